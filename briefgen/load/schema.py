@@ -1,0 +1,244 @@
+"""Typed schema of an event brief (``brief.yaml``).
+
+Every field carries a description; ``briefgen schema`` and ``docs/schema.md`` are generated
+from these models, so the docstrings here *are* the reference documentation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Id = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9][a-z0-9-]*$",
+        max_length=64,
+        description="Identifier: lower-case letters, digits and hyphens.",
+    ),
+]
+
+
+class Strict(BaseModel):
+    """Base model: unknown keys are errors, instances are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Language(str, Enum):
+    """Language of the brief's text; decides segmentation, budgets (characters or words) and labels."""
+
+    zh = "zh"
+    en = "en"
+
+
+class Scale(str, Enum):
+    """Multiplier written with the number, as a reader says it (6.3 万亿, 14.5 billion)."""
+
+    wan = "万"
+    yi = "亿"
+    wanyi = "万亿"
+    thousand = "thousand"
+    million = "million"
+    billion = "billion"
+    trillion = "trillion"
+
+
+SCALE_FACTOR: dict[Scale, float] = {
+    Scale.wan: 1e4,
+    Scale.yi: 1e8,
+    Scale.wanyi: 1e12,
+    Scale.thousand: 1e3,
+    Scale.million: 1e6,
+    Scale.billion: 1e9,
+    Scale.trillion: 1e12,
+}
+
+
+class Qualifier(str, Enum):
+    """How exact the number is: 130多 / more than 130, 超过 / over, 近 / nearly, 约 / about."""
+
+    more_than = "more_than"
+    over = "over"
+    nearly = "nearly"
+    about = "about"
+
+
+class ChartKind(str, Enum):
+    """Chart type: bar, line and pie draw series; kpi shows big numbers; timeline draws events."""
+
+    bar = "bar"
+    line = "line"
+    pie = "pie"
+    kpi = "kpi"
+    timeline = "timeline"
+
+
+class DateRange(Strict):
+    """First and last day of the event."""
+
+    start: dt.date = Field(description="First day, ISO date (2017-05-14).")
+    end: dt.date = Field(description="Last day, ISO date; equal to start for one-day events.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> DateRange:
+        if self.end < self.start:
+            raise ValueError("end is before start")
+        return self
+
+
+class Meta(Strict):
+    """What the event is: shown on the cover, title slide and document properties."""
+
+    id: Id = Field(description="Identifier of the brief; names the output files.")
+    title: str = Field(min_length=1, max_length=200, description="Event title.")
+    subtitle: str | None = Field(default=None, max_length=300, description="Second cover line.")
+    language: Language = Field(description="Language of all text in the brief: zh or en.")
+    dates: DateRange = Field(description="When the event took place.")
+    place: str = Field(min_length=1, max_length=200, description="City or venue.")
+    organiser: str = Field(min_length=1, max_length=200, description="Who held the event.")
+    published: dt.date = Field(
+        description="Date of the brief; used as document date and as file metadata time."
+    )
+    keywords: list[str] = Field(default_factory=list, description="Document keywords.")
+    about: str | None = Field(
+        default=None,
+        max_length=2000,
+        description="Boilerplate 'about the event' paragraph for press releases.",
+    )
+
+
+class Source(Strict):
+    """Where facts come from; cited by figures, quotes, charts and sections."""
+
+    id: Id
+    name: str = Field(min_length=1, max_length=300, description="Publisher or document name.")
+    date: dt.date | None = Field(default=None, description="Publication date.")
+    url: str | None = Field(default=None, description="Address, printed as text only.")
+
+
+class Figure(Strict):
+    """One numeric fact: value with its scale and unit, how exact it is, and its source."""
+
+    id: Id
+    label: str = Field(min_length=1, max_length=200, description="What is counted (进出口总额).")
+    value: float = Field(description="The number as written in the text, before the scale.")
+    scale: Scale | None = Field(default=None, description="万/亿/万亿 or thousand/million/...")
+    unit: str = Field(
+        default="", max_length=40, description="Unit after the number: 元, 美元, 个国家, %, yuan."
+    )
+    qualifier: Qualifier | None = Field(default=None, description="more_than, over, nearly, about.")
+    period: str | None = Field(default=None, max_length=60, description="Year or span (2016).")
+    change_pct: float | None = Field(default=None, description="Change on the previous period, %.")
+    source: Id = Field(description="Id of the source this figure comes from.")
+    tags: list[str] = Field(
+        default_factory=list,
+        description="Free tags that profiles select on (headline, trade, transport...).",
+    )
+
+    @field_validator("value", "change_pct")
+    @classmethod
+    def _finite(cls, v: float | None) -> float | None:
+        if v is not None and not math.isfinite(v):
+            raise ValueError("must be a finite number")
+        return v
+
+    @property
+    def absolute(self) -> float:
+        """The value with its scale applied (6.3 万亿 -> 6.3e12)."""
+        return self.value * (SCALE_FACTOR[self.scale] if self.scale else 1.0)
+
+
+class Series(Strict):
+    """An inline data series for a chart whose numbers are not separate figures."""
+
+    name: str = Field(min_length=1, max_length=100)
+    values: list[float] = Field(min_length=1)
+
+
+class Chart(Strict):
+    """A chart drawn from figures (one bar or slice each) or from inline series."""
+
+    id: Id
+    kind: ChartKind
+    title: str = Field(min_length=1, max_length=200)
+    figures: list[Id] = Field(default_factory=list, description="Figure ids, one point each.")
+    categories: list[str] = Field(default_factory=list, description="Category axis for series.")
+    series: list[Series] = Field(default_factory=list, description="Inline series.")
+    unit: str | None = Field(default=None, description="Axis unit; defaults to the figures' unit.")
+    source: Id | None = Field(default=None, description="Source id; defaults to the figures'.")
+    tags: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _has_data(self) -> Chart:
+        if self.kind == ChartKind.timeline:
+            return self
+        if not self.figures and not self.series:
+            raise ValueError("a chart needs figures or series")
+        for s in self.series:
+            if len(s.values) != len(self.categories):
+                raise ValueError(
+                    f"series {s.name!r} has {len(s.values)} values for "
+                    f"{len(self.categories)} categories"
+                )
+        return self
+
+
+class Quote(Strict):
+    """Words someone said or wrote, with who and where."""
+
+    id: Id
+    text: str = Field(min_length=1, max_length=2000)
+    speaker: str = Field(min_length=1, max_length=200)
+    source: Id
+
+
+class TimelineEvent(Strict):
+    """A dated milestone; the brief's timeline is drawn from these in date order."""
+
+    date: dt.date
+    label: str = Field(min_length=1, max_length=120, description="Short name of the milestone.")
+    detail: str | None = Field(default=None, max_length=500)
+    source: Id | None = None
+
+
+class Participant(Strict):
+    """Who took part: a person or a group, with a count where it is a group."""
+
+    name: str = Field(min_length=1, max_length=200)
+    role: str | None = Field(default=None, max_length=200)
+    figure: Id | None = Field(default=None, description="Figure that counts this group.")
+
+
+class Section(Strict):
+    """A part of the brief: its full text, key points and what it cites."""
+
+    id: Id
+    title: str = Field(min_length=1, max_length=200)
+    tags: list[str] = Field(
+        default_factory=list, description="Roles profiles select on (news, background...)."
+    )
+    paragraphs: list[str] = Field(min_length=1, description="Body text, one paragraph each.")
+    key_points: list[str] = Field(default_factory=list, description="Hand-written key points.")
+    figures: list[Id] = Field(default_factory=list)
+    charts: list[Id] = Field(default_factory=list)
+    quotes: list[Id] = Field(default_factory=list)
+    sources: list[Id] = Field(default_factory=list)
+
+
+class Brief(Strict):
+    """A whole event brief: the single input of a build."""
+
+    meta: Meta
+    sections: list[Section] = Field(min_length=1)
+    figures: list[Figure] = Field(default_factory=list)
+    charts: list[Chart] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    timeline: list[TimelineEvent] = Field(default_factory=list)
+    participants: list[Participant] = Field(default_factory=list)
+    sources: list[Source] = Field(min_length=1)
+    schema_version: Literal[1] = Field(default=1, description="Version of this schema.")
