@@ -200,7 +200,10 @@ class Quote(Strict):
 class TimelineEvent(Strict):
     """A dated milestone; the brief's timeline is drawn from these in date order."""
 
-    date: dt.date
+    date: str = Field(
+        pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+        description="ISO date, as precise as the source: 2013, 2016-11 or 2017-05-14.",
+    )
     label: str = Field(min_length=1, max_length=120, description="Short name of the milestone.")
     detail: str | None = Field(default=None, max_length=500)
     source: Id | None = None
@@ -212,6 +215,16 @@ class Participant(Strict):
     name: str = Field(min_length=1, max_length=200)
     role: str | None = Field(default=None, max_length=200)
     figure: Id | None = Field(default=None, description="Figure that counts this group.")
+
+
+class Photo(Strict):
+    """A photograph named in the source: its caption, and the picture file when there is one."""
+
+    caption: str = Field(min_length=1, max_length=300)
+    section: Id | None = Field(default=None, description="Section the photo belongs to.")
+    file: str | None = Field(
+        default=None, description="Picture path relative to the brief's folder (PNG or JPEG)."
+    )
 
 
 class Section(Strict):
@@ -240,5 +253,6 @@ class Brief(Strict):
     quotes: list[Quote] = Field(default_factory=list)
     timeline: list[TimelineEvent] = Field(default_factory=list)
     participants: list[Participant] = Field(default_factory=list)
+    photos: list[Photo] = Field(default_factory=list)
     sources: list[Source] = Field(min_length=1)
     schema_version: Literal[1] = Field(default=1, description="Version of this schema.")

@@ -8,6 +8,7 @@ frozen dataclasses holding tuples, so a plan cannot be changed after it is built
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal, Union
 
@@ -201,9 +202,10 @@ class DocPlan:
 
     meta: DocMeta
     fonts: Fonts
-    labels: dict[str, str] = field(hash=False)
+    labels: Mapping[str, str] = field(hash=False)  # resolved label text (read-only mapping)
     docx_form: Literal["briefing", "press_release"] = "briefing"
     toc: bool = False
     blocks: tuple[Block, ...] = ()
     slides: tuple[Slide, ...] = ()
-    charts: tuple[ChartSpec, ...] = ()
+    charts: tuple[ChartSpec, ...] = ()  # every chart the plan shows, drawn once per build
+    timeline: tuple[TimelineItem, ...] = ()  # the brief's milestones, in date order

@@ -1,0 +1,141 @@
+"""Audience profiles: the data that decides what each audience gets.
+
+A profile is YAML (built-ins live in ``templates/profiles/``). A user's profile may say
+``extends: press`` and override only what differs; the two are merged key by key before
+validation, so a custom profile is checked exactly like a built-in one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field, model_validator
+
+from briefgen.errors import InputError
+from briefgen.load.schema import Id, Strict
+from briefgen.load.validate import validate_model
+from briefgen.load.yaml_source import YamlSource, load_yaml
+from briefgen.resources import data_dir
+
+Lang = Literal["zh", "en"]
+
+
+class Budget(Strict):
+    """A length per language: characters for Chinese, words for English."""
+
+    zh: int = Field(ge=10, le=20000, description="Characters of Chinese text.")
+    en: int = Field(ge=5, le=10000, description="Words of English text.")
+
+    def for_lang(self, lang: str) -> int:
+        return self.zh if lang == "zh" else self.en
+
+
+class Select(Strict):
+    """Which items of a kind appear: ids, ``tag:NAME`` selectors or ``*``, in order, capped."""
+
+    include: list[str] = Field(default_factory=lambda: ["*"], description="Ids, tag:NAME or *.")
+    max: int | None = Field(default=None, ge=0, description="At most this many; none = no cap.")
+
+
+class Priors(Strict):
+    """Ranking weights for the summariser (see briefgen.plan.summarize.Priors)."""
+
+    position: float = Field(default=1.0, ge=0, le=10)
+    figures: float = Field(default=0.0, ge=0, le=10)
+    entities: float = Field(default=0.0, ge=0, le=10)
+    causal: float = Field(default=0.0, ge=0, le=10)
+
+
+SlideKind = Literal["title", "agenda", "bottom_line", "kpi", "sections", "charts", "quotes",
+                    "timeline", "sources"]
+
+
+class Slides(Strict):
+    """Deck shape: which slide kinds, in which order, and how full a slide may be."""
+
+    sequence: list[SlideKind] = Field(description="Slide kinds in deck order.")
+    section_dividers: bool = Field(default=False, description="A divider slide before sections.")
+    bullets_per_slide: int = Field(ge=1, le=12)
+    bullet_length: Budget = Field(description="Longest bullet line.")
+    title_length: Budget = Field(description="Longest slide title.")
+    kpi: Select = Field(default_factory=Select, description="Figures on the KPI slide (3-6).")
+    max_slides: int | None = Field(default=None, ge=3, description="Cap on the deck's length.")
+    notes: Literal["talking_points", "full_text"] = "talking_points"
+
+
+class Document(Strict):
+    """DOCX shape."""
+
+    form: Literal["briefing", "press_release"] = "briefing"
+    toc: bool = False
+    section_text: Literal["summary", "full"] = Field(
+        default="summary", description="Summaries, or every paragraph of each section.")
+    key_points: bool = Field(default=False, description="List each section's key points.")
+    figure_table: bool = True
+    quotes: bool = True
+    timeline: bool = False
+    sources: bool = True
+
+
+class Profile(Strict):
+    """One audience: selection, order, lengths, charts, slides and label wording."""
+
+    id: Id
+    extends: Id | None = Field(default=None, description="Built-in profile this one starts from.")
+    name: dict[Lang, str] = Field(description="Display name per language.")
+    marking: dict[Lang, str] = Field(description="Cover marking, e.g. 供内部参阅.")
+    sections: list[str] = Field(min_length=1, description="Section ids, tag:NAME or *, in order.")
+    summary: Budget = Field(description="Summary length of each section.")
+    section_budgets: dict[str, Budget] = Field(
+        default_factory=dict, description="Per-section overrides, by id or tag:NAME.")
+    bottom_line: Budget = Field(description="Length of the bottom-line summary up front.")
+    priors: Priors = Field(default_factory=Priors)
+    figures: Select = Field(default_factory=Select, description="Figures in the key-figures table.")
+    charts: Select = Field(default_factory=Select, description="Charts shown.")
+    slides: Slides
+    document: Document = Field(default_factory=Document)
+    labels: dict[Lang, dict[str, str]] = Field(
+        default_factory=dict, description="Label overrides per language (see templates/labels).")
+
+    @model_validator(mode="after")
+    def _bullets_fit_titles(self) -> Profile:
+        for lang in ("zh", "en"):
+            if self.slides.bullet_length.for_lang(lang) < 4:
+                raise ValueError("slides.bullet_length is too short for any bullet")
+        return self
+
+
+def builtin_profiles() -> dict[str, Path]:
+    """Built-in profile id -> file."""
+    folder = data_dir("templates") / "profiles"
+    return {p.stem: p for p in sorted(folder.glob("*.yaml"))}
+
+
+def _merge(base: Any, override: Any) -> Any:
+    """Deep merge of mappings; lists and scalars in ``override`` replace."""
+    if isinstance(base, dict) and isinstance(override, dict):
+        out = dict(base)
+        for key, value in override.items():
+            out[key] = _merge(base.get(key), value) if key in base else value
+        return out
+    return override
+
+
+def load_profile(name_or_path: str | Path) -> Profile:
+    """A built-in profile by id, or a user's profile file (which may extend a built-in)."""
+    builtins = builtin_profiles()
+    if isinstance(name_or_path, str) and name_or_path in builtins:
+        return validate_model(load_yaml(builtins[name_or_path]), Profile)
+    src = load_yaml(Path(name_or_path))
+    data = src.data
+    if isinstance(data, dict) and data.get("extends") is not None:
+        base = str(data["extends"])
+        if base not in builtins:
+            where = src.locate(("extends",))
+            raise InputError.single(src.path, f"unknown profile {base!r}", field="extends",
+                                    line=where[0] if where else None,
+                                    col=where[1] if where else None,
+                                    hint=f"built-ins: {', '.join(builtins)}")
+        data = _merge(load_yaml(builtins[base]).data, data)
+    return validate_model(YamlSource(path=src.path, data=data, root=src.root), Profile)

@@ -1,0 +1,95 @@
+"""Checks a schema cannot express: ids unique, references resolved, chart data consistent, text legal.
+
+Each check yields a located Problem, so ``briefgen validate`` can list them all at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from briefgen.errors import Problem
+from briefgen.load.schema import Brief, ChartKind
+from briefgen.load.validate import problem_at
+from briefgen.load.yaml_source import Loc, YamlSource
+
+#: Characters XML 1.0 cannot carry; they would make a corrupt DOCX/PPTX.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+_COLLECTIONS = ("sections", "figures", "charts", "quotes", "sources")
+
+
+def illegal_text(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """Paths of strings holding characters XML cannot store, with the first such character."""
+    if isinstance(data, str):
+        found = _XML_ILLEGAL.search(data)
+        if found:
+            yield loc, f"U+{ord(found.group()):04X}"
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from illegal_text(value, (*loc, str(key)))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from illegal_text(value, (*loc, i))
+
+
+def check_references(brief: Brief, src: YamlSource) -> list[Problem]:
+    """Every cross-reference problem in ``brief``, in file order of the checks below."""
+    problems: list[Problem] = []
+
+    def report(loc: Loc, message: str, hint: str | None = None) -> None:
+        problems.append(problem_at(src, loc, message, hint))
+
+    ids: dict[str, set[str]] = {}
+    for name in _COLLECTIONS:
+        seen: set[str] = set()
+        for i, item in enumerate(getattr(brief, name)):
+            if item.id in seen:
+                report((name, i, "id"), f"duplicate id {item.id!r}")
+            seen.add(item.id)
+        ids[name] = seen
+
+    def need(loc: Loc, kind: str, ref: str | None) -> None:
+        if ref is not None and ref not in ids[kind]:
+            known = sorted(ids[kind])
+            close = difflib.get_close_matches(ref, known, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else None
+            report(loc, f"no {kind[:-1]} with id {ref!r}", hint)
+
+    for i, sec in enumerate(brief.sections):
+        for kind in ("figures", "charts", "quotes", "sources"):
+            for j, ref in enumerate(getattr(sec, kind)):
+                need(("sections", i, kind, j), kind, ref)
+    for i, fig in enumerate(brief.figures):
+        need(("figures", i, "source"), "sources", fig.source)
+    for i, quote in enumerate(brief.quotes):
+        need(("quotes", i, "source"), "sources", quote.source)
+    for i, event in enumerate(brief.timeline):
+        need(("timeline", i, "source"), "sources", event.source)
+    for i, part in enumerate(brief.participants):
+        need(("participants", i, "figure"), "figures", part.figure)
+    for i, photo in enumerate(brief.photos):
+        need(("photos", i, "section"), "sections", photo.section)
+
+    figures = {f.id: f for f in brief.figures}
+    for i, chart in enumerate(brief.charts):
+        need(("charts", i, "source"), "sources", chart.source)
+        for j, ref in enumerate(chart.figures):
+            need(("charts", i, "figures", j), "figures", ref)
+        used = [figures[r] for r in chart.figures if r in figures]
+        kinds = {(f.unit, f.scale) for f in used}
+        if len(kinds) > 1:
+            shown = ", ".join(sorted(f"{f.value:g}{f.scale.value if f.scale else ''}{f.unit}"
+                                     for f in used))
+            report(("charts", i, "figures"), f"figures mix units or scales ({shown})",
+                   "a chart's figures must share one unit and scale")
+        if chart.kind == ChartKind.pie and any(f.value < 0 for f in used):
+            report(("charts", i, "figures"), "a pie chart cannot show negative values")
+        if chart.kind == ChartKind.pie and any(v < 0 for s in chart.series for v in s.values):
+            report(("charts", i, "series"), "a pie chart cannot show negative values")
+    for loc, char in illegal_text(src.data):
+        report(loc, f"contains the control character {char}, which documents cannot hold",
+               "delete it")
+    return problems

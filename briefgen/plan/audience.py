@@ -1,0 +1,380 @@
+"""Apply an audience profile to a brief: the one place where audience decisions are made.
+
+``plan_for`` selects and orders sections, summarises them to the profile's budgets, picks
+figures and charts, and lays out both the DOCX block sequence and the slide sequence. The
+result is an immutable DocPlan; the writers only render it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from types import MappingProxyType
+
+import yaml
+
+from briefgen.fonts import CJK_FAMILY, LATIN_FAMILY_EN, LATIN_FAMILY_ZH
+from briefgen.load.brief import LoadedBrief
+from briefgen.load.profile import Profile
+from briefgen.load.schema import Brief, ChartKind, Figure, Section, Source
+from briefgen.plan import format as fmt
+from briefgen.plan.charts import chart_spec
+from briefgen.plan.model import (
+    Block,
+    BulletList,
+    ChartBlock,
+    ChartSpec,
+    DocMeta,
+    DocPlan,
+    FigureTable,
+    FigureView,
+    Fonts,
+    Heading,
+    Kpi,
+    Paragraph,
+    QuoteBlock,
+    QuoteView,
+    Slide,
+    SourcesBlock,
+    SourceView,
+    TimelineBlock,
+    TimelineItem,
+    TocBlock,
+)
+from briefgen.plan.select import select
+from briefgen.plan.summarize import Priors, bullets, short_title, summarize
+from briefgen.resources import data_dir
+
+MAX_TIMELINE_PER_SLIDE = 5
+
+
+def base_labels(lang: str) -> dict[str, str]:
+    """The language's label file."""
+    path = data_dir("templates") / "labels" / f"{lang}.yaml"
+    return {k: str(v) for k, v in yaml.safe_load(path.read_text("utf-8")).items()}
+
+
+def build_timestamp(brief: Brief) -> dt.datetime:
+    """Metadata time: SOURCE_DATE_EPOCH when set (reproducible builds), else the brief's date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).replace(microsecond=0)
+    day = brief.meta.published
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+
+
+@dataclass(frozen=True)
+class _SectionText:
+    """A selected section with its summary already fitted to the profile's budget."""
+
+    section: Section
+    summary: tuple[str, ...]
+    title: str  # short slide title
+
+
+class _Planner:
+    """Holds the lookups one plan needs; each method builds one part of the plan."""
+
+    def __init__(self, loaded: LoadedBrief, profile: Profile) -> None:
+        self.brief = loaded.brief
+        self.profile = profile
+        self.lang = self.brief.meta.language.value
+        labels = base_labels(self.lang)
+        labels.update(profile.labels.get(self.lang, {}))  # type: ignore[call-overload]
+        self.labels: Mapping[str, str] = MappingProxyType(labels)
+        self.sources: dict[str, Source] = {s.id: s for s in self.brief.sources}
+        self.figures: dict[str, Figure] = {f.id: f for f in self.brief.figures}
+        self.views: dict[str, FigureView] = {
+            f.id: fmt.figure_view(f, self.sources, self.labels) for f in self.brief.figures
+        }
+        owner = f"profile {profile.id}"
+        self.sections = select(self.brief.sections, profile.sections, None, "section", owner)
+        self.shown_figures = select(self.brief.figures, profile.figures.include,
+                                    profile.figures.max, "figure", owner)
+        self.shown_charts = select(self.brief.charts, profile.charts.include,
+                                   profile.charts.max, "chart", owner)
+        self.priors = Priors(**profile.priors.model_dump())
+        self.wanted = tuple(fmt.format_number(f.value, self.labels) for f in self.shown_figures)
+        self.texts = [self._summarise(s) for s in self.sections]
+        self.specs = self._chart_specs()
+
+    # ------------------------------------------------------------------ text
+
+    def _budget(self, section: Section) -> int:
+        budgets = self.profile.section_budgets
+        for key in (section.id, *(f"tag:{t}" for t in section.tags)):
+            if key in budgets:
+                return budgets[key].for_lang(self.lang)
+        return self.profile.summary.for_lang(self.lang)
+
+    def _summarise(self, section: Section) -> _SectionText:
+        summary = summarize(section.paragraphs, self.lang, self._budget(section), self.priors,
+                            self.wanted)
+        title_len = self.profile.slides.title_length.for_lang(self.lang)
+        return _SectionText(section, summary, short_title(section.title, self.lang, title_len))
+
+    def bottom_line(self) -> tuple[str, ...]:
+        paragraphs = [p for t in self.texts for p in t.section.paragraphs]
+        return summarize(paragraphs, self.lang, self.profile.bottom_line.for_lang(self.lang),
+                         self.priors, self.wanted)
+
+    def joined(self, sentences: Sequence[str]) -> str:
+        return ("" if self.lang == "zh" else " ").join(sentences)
+
+    # ------------------------------------------------------------------ charts
+
+    def _chart_specs(self) -> dict[str, ChartSpec]:
+        specs = {}
+        drawable = [c for c in self.shown_charts if c.kind != ChartKind.kpi]  # KPIs are slides
+        for n, chart in enumerate(drawable, start=1):
+            specs[chart.id] = chart_spec(chart, n, self.figures, self.sources, self.labels,
+                                         self.brief, self.lang)
+        return specs
+
+    def timeline_items(self) -> tuple[TimelineItem, ...]:
+        events = sorted(self.brief.timeline, key=lambda e: e.date)
+        return tuple(
+            TimelineItem(date=fmt.format_partial_date(e.date, self.labels), year=e.date[:4],
+                         label=e.label, detail=e.detail)
+            for e in events
+        )
+
+    def quote_view(self, quote_id: str) -> QuoteView:
+        quote = next(q for q in self.brief.quotes if q.id == quote_id)
+        return QuoteView(quote.text, quote.speaker, fmt.format_source(self.sources[quote.source],
+                                                                     self.labels))
+
+    def shown_quotes(self) -> list[str]:
+        ids = [q for t in self.texts for q in t.section.quotes]
+        return list(dict.fromkeys(ids))
+
+    def cited_sources(self) -> tuple[SourceView, ...]:
+        """Sources in citation order: sections, then figures and charts shown."""
+        ids: list[str] = []
+        for t in self.texts:
+            ids += t.section.sources
+        ids += [f.source for f in self.shown_figures]
+        ids += [c.source for c in self.shown_charts if c.source]
+        ids += [s.id for s in self.brief.sources] if self.profile.figures.max is None else []
+        ordered = [i for i in dict.fromkeys(ids) if i in self.sources]
+        return tuple(SourceView(n, fmt.format_source(self.sources[i], self.labels))
+                     for n, i in enumerate(ordered, start=1))
+
+    # ------------------------------------------------------------------ DOCX
+
+    def blocks(self) -> tuple[Block, ...]:
+        doc = self.profile.document
+        lab = self.labels
+        out: list[Block] = []
+        placed: set[str] = set()
+        if doc.form == "press_release":
+            out.append(Paragraph(self.dateline(), "dateline"))
+            out.append(Paragraph(self.joined(self.bottom_line()), "lead"))
+            if doc.quotes:
+                out += [QuoteBlock(self.quote_view(q)) for q in self.shown_quotes()[:2]]
+        else:
+            if doc.toc:
+                out.append(TocBlock(lab["contents"]))
+            out += [Heading(lab["bottom_line"]), Paragraph(self.joined(self.bottom_line()),
+                                                           "bottom_line")]
+            if doc.figure_table and self.shown_figures:
+                out += [Heading(lab["key_figures"]), self.figure_table()]
+        for text in self.texts:
+            out.append(Heading(text.section.title, 1 if doc.form == "briefing" else 2))
+            if doc.section_text == "full":
+                out += [Paragraph(p) for p in text.section.paragraphs]
+            else:
+                out.append(Paragraph(self.joined(text.summary)))
+            if doc.key_points and text.section.key_points:
+                out.append(BulletList(tuple(text.section.key_points)))
+            if doc.quotes and doc.form == "briefing":
+                out += [QuoteBlock(self.quote_view(q)) for q in text.section.quotes]
+            for cid in text.section.charts:
+                if cid in self.specs and cid not in placed:
+                    placed.add(cid)
+                    out.append(ChartBlock(self.specs[cid]))
+        rest = [s for cid, s in self.specs.items() if cid not in placed]
+        if rest:
+            out += [Heading(lab["charts"]), *(ChartBlock(s) for s in rest)]
+        if doc.form == "press_release" and doc.figure_table and self.shown_figures:
+            out += [Heading(lab["key_figures"], 2), self.figure_table()]
+        if doc.timeline and self.brief.timeline:
+            out += [Heading(lab["timeline"]), TimelineBlock(self.timeline_items())]
+        if doc.form == "press_release" and self.brief.meta.about:
+            out += [Heading(lab["about"], 2), Paragraph(self.brief.meta.about)]
+        if doc.sources:
+            out += [Heading(lab["sources"], 1 if doc.form == "briefing" else 2),
+                    SourcesBlock(self.cited_sources())]
+        if doc.form == "press_release":
+            out.append(Paragraph(lab["end_mark"], "end_mark"))
+        return tuple(self._number_charts(out))
+
+    @staticmethod
+    def _number_charts(blocks: list[Block]) -> list[Block]:
+        """Charts are numbered in the order they appear: the caption number follows the page."""
+        out: list[Block] = []
+        n = 0
+        for block in blocks:
+            if isinstance(block, ChartBlock):
+                n += 1
+                block = ChartBlock(replace(block.chart, caption=_renumber(block.chart.caption, n)))
+            out.append(block)
+        return out
+
+    def figure_table(self) -> FigureTable:
+        lab = self.labels
+        return FigureTable(
+            caption=lab["table_caption"].format(n=1) + " " + lab["key_figures"],
+            header=(lab["figure_item"], lab["figure_value"], lab["figure_change"],
+                    lab["figure_source"]),
+            rows=tuple(self.views[f.id] for f in self.shown_figures),
+        )
+
+    def dateline(self) -> str:
+        meta = self.brief.meta
+        return self.labels["dateline"].format(
+            place=meta.place.upper() if self.lang == "en" else meta.place,
+            date=fmt.format_date_text(meta.published, self.labels))
+
+    # ------------------------------------------------------------------ slides
+
+    def slides(self) -> tuple[Slide, ...]:
+        sequence = self.profile.slides.sequence
+        parts = {k: getattr(self, f"_slides_{k}")() for k in sequence if k != "sections"}
+        groups = [self._section_slides(t) for t in self.texts]
+        cap = self.profile.slides.max_slides
+        if cap is not None:
+            # Sections come in the profile's order of importance: keep those that fit the cap.
+            room = cap - sum(len(v) for v in parts.values())
+            kept = []
+            for group in groups:
+                if len(group) > room:
+                    break
+                kept.append(group)
+                room -= len(group)
+            groups = kept
+        parts["sections"] = [s for g in groups for s in g]
+        return tuple(s for kind in sequence for s in parts[kind])
+
+    def _chunks(self, title: str, lines: Sequence[str], notes: tuple[str, ...]) -> list[Slide]:
+        per = self.profile.slides.bullets_per_slide
+        groups = [tuple(lines[i:i + per]) for i in range(0, len(lines), per)] or [()]
+        return [
+            Slide("bullets", title + (self.labels["continued"] if i else ""), bullets=g, notes=notes, continued_label=self.labels["continued"])
+            for i, g in enumerate(groups)
+        ]
+
+    def _bullet_lines(self, sentences: Sequence[str], limit: int) -> tuple[str, ...]:
+        return bullets(sentences, self.lang, self.profile.slides.bullet_length.for_lang(self.lang),
+                       limit)
+
+    def _slides_title(self) -> list[Slide]:
+        meta = self.brief.meta
+        sub = [meta.subtitle] if meta.subtitle else []
+        sub.append(f"{fmt.format_range(meta.dates.start, meta.dates.end, self.labels)} · "
+                   f"{meta.place}")
+        return [Slide("title", meta.title, subtitle="\n".join(sub))]
+
+    def _slides_agenda(self) -> list[Slide]:
+        titles = tuple(t.title for t in self.texts)
+        return [Slide("agenda", self.labels["agenda"], bullets=titles, notes=titles)]
+
+    def _slides_bottom_line(self) -> list[Slide]:
+        sentences = self.bottom_line()
+        per = self.profile.slides.bullets_per_slide
+        return self._chunks(self.labels["bottom_line"], self._bullet_lines(sentences, per),
+                            sentences)
+
+    def _slides_kpi(self) -> list[Slide]:
+        spec = self.profile.slides.kpi
+        figs = select(self.brief.figures, spec.include, spec.max or 6, "figure",
+                      f"profile {self.profile.id}")
+        if not figs:
+            return []
+        views = [self.views[f.id] for f in figs]
+        notes = tuple(self.labels["figure_note"].format(label=v.label, value=v.display,
+                                                        source=v.source) for v in views)
+        return [Slide("kpi", self.labels["key_figures"],
+                      kpis=tuple(Kpi(v.number, v.label) for v in views), notes=notes)]
+
+    def _section_notes(self, text: _SectionText) -> tuple[str, ...]:
+        if self.profile.slides.notes == "talking_points":
+            return text.summary
+        cited = [fmt.format_source(self.sources[s], self.labels) for s in text.section.sources
+                 if s in self.sources]
+        tail = (self.labels["speaker_notes_sources"] + "; ".join(cited),) if cited else ()
+        return tuple(text.section.paragraphs) + tail
+
+    def _section_slides(self, text: _SectionText) -> list[Slide]:
+        """Divider (if the profile wants one) and bullet slides of one section."""
+        per = self.profile.slides.bullets_per_slide
+        notes = self._section_notes(text)
+        out = []
+        if self.profile.slides.section_dividers:
+            out.append(Slide("section", text.title, notes=notes))
+        return out + self._chunks(text.title, self._bullet_lines(text.summary, per * 2), notes)
+
+    def _slides_charts(self) -> list[Slide]:
+        return [Slide("chart", s.title, chart=s, notes=(s.alt_text, s.source))
+                for s in self.specs.values() if s.kind != ChartKind.timeline.value]
+
+    def _slides_quotes(self) -> list[Slide]:
+        return [Slide("quote", self.labels["quotes"], quote=(q := self.quote_view(qid)),
+                      notes=(q.text, q.speaker, q.source))
+                for qid in self.shown_quotes()]
+
+    def _slides_timeline(self) -> list[Slide]:
+        items = self.timeline_items()
+        per = MAX_TIMELINE_PER_SLIDE
+        title = self.labels["timeline"]
+        return [Slide("timeline", title + (self.labels["continued"] if i else ""),
+                      timeline=items[i:i + per],
+                      notes=tuple(f"{e.date} {e.label}" for e in items[i:i + per]))
+                for i in range(0, len(items), per)]
+
+    def _slides_sources(self) -> list[Slide]:
+        texts = tuple(f"[{s.number}] {s.text}" for s in self.cited_sources())
+        return [Slide("sources", self.labels["sources"], bullets=texts, notes=texts)]
+
+    # ------------------------------------------------------------------ whole
+
+    def meta(self) -> DocMeta:
+        meta = self.brief.meta
+        return DocMeta(
+            brief_id=meta.id, audience=self.profile.id, title=meta.title, subtitle=meta.subtitle,
+            date_text=fmt.format_range(meta.dates.start, meta.dates.end, self.labels),
+            dateline=self.dateline(), place=meta.place, organiser=meta.organiser,
+            marking=self.profile.marking.get(self.lang, ""),  # type: ignore[call-overload]
+            keywords=tuple(meta.keywords), language=self.lang,
+            timestamp=build_timestamp(self.brief),
+        )
+
+    def plan(self) -> DocPlan:
+        zh = self.lang == "zh"
+        blocks = self.blocks()
+        charts = tuple(b.chart for b in blocks if isinstance(b, ChartBlock))
+        slides = self.slides()
+        charts += tuple(s.chart for s in slides if s.chart and s.chart.id not in
+                        {c.id for c in charts})
+        return DocPlan(
+            meta=self.meta(),
+            fonts=Fonts(latin=LATIN_FAMILY_ZH if zh else LATIN_FAMILY_EN, east_asian=CJK_FAMILY,
+                        lang="zh-CN" if zh else "en-US"),
+            labels=self.labels, docx_form=self.profile.document.form,
+            toc=self.profile.document.toc, blocks=blocks, slides=slides, charts=charts,
+            timeline=self.timeline_items(),
+        )
+
+
+def _renumber(caption: str, n: int) -> str:
+    """Replace the leading number of a caption ("图3 …" -> "图1 …")."""
+    return re.sub(r"\d+", str(n), caption, count=1)
+
+
+def plan_for(loaded: LoadedBrief, profile: Profile) -> DocPlan:
+    """The document plan of ``loaded`` for the audience ``profile``."""
+    return _Planner(loaded, profile).plan()
+

@@ -1,0 +1,92 @@
+"""Numbers, dates and figures formatted for readers, with babel and the language's label file.
+
+"130多个国家" and "more than 130 countries" come from the same figure; the patterns live in
+``templates/labels/<lang>.yaml`` and the digits and dates come from babel's locale data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from babel.dates import format_date, format_interval, format_skeleton
+from babel.numbers import format_decimal
+
+from briefgen.load.schema import Figure, Source
+from briefgen.plan.model import FigureView
+
+_NUMBER_PATTERN = "#,##0.##########"
+
+
+def format_number(value: float, labels: Mapping[str, str]) -> str:
+    """Digits in the label file's locale; Chinese writes 3700 without a group separator."""
+    locale = labels["locale"]
+    grouped = not locale.startswith("zh") or abs(value) >= 100_000
+    return format_decimal(value, format=_NUMBER_PATTERN, locale=locale,
+                          group_separator=grouped)
+
+
+def _scaled(fig: Figure, labels: Mapping[str, str]) -> str:
+    number = format_number(fig.value, labels)
+    if fig.scale is None:
+        return number
+    return number + labels["unit_separator"] + fig.scale.value
+
+
+def _with_unit(text: str, unit: str, labels: Mapping[str, str]) -> str:
+    if not unit:
+        return text
+    sep = "" if unit.startswith("%") else labels["unit_separator"]
+    return text + sep + unit
+
+
+def format_change(pct: float | None, labels: Mapping[str, str]) -> str | None:
+    """Signed percentage change ("+0.6%"), or None when the figure has none."""
+    if pct is None:
+        return None
+    sign = "+" if pct > 0 else ("−" if pct < 0 else "±")
+    return labels["change"].format(sign=sign, n=format_number(abs(pct), labels))
+
+
+def format_date_text(day: dt.date, labels: Mapping[str, str]) -> str:
+    return format_date(day, "long", locale=labels["locale"])
+
+
+def format_range(start: dt.date, end: dt.date, labels: Mapping[str, str]) -> str:
+    """"2017年5月14日至15日" / "14–15 May 2017"."""
+    if start == end:
+        return format_date_text(start, labels)
+    return format_interval(start, end, skeleton="yMMMd", locale=labels["locale"])
+
+
+def format_partial_date(iso: str, labels: Mapping[str, str]) -> str:
+    """An ISO date as precise as it is given: 2013 / 2016-09 / 2017-05-14."""
+    parts = [int(p) for p in iso.split("-")]
+    day = dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    skeleton = {1: "y", 2: "yMMM", 3: "yMMMd"}[len(parts)]
+    return format_skeleton(skeleton, day, locale=labels["locale"])
+
+
+def format_source(source: Source, labels: Mapping[str, str]) -> str:
+    """"新华社，2017年5月15日"."""
+    if source.date is None:
+        return source.name
+    return source.name + labels["source_separator"] + format_date_text(source.date, labels)
+
+
+def figure_view(fig: Figure, sources: Mapping[str, Source], labels: Mapping[str, str]) -> FigureView:
+    """A figure as a reader sees it, in full ("130多个国家") and as a big number ("130多")."""
+    scaled = _scaled(fig, labels)
+    qualified = labels[fig.qualifier.value].format(n=scaled) if fig.qualifier else scaled
+    short = labels["kpi_" + fig.qualifier.value].format(n=scaled) if fig.qualifier else scaled
+    compact_unit = fig.unit if (fig.unit.startswith("%") or len(fig.unit) <= 1) else ""
+    return FigureView(
+        id=fig.id,
+        label=fig.label,
+        display=_with_unit(qualified, fig.unit, labels),
+        number=_with_unit(short, compact_unit, labels),
+        unit=fig.unit,
+        change=format_change(fig.change_pct, labels),
+        period=fig.period,
+        source=format_source(sources[fig.source], labels) if fig.source in sources else "",
+    )

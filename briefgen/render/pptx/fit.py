@@ -1,0 +1,248 @@
+"""Measure text with real font metrics, so no slide relies on autofit or overflows its box.
+
+PowerPoint only shrinks text (``normAutofit``) when it opens a file, LibreOffice does it its own
+way, and neither splits a slide. So the writer decides here: it wraps text the way a renderer
+does (CJK breaks between any two characters except before closing and after opening
+punctuation; other scripts break at spaces), counts lines x line height and compares the result
+with the box less its insets. Widths come from Pillow with the Noto Sans CJK SC face for CJK and,
+unless the deck names that same face for Latin text, DejaVu Sans for the rest: a missing Latin
+face (Calibri on a Linux box) is replaced by DejaVu, which is wider than Calibri, so the estimate
+errs on the safe side everywhere.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from PIL import ImageFont
+
+from briefgen.fonts import CJK_FAMILY, CJK_TTC_INDEX_SC, cjk_font_path
+
+EMU_PER_PT = 12700
+LINE_FACTOR = 1.2  # line height = font size x 1.2; the writer sets exactly this (a:spcPts)
+WIDTH_SAFETY = 0.97  # use 97 % of the measured width: rounding and hinting differ by renderer
+BOLD_FACTOR = 1.08  # bold Latin glyphs are wider; the bundled CJK collection has no bold face
+_UNITS = 1000  # fonts are loaded at 1000 px, so an advance / 1000 is the width at 1 pt
+
+NO_BREAK_BEFORE = set("。，、；：！？）」』”’》〉】〕…%‰・·,.;:!?)]}'\"")
+NO_BREAK_AFTER = set("（「『“‘《〈【〔([{")
+GLUE_PAIRS = set("—…")  # "——" and "……" are one unit: no break inside a doubled dash or ellipsis
+
+
+@dataclass(frozen=True)
+class Insets:
+    """Text-frame insets in EMU, as a:bodyPr lIns/tIns/rIns/bIns (PowerPoint's defaults)."""
+
+    left: int = 91440
+    top: int = 45720
+    right: int = 91440
+    bottom: int = 45720
+
+
+DEFAULT_INSETS = Insets()
+
+
+# --------------------------------------------------------------------------- metrics
+
+
+def _dejavu_path() -> Path | None:
+    """DejaVu Sans from matplotlib's bundled fonts (a project dependency), so every machine
+    measures with the same file; None if matplotlib is absent."""
+    spec = importlib.util.find_spec("matplotlib")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(list(spec.submodule_search_locations)[0]) / "mpl-data/fonts/ttf/DejaVuSans.ttf"
+    return path if path.exists() else None
+
+
+@lru_cache(maxsize=4)
+def _font(face: str) -> ImageFont.FreeTypeFont:
+    """The Pillow font that stands in for ``face`` (see the module docstring)."""
+    dejavu = _dejavu_path()
+    if face == "DejaVu" and dejavu is not None:
+        return ImageFont.truetype(str(dejavu), _UNITS)
+    return ImageFont.truetype(str(cjk_font_path()), _UNITS, index=CJK_TTC_INDEX_SC)
+
+
+def is_cjk(ch: str) -> bool:
+    """True for characters a renderer draws with the East Asian (a:ea) face."""
+    if unicodedata.east_asian_width(ch) in ("W", "F"):
+        return True
+    return ch in "“”‘’…—·"  # ambiguous width: full width in CJK text
+
+
+@lru_cache(maxsize=8192)
+def char_width(ch: str, latin_face: str, bold: bool = False) -> float:
+    """Advance width of ``ch`` at 1 pt, in points. Ambiguous characters take the wider face."""
+    latin = _font(CJK_FAMILY if latin_face == CJK_FAMILY else "DejaVu")
+    width = latin.getlength(ch) / _UNITS
+    if is_cjk(ch):
+        width = max(width if ch in "“”‘’…—·" else 0.0,
+                    _font(CJK_FAMILY).getlength(ch) / _UNITS)
+    elif bold:
+        width *= BOLD_FACTOR
+    return width
+
+
+def text_width(text: str, size_pt: float, latin_face: str = CJK_FAMILY,
+               bold: bool = False) -> float:
+    """Width of ``text`` in points at ``size_pt``, ignoring trailing spaces."""
+    return sum(char_width(c, latin_face, bold) for c in text.rstrip(" ")) * size_pt
+
+
+# --------------------------------------------------------------------------- line breaking
+
+
+def _atoms(text: str) -> list[str]:
+    """Unbreakable pieces: one CJK character, or a word with its trailing spaces."""
+    atoms: list[str] = []
+    for ch in text:
+        prev = atoms[-1] if atoms else ""
+        if not prev:
+            atoms.append(ch)
+        elif ch == " " or ch in NO_BREAK_BEFORE or prev[-1] in NO_BREAK_AFTER:
+            atoms[-1] += ch
+        elif ch in GLUE_PAIRS and prev[-1] == ch:
+            atoms[-1] += ch
+        elif not is_cjk(ch) and not is_cjk(prev[-1]) and prev[-1] != " ":
+            atoms[-1] += ch  # inside a Latin word or number
+        else:
+            atoms.append(ch)
+    return atoms
+
+
+def wrap(text: str, width_pt: float, size_pt: float, latin_face: str = CJK_FAMILY,
+         bold: bool = False) -> list[str]:
+    """Break one paragraph into lines no wider than ``width_pt``.
+
+    The lines are slices of ``text``: ``"".join(wrap(text, ...)) == text``, so text split across
+    slides is never lost. A word wider than the line is broken between characters, as
+    PowerPoint does.
+    """
+    limit = width_pt * WIDTH_SAFETY
+    lines: list[str] = []
+    line = ""
+    for atom in _pieces(_atoms(text), limit, size_pt, latin_face, bold):
+        if line and text_width(line + atom, size_pt, latin_face, bold) > limit:
+            lines.append(line)
+            line = atom
+        else:
+            line += atom
+    lines.append(line)
+    return lines
+
+
+def _pieces(atoms: list[str], limit: float, size_pt: float, latin_face: str,
+            bold: bool) -> Iterator[str]:
+    """Atoms, with any atom wider than a whole line cut into character runs that fit."""
+    for atom in atoms:
+        if text_width(atom, size_pt, latin_face, bold) <= limit:
+            yield atom
+            continue
+        run = ""
+        for ch in atom:
+            if run and text_width(run + ch, size_pt, latin_face, bold) > limit:
+                yield run
+                run = ""
+            run += ch
+        yield run
+
+
+# --------------------------------------------------------------------------- boxes
+
+
+@dataclass(frozen=True)
+class Box:
+    """What a text frame offers: its size in EMU and how it sets text (one style per frame)."""
+
+    width_emu: int
+    height_emu: int
+    size_pt: float
+    space_before_pt: float = 0.0  # before every paragraph but the first
+    indent_emu: int = 0  # a:pPr/@marL: the bullet's hanging indent
+    insets: Insets = DEFAULT_INSETS
+    latin_face: str = CJK_FAMILY
+    bold: bool = False
+
+    @property
+    def line_width_pt(self) -> float:
+        inner = self.width_emu - self.insets.left - self.insets.right - self.indent_emu
+        return inner / EMU_PER_PT
+
+    @property
+    def inner_height_pt(self) -> float:
+        return (self.height_emu - self.insets.top - self.insets.bottom) / EMU_PER_PT
+
+    def at(self, size_pt: float) -> Box:
+        """The same box at another font size."""
+        return Box(self.width_emu, self.height_emu, size_pt, self.space_before_pt,
+                   self.indent_emu, self.insets, self.latin_face, self.bold)
+
+    def lines(self, paragraph: str) -> list[str]:
+        return wrap(paragraph, self.line_width_pt, self.size_pt, self.latin_face, self.bold)
+
+    def height_pt(self, paragraphs: Sequence[str]) -> float:
+        """Height the paragraphs need: lines x line height plus the space between paragraphs."""
+        count = sum(len(self.lines(p)) for p in paragraphs)
+        gaps = max(len(paragraphs) - 1, 0) * self.space_before_pt
+        return count * self.size_pt * LINE_FACTOR + gaps
+
+    def fits(self, paragraphs: Sequence[str]) -> bool:
+        return self.height_pt(paragraphs) <= self.inner_height_pt + 0.01
+
+
+def fits(text_lines: Sequence[str], box_width_emu: int, box_height_emu: int, size_pt: float,
+         *, space_before_pt: float = 0.0, indent_emu: int = 0,
+         insets: Insets = DEFAULT_INSETS, latin_face: str = CJK_FAMILY,
+         bold: bool = False) -> bool:
+    """True if the paragraphs ``text_lines`` fit the box at ``size_pt`` without overflowing."""
+    box = Box(box_width_emu, box_height_emu, size_pt, space_before_pt, indent_emu, insets,
+              latin_face, bold)
+    return box.fits(text_lines)
+
+
+def split_to_fit(items: Sequence[str], box: Box) -> list[tuple[str, ...]]:
+    """Pack ``items`` (one paragraph each) into as few boxes as needed, in order.
+
+    An item taller than a whole box is cut at line breaks into pieces that each fit; the pieces
+    join back to the item, so nothing is lost.
+    """
+    chunks: list[tuple[str, ...]] = []
+    current: list[str] = []
+    for item in _fitting_pieces(items, box):
+        if current and not box.fits([*current, item]):
+            chunks.append(tuple(current))
+            current = []
+        current.append(item)
+    if current:
+        chunks.append(tuple(current))
+    return chunks
+
+
+def _fitting_pieces(items: Sequence[str], box: Box) -> Iterator[str]:
+    """Items unchanged, except that one too tall for an empty box is cut into box-sized parts."""
+    per_box = max(int(box.inner_height_pt // (box.size_pt * LINE_FACTOR)), 1)
+    for item in items:
+        if box.fits([item]):
+            yield item
+            continue
+        lines = box.lines(item)
+        for start in range(0, len(lines), per_box):
+            yield "".join(lines[start:start + per_box])
+
+
+def fit_size(paragraphs: Sequence[str], box: Box, floor_pt: float,
+             step_pt: float = 2.0) -> tuple[float, bool]:
+    """Largest size from ``box.size_pt`` down to ``floor_pt`` (in steps) at which the wrapped
+    paragraphs fit; ``(floor_pt, False)`` when even the floor does not."""
+    size = box.size_pt
+    while size > floor_pt:
+        if box.at(size).fits(paragraphs):
+            return size, True
+        size = max(size - step_pt, floor_pt)
+    return floor_pt, box.at(floor_pt).fits(paragraphs)

@@ -1,0 +1,59 @@
+"""Atomic, reproducible output files.
+
+A renderer writes to a temporary file in the destination folder; we then rewrite the zip with
+fixed timestamps and permissions (python-docx and python-pptx stamp entries with the clock) and
+rename it over the destination. A failed or interrupted build never leaves a half-written file,
+and two builds of the same input are byte-identical.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+#: Zip's earliest representable time; used when a timestamp predates it.
+_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+def _zip_time(when: dt.datetime) -> tuple[int, int, int, int, int, int]:
+    stamp = when.astimezone(dt.timezone.utc).timetuple()[:6]
+    return max(stamp, _ZIP_EPOCH)  # type: ignore[return-value]
+
+
+def normalise_zip(src: Path, dst: Path, when: dt.datetime) -> None:
+    """Copy zip ``src`` to ``dst`` with every entry stamped ``when``, in the original order."""
+    stamp = _zip_time(when)
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            zout.writestr(info, zin.read(item.filename), compresslevel=6)
+
+
+@contextmanager
+def temporary_sibling(path: Path) -> Iterator[Path]:
+    """A temporary path in ``path``'s folder, removed afterwards unless it was renamed away."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def write_atomic(path: Path, produce: Callable[[Path], None], when: dt.datetime) -> None:
+    """Call ``produce(tmp)`` to write a zip, normalise it, then rename it onto ``path``."""
+    with temporary_sibling(path) as raw, temporary_sibling(path) as final:
+        produce(raw)
+        normalise_zip(raw, final, when)
+        os.chmod(final, 0o644)
+        os.replace(final, path)
