@@ -20,9 +20,7 @@ from briefgen.load.schema import Brief, ChartKind
 
 ROOT = Path(__file__).resolve().parents[1]
 BRIEF_PATH = ROOT / "briefs" / "belt-and-road-forum-2017" / "brief.yaml"
-SEED_PATH = Path(
-    os.environ.get("BRIEFGEN_SEED", "/work/shared/seed/belt-and-road-forum-2017.txt")
-)
+SEED_PATH = Path(os.environ.get("BRIEFGEN_SEED", "/work/shared/seed/belt-and-road-forum-2017.txt"))
 
 # The seed's headings. Each also appears as a running header at page tops, which is dropped.
 SEED_HEADINGS = [
@@ -42,8 +40,7 @@ SEED_CAPTIONS = [
 # Seed sentences that the brief corrects on purpose (cleaned seed sentence -> brief sentence).
 CORRECTED_SENTENCES = {
     # The extract has an ASCII apostrophe (after a stray space) instead of the closing ’.
-    "论坛的主题是“加强国际合作，共建‘一带一路'，实现共赢发展”。":
-        "论坛的主题是“加强国际合作，共建‘一带一路’，实现共赢发展”。",
+    "论坛的主题是“加强国际合作，共建‘一带一路'，实现共赢发展”。": "论坛的主题是“加强国际合作，共建‘一带一路’，实现共赢发展”。",
 }
 
 # Numbers in the seed that are not facts; each pattern is cut out before numbers are collected.
@@ -216,7 +213,9 @@ def test_sections_follow_seed_order(brief: Brief, seed_text: str) -> None:
 def test_enumerations_are_in_order(brief: Brief) -> None:
     """一是…五是 run in order (the extract put 五是 before 四是)."""
     for s in brief.sections:
-        ordinals = [ORDINALS.index(p[0]) for p in s.paragraphs if p[1:2] == "是" and p[0] in ORDINALS]
+        ordinals = [
+            ORDINALS.index(p[0]) for p in s.paragraphs if p[1:2] == "是" and p[0] in ORDINALS
+        ]
         assert ordinals == sorted(ordinals), s.id
 
 
@@ -290,15 +289,11 @@ def test_every_figure_is_written_in_the_seed(brief: Brief, seed_text: str) -> No
 def test_every_seed_sentence_is_in_the_brief(brief: Brief, seed_sentences: list[str]) -> None:
     assert len(seed_sentences) >= 80
     text = brief_text(brief)
-    missing = [
-        s for s in seed_sentences if CORRECTED_SENTENCES.get(s, s) not in text
-    ]
+    missing = [s for s in seed_sentences if CORRECTED_SENTENCES.get(s, s) not in text]
     assert not missing, "seed sentences missing from the brief:\n" + "\n".join(missing)
 
 
-def test_every_paragraph_sentence_is_from_the_seed(
-    brief: Brief, seed_sentences: list[str]
-) -> None:
+def test_every_paragraph_sentence_is_from_the_seed(brief: Brief, seed_sentences: list[str]) -> None:
     known = {CORRECTED_SENTENCES.get(s, s) for s in seed_sentences}
     extra = [
         s

@@ -140,6 +140,12 @@ class Figure(Strict):
         description="Free tags that profiles select on (headline, trade, transport...).",
     )
 
+    @field_validator("period", mode="before")
+    @classmethod
+    def _period_text(cls, v: object) -> object:
+        """``period: 2016`` is a year, not a number to compute with."""
+        return str(v) if isinstance(v, int) and not isinstance(v, bool) else v
+
     @field_validator("value", "change_pct")
     @classmethod
     def _finite(cls, v: float | None) -> float | None:
@@ -198,7 +204,7 @@ class Quote(Strict):
 
 
 class TimelineEvent(Strict):
-    """A dated milestone; the brief's timeline is drawn from these in date order."""
+    """A dated milestone; the timeline shows them in the order the brief lists them."""
 
     date: str = Field(
         pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
@@ -207,6 +213,12 @@ class TimelineEvent(Strict):
     label: str = Field(min_length=1, max_length=120, description="Short name of the milestone.")
     detail: str | None = Field(default=None, max_length=500)
     source: Id | None = None
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date_text(cls, v: object) -> object:
+        """YAML reads 2017-05-14 as a date and 2013 as a number; keep both as ISO text."""
+        return v.isoformat() if isinstance(v, dt.date) else (str(v) if isinstance(v, int) else v)
 
 
 class Participant(Strict):

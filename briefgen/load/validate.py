@@ -25,6 +25,11 @@ _MESSAGES = {
     "too_short": "must not be empty",
 }
 
+_PATTERNS = {
+    r"^[a-z0-9][a-z0-9-]*$": "must be an id: lower-case letters, digits and hyphens",
+    r"^\d{4}(-\d{2}(-\d{2})?)?$": "must be an ISO date: 2013, 2016-09 or 2017-05-14",
+}
+
 
 def field_path(loc: Loc) -> str:
     """``("sections", 3, "title")`` -> ``sections[3].title``."""
@@ -78,6 +83,9 @@ def _describe(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, str |
         hint = f"did you mean {close[0]!r}?" if close else (
             f"known fields: {', '.join(known)}" if known else None)
         return "unknown field", hint
+    if kind == "string_pattern_mismatch":
+        pattern = error.get("ctx", {}).get("pattern", "")
+        return _PATTERNS.get(pattern, f"does not match {pattern}"), None
     message = _MESSAGES.get(kind) or error["msg"]
     if kind.startswith("value_error"):
         message = message.removeprefix("Value error, ")

@@ -8,6 +8,7 @@ line and column. Aliases are refused outright (no alias bombs), and size and dep
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -108,9 +109,12 @@ def load_yaml(path: Path) -> YamlSource:
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or exc.context or "invalid YAML").strip()
         hint = None
-        if "constructor for the tag" in problem:
-            problem = f"tag {exc.problem.split('tag')[-1].strip()} is not allowed"
-            hint = "briefs are plain data: remove the !! tag"
+        tag = re.search(r"tag '?tag:yaml\.org,2002:([^'\s]+)", problem) or re.search(
+            r"tag '?(![^'\s]*)", problem)
+        if "constructor for the tag" in problem and tag:
+            name = tag.group(1)
+            problem = f"tag {'!!' + name if not name.startswith('!') else name} is not allowed"
+            hint = "briefs are plain data: remove the tag"
         raise InputError.single(path, problem, line=mark.line + 1 if mark else None,
                                 col=mark.column + 1 if mark else None, hint=hint) from None
     except yaml.YAMLError as exc:

@@ -12,9 +12,6 @@ import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from types import MappingProxyType
-
-import yaml
 
 from briefgen.fonts import CJK_FAMILY, LATIN_FAMILY_EN, LATIN_FAMILY_ZH
 from briefgen.load.brief import LoadedBrief
@@ -22,6 +19,7 @@ from briefgen.load.profile import Profile
 from briefgen.load.schema import Brief, ChartKind, Figure, Section, Source
 from briefgen.plan import format as fmt
 from briefgen.plan.charts import chart_spec
+from briefgen.plan.labels import resolve_labels
 from briefgen.plan.model import (
     Block,
     BulletList,
@@ -46,15 +44,8 @@ from briefgen.plan.model import (
 )
 from briefgen.plan.select import select
 from briefgen.plan.summarize import Priors, bullets, short_title, summarize
-from briefgen.resources import data_dir
 
 MAX_TIMELINE_PER_SLIDE = 5
-
-
-def base_labels(lang: str) -> dict[str, str]:
-    """The language's label file."""
-    path = data_dir("templates") / "labels" / f"{lang}.yaml"
-    return {k: str(v) for k, v in yaml.safe_load(path.read_text("utf-8")).items()}
 
 
 def build_timestamp(brief: Brief) -> dt.datetime:
@@ -82,9 +73,7 @@ class _Planner:
         self.brief = loaded.brief
         self.profile = profile
         self.lang = self.brief.meta.language.value
-        labels = base_labels(self.lang)
-        labels.update(profile.labels.get(self.lang, {}))  # type: ignore[call-overload]
-        self.labels: Mapping[str, str] = MappingProxyType(labels)
+        self.labels = resolve_labels(self.lang, profile.labels.get(self.lang, {}))  # type: ignore[call-overload]
         self.sources: dict[str, Source] = {s.id: s for s in self.brief.sources}
         self.figures: dict[str, Figure] = {f.id: f for f in self.brief.figures}
         self.views: dict[str, FigureView] = {
@@ -135,7 +124,7 @@ class _Planner:
         return specs
 
     def timeline_items(self) -> tuple[TimelineItem, ...]:
-        events = sorted(self.brief.timeline, key=lambda e: e.date)
+        events = self.brief.timeline  # the author's order: '2016' may mean late 2016
         return tuple(
             TimelineItem(date=fmt.format_partial_date(e.date, self.labels), year=e.date[:4],
                          label=e.label, detail=e.detail)

@@ -34,7 +34,7 @@ def chart_spec(chart: Chart, number: int, figures: Mapping[str, Figure],
         categories = tuple(chart.categories)
         series = tuple(ChartSeries(s.name, tuple(s.values)) for s in chart.series)
     if chart.kind == ChartKind.timeline:
-        events = sorted(brief.timeline, key=lambda e: e.date)
+        events = brief.timeline  # in the author's order
         categories = tuple(f"{fmt.format_partial_date(e.date, labels)} {e.label}" for e in events)
         series = ()
     value_labels = tuple(tuple(fmt.format_number(v, labels) for v in s.values) for s in series)

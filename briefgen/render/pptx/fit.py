@@ -69,24 +69,24 @@ def _font(face: str) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(cjk_font_path()), _UNITS, index=CJK_TTC_INDEX_SC)
 
 
+AMBIGUOUS = set("“”‘’…—·")  # drawn full width in CJK text, narrow in Latin text
+
+
 def is_cjk(ch: str) -> bool:
-    """True for characters a renderer draws with the East Asian (a:ea) face."""
-    if unicodedata.east_asian_width(ch) in ("W", "F"):
-        return True
-    return ch in "“”‘’…—·"  # ambiguous width: full width in CJK text
+    """True for characters a renderer may draw with the East Asian (a:ea) face."""
+    return ch in AMBIGUOUS or unicodedata.east_asian_width(ch) in ("W", "F")
 
 
 @lru_cache(maxsize=8192)
 def char_width(ch: str, latin_face: str, bold: bool = False) -> float:
-    """Advance width of ``ch`` at 1 pt, in points. Ambiguous characters take the wider face."""
-    latin = _font(CJK_FAMILY if latin_face == CJK_FAMILY else "DejaVu")
-    width = latin.getlength(ch) / _UNITS
-    if is_cjk(ch):
-        width = max(width if ch in "“”‘’…—·" else 0.0,
-                    _font(CJK_FAMILY).getlength(ch) / _UNITS)
-    elif bold:
-        width *= BOLD_FACTOR
-    return width
+    """Advance width of ``ch`` at 1 pt, in points; ambiguous characters take the wider face."""
+    latin = _font(CJK_FAMILY if latin_face == CJK_FAMILY else "DejaVu").getlength(ch) / _UNITS
+    if bold:
+        latin *= BOLD_FACTOR
+    if not is_cjk(ch):
+        return latin
+    cjk = _font(CJK_FAMILY).getlength(ch) / _UNITS
+    return max(latin, cjk) if ch in AMBIGUOUS else cjk
 
 
 def text_width(text: str, size_pt: float, latin_face: str = CJK_FAMILY,

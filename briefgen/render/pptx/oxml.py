@@ -1,0 +1,272 @@
+"""Every raw XML edit the PPTX writer needs, in one place, for what python-pptx has no API for.
+
+Each helper names the element it writes. The rest of the package calls these and python-pptx's
+public API only, so a python-pptx upgrade that adds an API touches this file alone.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from lxml import etree
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import nsdecls, qn
+
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_RPR_AFTER_EA = ("a:cs", "a:sym", "a:hlinkClick", "a:hlinkMouseOver", "a:rtl", "a:extLst")
+_PPR_AFTER_BULLET = ("a:tabLst", "a:defRPr", "a:extLst")
+_BULLET_TAGS = ("a:buClrTx", "a:buClr", "a:buSzTx", "a:buSzPct", "a:buSzPts", "a:buFontTx",
+                "a:buFont", "a:buNone", "a:buAutoNum", "a:buChar", "a:buBlip")
+_PRESENTATION_CT = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+_TEMPLATE_CT = "application/vnd.openxmlformats-officedocument.presentationml.template"
+
+
+def _insert_before(parent: Any, child: Any, successors: Iterable[str]) -> Any:
+    """Insert ``child`` before the first of ``successors`` present (schema order), else append."""
+    for tag in successors:
+        found = parent.find(qn(tag))
+        if found is not None:
+            found.addprevious(child)
+            return child
+    parent.append(child)
+    return child
+
+
+def _remove_children(parent: Any, tags: Iterable[str]) -> None:
+    for tag in tags:
+        for old in parent.findall(qn(tag)):
+            parent.remove(old)
+
+
+# --------------------------------------------------------------------------- runs
+
+
+def set_east_asian_font(rPr: Any, typeface: str) -> None:
+    """Add or replace a:ea; python-pptx's font.name sets only a:latin."""
+    _remove_children(rPr, ["a:ea"])
+    ea = etree.SubElement(rPr, qn("a:ea"))
+    ea.set("typeface", typeface)
+    latin = rPr.find(qn("a:latin"))
+    if latin is not None:
+        latin.addnext(ea)
+    else:
+        _insert_before(rPr, ea, _RPR_AFTER_EA)
+
+
+def set_run_language(rPr: Any, lang: str, alt_lang: str) -> None:
+    """Set a:rPr/@lang and @altLang (BCP 47), which pick spelling and CJK glyph variants."""
+    rPr.set("lang", lang)
+    rPr.set("altLang", alt_lang)
+
+
+def set_typefaces(rPr: Any, latin: str, east_asian: str) -> None:
+    """Add or replace a:latin and a:ea in a:rPr or a:defRPr (chart text has no font API for ea)."""
+    _remove_children(rPr, ["a:latin"])
+    node = etree.SubElement(rPr, qn("a:latin"))
+    node.set("typeface", latin)
+    _insert_before(rPr, node, ("a:ea", *_RPR_AFTER_EA))
+    set_east_asian_font(rPr, east_asian)
+
+
+def style_chart_text(chart_space: Any, latin: str, east_asian: str, lang: str,
+                     alt_lang: str) -> None:
+    """Give every a:defRPr and a:rPr in a c:chartSpace (its c:txPr and rich text) both faces
+    and the language."""
+    for tag in ("a:defRPr", "a:rPr"):
+        for rPr in chart_space.iter(qn(tag)):
+            set_typefaces(rPr, latin, east_asian)
+            set_run_language(rPr, lang, alt_lang)
+
+
+# --------------------------------------------------------------------------- paragraphs
+
+
+def _reset_bullet(pPr: Any, mar_l: int, indent: int) -> None:
+    _remove_children(pPr, _BULLET_TAGS)
+    pPr.set("marL", str(mar_l))
+    pPr.set("indent", str(indent))
+
+
+def set_no_bullet(pPr: Any) -> None:
+    """Write a:buNone with marL=indent=0, so body placeholders do not inherit list bullets."""
+    _reset_bullet(pPr, 0, 0)
+    _insert_before(pPr, etree.Element(qn("a:buNone")), _PPR_AFTER_BULLET)
+
+
+def set_bullet_char(pPr: Any, char: str, mar_l: int) -> None:
+    """Write a:buFont + a:buChar with a hanging indent of ``mar_l`` EMU."""
+    _reset_bullet(pPr, mar_l, -mar_l)
+    font = etree.Element(qn("a:buFont"))
+    font.set("typeface", "Arial")
+    _insert_before(pPr, font, _PPR_AFTER_BULLET)
+    bullet = etree.Element(qn("a:buChar"))
+    bullet.set("char", char)
+    _insert_before(pPr, bullet, _PPR_AFTER_BULLET)
+
+
+def set_auto_number(pPr: Any, start_at: int, mar_l: int, scheme: str = "arabicPeriod") -> None:
+    """Write a:buAutoNum (1. 2. 3.) starting at ``start_at``, for numbered lists split across
+    slides."""
+    _reset_bullet(pPr, mar_l, -mar_l)
+    number = etree.Element(qn("a:buAutoNum"))
+    number.set("type", scheme)
+    if start_at != 1:
+        number.set("startAt", str(start_at))
+    _insert_before(pPr, number, _PPR_AFTER_BULLET)
+
+
+def paragraph_margin_left(pPr: Any | None) -> int:
+    """a:pPr/@marL in EMU (0 when absent): the indent a bullet takes from the line width."""
+    return int(pPr.get("marL", "0")) if pPr is not None else 0
+
+
+# --------------------------------------------------------------------------- shapes and parts
+
+
+def set_alt_text(shape_element: Any, text: str) -> None:
+    """Set p:cNvPr/@descr, the alt text screen readers announce for a picture or chart."""
+    shape_element.xpath("./*[1]/p:cNvPr")[0].set("descr", text)
+
+
+def remove_shape(shape_element: Any) -> None:
+    """Remove a p:sp (e.g. an unused placeholder) from its p:spTree."""
+    shape_element.getparent().remove(shape_element)
+
+
+def remove_slides(presentation_part: Any) -> None:
+    """Drop every p:sldId and its relationship, so a template contributes no slides."""
+    id_list = presentation_part._element.get_or_add_sldIdLst()
+    for sld_id in list(id_list):
+        presentation_part.drop_rel(sld_id.rId)
+        id_list.remove(sld_id)
+
+
+def potx_as_pptx(blob: bytes) -> bytes:
+    """Rewrite [Content_Types].xml so a .potx main part reads as a presentation (in memory)."""
+    source = zipfile.ZipFile(io.BytesIO(blob))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(_TEMPLATE_CT.encode(), _PRESENTATION_CT.encode())
+            target.writestr(info, data)
+    return out.getvalue()
+
+
+def list_size_hundredths(sp_element: Any) -> int | None:
+    """a:lstStyle/a:lvl1pPr/a:defRPr/@sz of a placeholder (hundredths of a point), if set."""
+    found = sp_element.xpath("./p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr/@sz")
+    return int(found[0]) if found else None
+
+
+def master_style_size_hundredths(master_element: Any, style: str) -> int | None:
+    """p:txStyles/p:{style}/a:lvl1pPr/a:defRPr/@sz of a slide master, if set."""
+    found = master_element.xpath(f"./p:txStyles/p:{style}/a:lvl1pPr/a:defRPr/@sz")
+    return int(found[0]) if found else None
+
+
+# --------------------------------------------------------------------------- template building
+
+
+def restyle_theme(blob: bytes, name: str, colors: Mapping[str, str], latin: str,
+                  east_asian: str) -> bytes:
+    """Rewrite a:theme: its name, a:clrScheme slots as srgbClr, and the major and minor
+    a:fontScheme faces (a:latin, a:ea and the "Hans" script font)."""
+    theme = etree.fromstring(blob)
+    theme.set("name", name)
+    scheme = theme.find(f".//{{{_A}}}clrScheme")
+    scheme.set("name", name)
+    for slot, rgb in colors.items():
+        holder = scheme.find(qn(f"a:{slot}"))
+        for child in list(holder):
+            holder.remove(child)
+        etree.SubElement(holder, qn("a:srgbClr")).set("val", rgb)
+    font_scheme = theme.find(f".//{{{_A}}}fontScheme")
+    font_scheme.set("name", name)
+    for group in ("a:majorFont", "a:minorFont"):
+        fonts = font_scheme.find(qn(group))
+        fonts.find(qn("a:latin")).set("typeface", latin)
+        fonts.find(qn("a:ea")).set("typeface", east_asian)
+        for script in fonts.findall(qn("a:font")):
+            if script.get("script") == "Hans":
+                script.set("typeface", east_asian)
+    return etree.tostring(theme, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def style_master(master_element: Any, title_pt: int, body_pts: tuple[int, ...]) -> None:
+    """Set p:titleStyle (left, tx2 colour) and p:bodyStyle sizes, and swap every a:normAutofit
+    in the master for a:noAutofit."""
+    title = master_element.xpath("./p:txStyles/p:titleStyle/a:lvl1pPr")[0]
+    title.set("algn", "l")
+    title_rpr = title.find(qn("a:defRPr"))
+    title_rpr.set("sz", str(title_pt * 100))
+    title_rpr.xpath("./a:solidFill/a:schemeClr")[0].set("val", "tx2")
+    for level, size in enumerate(body_pts, start=1):
+        for rpr in master_element.xpath(f"./p:txStyles/p:bodyStyle/a:lvl{level}pPr/a:defRPr"):
+            rpr.set("sz", str(size * 100))
+    for auto in master_element.iter(qn("a:normAutofit")):
+        auto.addprevious(etree.Element(qn("a:noAutofit")))
+        auto.getparent().remove(auto)
+
+
+def placeholder_xml(shape_id: int, name: str, ph_type: str | None, idx: int,
+                    box: tuple[int, int, int, int], *, size_pt: int | None = None,
+                    color: str | None = None, anchor: str = "t", bullets: bool = True) -> str:
+    """A p:sp placeholder (p:ph type/idx) for a slide layout, with its own a:lstStyle."""
+    x, y, cx, cy = box
+    ph = f'<p:ph type="{ph_type}" idx="{idx}"/>' if ph_type else f'<p:ph idx="{idx}"/>'
+    fill = f'<a:solidFill><a:schemeClr val="{color}"/></a:solidFill>' if color else ""
+    size = f' sz="{size_pt * 100}"' if size_pt else ""
+    bullet = "" if bullets else "<a:buNone/>"
+    margin = "" if bullets else ' marL="0" indent="0"'
+    return (
+        f'<p:sp {nsdecls("a", "p")}><p:nvSpPr><p:cNvPr id="{shape_id}" name="{name}"/>'
+        f'<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>{ph}</p:nvPr></p:nvSpPr>'
+        f'<p:spPr><a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm></p:spPr>'
+        f'<p:txBody><a:bodyPr anchor="{anchor}"><a:noAutofit/></a:bodyPr><a:lstStyle>'
+        f'<a:lvl1pPr{margin}>{bullet}<a:defRPr{size}>{fill}</a:defRPr></a:lvl1pPr></a:lstStyle>'
+        f'<a:p><a:endParaRPr lang="en-US"/></a:p></p:txBody></p:sp>'
+    )
+
+
+def rule_xml(shape_id: int, name: str, box: tuple[int, int, int, int], color: str) -> str:
+    """A filled p:sp rectangle in a theme colour: the accent rule under a layout's title."""
+    x, y, cx, cy = box
+    return (
+        f'<p:sp {nsdecls("a", "p")}><p:nvSpPr><p:cNvPr id="{shape_id}" name="{name}"/>'
+        f'<p:cNvSpPr/><p:nvPr userDrawn="1"/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{x}" y="{y}"/>'
+        f'<a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+        f'<a:solidFill><a:schemeClr val="{color}"/></a:solidFill><a:ln><a:noFill/></a:ln>'
+        f'</p:spPr></p:sp>'
+    )
+
+
+def layout_element(name: str, shapes: Iterable[str], background: str | None = None) -> Any:
+    """A whole p:sldLayout named ``name`` (p:cSld/@name) holding ``shapes``, with an optional
+    solid p:bg in a theme colour."""
+    bg = (f'<p:bg><p:bgPr><a:solidFill><a:schemeClr val="{background}"/></a:solidFill>'
+          f'<a:effectLst/></p:bgPr></p:bg>') if background else ""
+    xml = (
+        f'<p:sldLayout {nsdecls("a", "p", "r")} preserve="1"><p:cSld name="{name}">{bg}'
+        f'<p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>'
+        f'<p:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/><a:chOff x="0" y="0"/>'
+        f'<a:chExt cx="0" cy="0"/></a:xfrm></p:grpSpPr></p:spTree></p:cSld>'
+        f'<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sldLayout>'
+    )
+    layout = parse_xml(xml)
+    tree = layout.find(qn("p:cSld")).find(qn("p:spTree"))
+    for shape in shapes:
+        tree.append(parse_xml(shape))
+    return layout
+
+
+def append_layout_id(master_element: Any, layout_id: int, rId: str) -> None:
+    """Append p:sldLayoutId (id, r:id) to the master's p:sldLayoutIdLst."""
+    id_list = master_element.find(qn("p:sldLayoutIdLst"))
+    entry = etree.SubElement(id_list, qn("p:sldLayoutId"))
+    entry.set("id", str(layout_id))
+    entry.set(qn("r:id"), rId)

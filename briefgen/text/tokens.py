@@ -1,0 +1,168 @@
+"""Word tokens for sentence similarity, and cheap entity counts for the press prior.
+
+Chinese is cut with ``rjieba`` (a Rust port of jieba: ~80 ms import with its dictionary, ~3 µs
+per sentence) and falls back to ``jieba`` (~0.5-0.7 s to load its dictionary on first cut, ~70 µs
+per sentence) when rjieba is not installed. The cutter is loaded on first use, once per process.
+Part-of-speech tags from the same cut give people/places/organisations (nr*/ns*/nt*).
+
+English is tokenised with a regex and stemmed with the Snowball English stemmer
+(``snowballstemmer``), so "exports"/"exported" and "cooperation"/"cooperative" meet.
+
+Stopwords come from ``data/stopwords-zh.txt`` and ``data/stopwords-en.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Callable
+
+from briefgen.text.measure import norm_lang
+
+__all__ = ["tokens", "entity_count", "stopwords", "tag_zh", "backend"]
+
+_CJK_OR_ALNUM = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z0-9]")
+_EN_WORD = re.compile(r"\d+(?:[.,]\d+)*%?|[A-Za-z]+(?:['’][A-Za-z]+)*")
+_ZH_DATE = re.compile(
+    r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{1,2}\s*月\s*\d{1,2}\s*日|"
+    r"[一二三四五六七八九十]+月[一二三四五六七八九十]+日|今年|去年|明年"
+)
+_EN_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_EN_DATE = re.compile(
+    rf"\b(?:(?:{_EN_MONTHS})\.?\s+\d{{1,2}}(?:[-–]\d{{1,2}})?(?:,\s*\d{{4}})?|\d{{1,2}}(?:[-–]\d{{1,2}})?\s+(?:{_EN_MONTHS})\b\.?(?:\s+\d{{4}})?|"
+    r"(?:1[89]|20)\d{2}s?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_EN_CAPWORD = re.compile(r"(?<![\w.])([A-Z][A-Za-z]*(?:[.-][A-Za-z]+)*\.?)")
+
+
+@lru_cache(maxsize=2)
+def stopwords(lang: str) -> frozenset[str]:
+    """The stopword list for ``lang`` (lower-cased for English)."""
+    name = f"stopwords-{norm_lang(lang)}.txt"
+    text = resources.files("briefgen.text").joinpath("data", name).read_text(encoding="utf-8")
+    words = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            words.append(line.lower())
+    return frozenset(words)
+
+
+# ----------------------------------------------------------------------------- Chinese cutter
+
+
+@lru_cache(maxsize=1)
+def _zh_tagger() -> tuple[str, Callable[[str], list[tuple[str, str]]]]:
+    try:
+        import rjieba
+
+        return "rjieba", rjieba.tag
+    except ImportError:  # pragma: no cover - depends on the environment
+        import logging
+
+        import jieba
+        import jieba.posseg
+
+        jieba.setLogLevel(logging.WARNING)
+
+        def tag(text: str) -> list[tuple[str, str]]:
+            return [(p.word, p.flag) for p in jieba.posseg.cut(text)]
+
+        return "jieba", tag
+
+
+def backend() -> str:
+    """Name of the Chinese word cutter in use: ``"rjieba"`` or ``"jieba"`` (loads it)."""
+    return _zh_tagger()[0]
+
+
+@lru_cache(maxsize=8192)
+def tag_zh(text: str) -> tuple[tuple[str, str], ...]:
+    """(word, part-of-speech) pairs for Chinese text, whitespace tokens dropped."""
+    return tuple((w, f) for w, f in _zh_tagger()[1](text) if w.strip())
+
+
+# ----------------------------------------------------------------------------- English stemmer
+
+
+@lru_cache(maxsize=1)
+def _en_stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=16384)
+def _stem(word: str) -> str:
+    return _en_stemmer().stemWord(word)
+
+
+# ----------------------------------------------------------------------------- public
+
+
+def tokens(text: str, lang: str) -> frozenset[str]:
+    """Content-word tokens of ``text`` (stopwords and punctuation removed, English stemmed)."""
+    return _tokens_cached(text, norm_lang(lang))
+
+
+@lru_cache(maxsize=8192)
+def _tokens_cached(text: str, lang: str) -> frozenset[str]:
+    stop = stopwords(lang)
+    if lang == "zh":
+        out = set()
+        for word, flag in tag_zh(text):
+            w = word.strip().lower()
+            if not w or flag == "x" or w in stop or not _CJK_OR_ALNUM.search(w):
+                continue
+            out.add(w)
+        return frozenset(out)
+    out = set()
+    for m in _EN_WORD.finditer(text):
+        w = m.group(0).lower().replace("’", "'")
+        if w in stop or (len(w) == 1 and not w.isdigit()):
+            continue
+        out.add(w if w[0].isdigit() else _stem(w))
+    return frozenset(out)
+
+
+def entity_count(text: str, lang: str) -> int:
+    """How many distinct people, places, organisations and dates ``text`` names."""
+    return _entities_cached(text, norm_lang(lang))
+
+
+@lru_cache(maxsize=8192)
+def _entities_cached(text: str, lang: str) -> int:
+    found: set[str] = set()
+    if lang == "zh":
+        for word, flag in tag_zh(text):
+            if flag[:2] in ("nr", "ns", "nt") and len(word) >= 2:
+                found.add(word)
+        for m in _ZH_DATE.finditer(text):
+            found.add(re.sub(r"\s", "", m.group(0)))
+        return len(found)
+    for m in _EN_DATE.finditer(text):
+        found.add(m.group(0))
+    stop = stopwords("en")
+    first = True
+    for m in _EN_CAPWORD.finditer(text):
+        word = m.group(1).rstrip(".")
+        # the first word of a sentence is capitalised anyway
+        at_start = m.start() == 0 or text[: m.start()].rstrip()[-1:] in ".!?\"“"
+        if first or at_start:
+            first = False
+            if word.lower() in stop or word in _EN_SENTENCE_OPENERS:
+                continue
+        if word.lower() in stop or re.fullmatch(_EN_MONTHS, word):
+            continue
+        found.add(word)
+    return len(found)
+
+
+_EN_SENTENCE_OPENERS = frozenset(
+    "The A An It This That These Those They He She We I There Then But And However In On At For As "
+    "After Before While When Since Although Meanwhile Moreover Also".split()
+)
