@@ -19,7 +19,7 @@ from briefgen.load.profile import Profile
 from briefgen.load.schema import Brief, ChartKind, Figure, Section, Source
 from briefgen.plan import format as fmt
 from briefgen.plan.charts import chart_spec
-from briefgen.plan.labels import resolve_labels
+from briefgen.plan.labels import fill, resolve_labels
 from briefgen.plan.model import (
     Block,
     BulletList,
@@ -216,7 +216,7 @@ class _Planner:
     def figure_table(self) -> FigureTable:
         lab = self.labels
         return FigureTable(
-            caption=lab["table_caption"].format(n=1) + " " + lab["key_figures"],
+            caption=fill(lab, "table_caption", n=1) + " " + lab["key_figures"],
             header=(lab["figure_item"], lab["figure_value"], lab["figure_change"],
                     lab["figure_source"]),
             rows=tuple(self.views[f.id] for f in self.shown_figures),
@@ -224,9 +224,9 @@ class _Planner:
 
     def dateline(self) -> str:
         meta = self.brief.meta
-        return self.labels["dateline"].format(
-            place=meta.place.upper() if self.lang == "en" else meta.place,
-            date=fmt.format_date_text(meta.published, self.labels))
+        place = meta.place.upper() if self.lang == "en" else meta.place
+        return fill(self.labels, "dateline", place=place,
+                    date=fmt.format_date_text(meta.published, self.labels))
 
     # ------------------------------------------------------------------ slides
 
@@ -284,7 +284,7 @@ class _Planner:
         if not figs:
             return []
         views = [self.views[f.id] for f in figs]
-        notes = tuple(self.labels["figure_note"].format(label=v.label, value=v.display,
+        notes = tuple(fill(self.labels, "figure_note", label=v.label, value=v.display,
                                                         source=v.source) for v in views)
         return [Slide("kpi", self.labels["key_figures"],
                       kpis=tuple(Kpi(v.number, v.label) for v in views), notes=notes)]

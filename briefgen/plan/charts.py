@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from briefgen.load.schema import Brief, Chart, ChartKind, Figure, Source
 from briefgen.plan import format as fmt
+from briefgen.plan.labels import fill
 from briefgen.plan.model import ChartSeries, ChartSpec
 
 
@@ -48,7 +49,7 @@ def chart_spec(chart: Chart, number: int, figures: Mapping[str, Figure],
     return ChartSpec(
         id=chart.id, kind=chart.kind.value, title=chart.title, categories=categories,
         series=series, unit=unit, value_labels=value_labels, source=source,
-        caption=labels["figure_caption"].format(n=number) + " " + chart.title,
+        caption=fill(labels, "figure_caption", n=number) + " " + chart.title,
         alt_text=f"{chart.title}{'：' if lang == 'zh' else ': '}{points}",
         language=lang,
     )

@@ -13,6 +13,7 @@ from babel.dates import format_date, format_interval, format_skeleton
 from babel.numbers import format_decimal
 
 from briefgen.load.schema import Figure, Source
+from briefgen.plan.labels import fill
 from briefgen.plan.model import FigureView
 
 _NUMBER_PATTERN = "#,##0.##########"
@@ -45,7 +46,7 @@ def format_change(pct: float | None, labels: Mapping[str, str]) -> str | None:
     if pct is None:
         return None
     sign = "+" if pct > 0 else ("−" if pct < 0 else "±")
-    return labels["change"].format(sign=sign, n=format_number(abs(pct), labels))
+    return fill(labels, "change", sign=sign, n=format_number(abs(pct), labels))
 
 
 def format_date_text(day: dt.date, labels: Mapping[str, str]) -> str:
@@ -77,8 +78,8 @@ def format_source(source: Source, labels: Mapping[str, str]) -> str:
 def figure_view(fig: Figure, sources: Mapping[str, Source], labels: Mapping[str, str]) -> FigureView:
     """A figure as a reader sees it, in full ("130多个国家") and as a big number ("130多")."""
     scaled = _scaled(fig, labels)
-    qualified = labels[fig.qualifier.value].format(n=scaled) if fig.qualifier else scaled
-    short = labels["kpi_" + fig.qualifier.value].format(n=scaled) if fig.qualifier else scaled
+    qualified = fill(labels, fig.qualifier.value, n=scaled) if fig.qualifier else scaled
+    short = fill(labels, "kpi_" + fig.qualifier.value, n=scaled) if fig.qualifier else scaled
     compact_unit = fig.unit if (fig.unit.startswith("%") or len(fig.unit) <= 1) else ""
     return FigureView(
         id=fig.id,

@@ -9,6 +9,7 @@ from types import MappingProxyType
 import yaml
 
 from briefgen.resources import data_dir
+from briefgen.text.templates import render_text
 
 
 @lru_cache(maxsize=None)
@@ -21,3 +22,8 @@ def base_labels(lang: str) -> Mapping[str, str]:
 def resolve_labels(lang: str, overrides: Mapping[str, str]) -> Mapping[str, str]:
     """Base labels of ``lang`` with ``overrides`` applied; read-only."""
     return MappingProxyType({**base_labels(lang), **overrides})
+
+
+def fill(labels: Mapping[str, str], key: str, **values: object) -> str:
+    """Label ``key`` with its ``{{ placeholders }}`` filled (sandboxed Jinja2)."""
+    return render_text(labels[key], f"label {key}", **values)
