@@ -14,6 +14,7 @@ from pathlib import Path
 
 from briefgen.errors import InputError
 from briefgen.load.brief import load_brief
+from briefgen.load.office_template import check_office_template
 from briefgen.load.profile import Profile, builtin_profiles, load_profile
 from briefgen.plan.audience import plan_for
 from briefgen.plan.model import DocPlan
@@ -41,10 +42,14 @@ def make_renderer(fmt: str, docx_template: Path | None = None,
     if fmt == "docx":
         from briefgen.render.docx.renderer import DocxRenderer
 
+        if docx_template:
+            check_office_template(docx_template, (".docx", ".dotx"))
         return DocxRenderer(template=docx_template)
     if fmt == "pptx":
         from briefgen.render.pptx.renderer import PptxRenderer
 
+        if pptx_template:
+            check_office_template(pptx_template, (".pptx", ".potx"))
         return PptxRenderer(template=pptx_template)
     raise InputError.single("--format", f"unknown format {fmt!r}", hint="use docx or pptx")
 

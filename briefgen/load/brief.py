@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.errors import InputError
-from briefgen.load.references import check_references
+from briefgen.load.references import check_paths, check_references
 from briefgen.load.schema import Brief
 from briefgen.load.validate import validate_model
 from briefgen.load.yaml_source import load_yaml
@@ -36,7 +36,7 @@ def load_brief(path: Path) -> LoadedBrief:
     path = resolve_brief_path(path)
     src = load_yaml(path)
     brief = validate_model(src, Brief)
-    problems = check_references(brief, src)
+    problems = check_references(brief, src) + check_paths(brief, src, path.parent)
     if problems:
         raise InputError(problems)
     return LoadedBrief(brief=brief, path=path)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from pathlib import Path, PurePosixPath
 from collections.abc import Iterator
 from typing import Any
 
@@ -92,4 +93,36 @@ def check_references(brief: Brief, src: YamlSource) -> list[Problem]:
     for loc, char in illegal_text(src.data):
         report(loc, f"contains the control character {char}, which documents cannot hold",
                "delete it")
+    return problems
+
+
+def confined(folder: Path, name: str) -> str | None:
+    """Why ``name`` may not be read from ``folder`` (None when it may).
+
+    A brief may only name files inside its own folder: no URLs, no absolute paths, no ``..``,
+    and no symlink that leads out.
+    """
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", name) or name.startswith("//"):
+        return "URLs are not allowed; put the file in the brief's folder"
+    path = PurePosixPath(name.replace("\\", "/"))
+    if path.is_absolute() or re.match(r"^[a-zA-Z]:", name):
+        return "absolute paths are not allowed; use a path relative to the brief"
+    if ".." in path.parts:
+        return "'..' is not allowed; the file must be inside the brief's folder"
+    target = (folder / path).resolve()
+    if not target.is_relative_to(folder.resolve()):
+        return "the path leads outside the brief's folder (symlink?)"
+    if not target.is_file():
+        return "file not found in the brief's folder"
+    return None
+
+
+def check_paths(brief: Brief, src: YamlSource, folder: Path) -> list[Problem]:
+    """Problems with files the brief names (photos)."""
+    problems = []
+    for i, photo in enumerate(brief.photos):
+        if photo.file is not None:
+            why = confined(folder, photo.file)
+            if why:
+                problems.append(problem_at(src, ("photos", i, "file"), why))
     return problems

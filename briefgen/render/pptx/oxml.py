@@ -264,6 +264,14 @@ def layout_element(name: str, shapes: Iterable[str], background: str | None = No
     return layout
 
 
+APP_PROPERTIES_XML = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-'
+    b'properties"><Application>briefgen</Application>'
+    b'<PresentationFormat>Widescreen</PresentationFormat></Properties>'
+)  # docProps/app.xml: no stale slide counts or 4:3 format from the bundled template
+
+
 def append_layout_id(master_element: Any, layout_id: int, rId: str) -> None:
     """Append p:sldLayoutId (id, r:id) to the master's p:sldLayoutIdLst."""
     id_list = master_element.find(qn("p:sldLayoutIdLst"))

@@ -138,6 +138,8 @@ def build() -> bytes:
     for rel in list(prs.part.package._rels.values()):
         if rel.reltype == RT.THUMBNAIL:  # the old 4:3 picture would mislead file browsers
             prs.part.package.drop_rel(rel.rId)
+        elif rel.reltype == RT.EXTENDED_PROPERTIES:
+            rel.target_part._blob = oxml.APP_PROPERTIES_XML
     props = prs.core_properties
     props.title, props.author, props.last_modified_by = "briefgen default", "briefgen", "briefgen"
     props.comments = "Built by python -m briefgen.render.pptx.theme"

@@ -1,0 +1,642 @@
+"""Extractive summaries that fit exact length budgets, bullet lines and short slide titles.
+
+Ranking is TextRank: a graph of the section's sentences weighted by the cosine of their content
+word sets (stopwords removed; Chinese cut with rjieba, English Snowball-stemmed), ranked by
+PageRank personalised with the audience priors (position, figures, entities, causal), and the
+final score multiplies the rank by the same prior so that a profile's weights are visible even in
+a four-sentence section. Sentences are then picked greedily by maximal marginal relevance
+(score minus similarity to what is already picked) while they fit the budget; a sentence too
+long for the room left is compressed at a clause boundary (asides in （…）/(…) dropped, trailing
+clauses dropped) when that leaves a complete sentence. If the greedy pass fills less than 80% of
+the budget, an exact multiple-choice knapsack over the same candidates (each sentence: left out,
+whole, or one of its compressions) finds the best-scoring selection that fills 80-100%.
+
+Guarantees: the total measure never exceeds the budget; it reaches 80% whenever the source is at
+least as long as the budget and any combination of whole sentences and clause prefixes can reach
+it; sentences come back in source order; every sentence ends with end punctuation (。！？ or
+. ! ?), never with an ellipsis; no randomness (ties go to the earlier sentence).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from briefgen.text.measure import measure, norm_lang
+from briefgen.text.segment import CLOSERS, bracket_pairs, clauses, drop_parentheticals, sentences
+from briefgen.text.tokens import entity_count, tag_zh, tokens
+
+__all__ = ["Priors", "summarize", "bullets", "short_title", "compressions", "finish"]
+
+
+@dataclass(frozen=True)
+class Priors:
+    """Ranking weights from the audience profile (data, not code branches)."""
+
+    position: float = 1.0  # favour early sentences of a section
+    figures: float = 0.0  # favour sentences with a wanted figure term or any number
+    entities: float = 0.0  # favour sentences naming people, places, organisations, dates
+    causal: float = 0.0  # favour cause/effect and sourcing sentences
+
+
+# ----------------------------------------------------------------------------- constants
+
+_DAMPING = 0.85
+_MMR_LAMBDA = 0.7
+_DUPLICATE_SIM = 0.85
+_PRIOR_BASE = 0.25
+_FILL = 0.8
+
+_CAUSAL = {
+    "zh": re.compile(
+        r"因此|为了|旨在|由于|因为|所以|从而|以便|以期|导致|致使|使得|得益于|有助于|来源|据|根据|数据显示|表明"
+    ),
+    "en": re.compile(
+        r"\b(?:because|so that|according to|therefore|thus|hence|as a result|due to|in order to|"
+        r"aims? to|aimed at|led to|leads to|caused?|sources?|reported by|data show|owing to)\b",
+        re.I,
+    ),
+}
+_DIGIT = re.compile(r"\d")
+_ZH_END = "。！？"
+_EN_END = ".!?"
+_ELLIPSIS_END = re.compile(r"(?:…+|⋯+|\.{2,}|。{2,})$")
+_LIST_INTRO = re.compile(r"以下|如下|下列|\bfollowing\b|\bas follows\b", re.I)
+
+# Chinese clause openers that make a clause an adverbial/subordinate lead-in, not a main clause.
+_ZH_LEAD_WORDS = frozenset(
+    """为了 为 随着 在 由于 如同 截至 截止 面对 针对 通过 根据 按照 依据 依照 据 对于 关于 鉴于 基于
+    自从 自 当 经过 作为 除了 除 凭借 借助 围绕 虽然 虽 尽管 如果 假如 即使 只要 只有 若 因为 一旦
+    无论 不管 从 趁 伴随 立足 着眼 本着 为此 于是 此外 同时 另外 首先 其次 最后 总之 其中 然而
+    但是 但 不过 而且 并且 并 以及 因此 所以 例如 比如 诸如 即 乃至 甚至 还有 与此同时""".split()
+)
+_ZH_LEAD_WHOLE = re.compile(
+    r"^(?:目前|当前|如今|现在|近年来|近期|今年初|今年|去年|明年|下一步|截至目前|可以说|据悉|据了解|"
+    r"据介绍|数据显示|纵观世界|具体来说|具体而言|换言之|也就是说|总的来看|总体来看|一般来说|事实上|"
+    r"实际上|特别是|尤其是|[\d\s]+年(?:底|初|末|中|以来|来|前|后)?|[\d\s]+年[\d\s]+月(?:[\d\s]+日)?|"
+    r"[\d\s]+月[\d\s]+日|.{0,10}(?:以来|之后|之前|以后|期间|之际|当中|之中|情况下|背景下|前提下|基础上|框架下))$"
+)
+_ZH_REPORTING_END = re.compile(r"(?:显示|表示|指出|认为|强调|称|说|介绍|透露|宣布|说明|看来|来看|而言|来说|表明|提出|是)$")
+_ZH_DANGLING_END = re.compile(r"(?:的|和|与|及|或|把|被|对|向|将|从|在|为|等于|以及|包括|即)$")
+_ZH_CORRELATIVE = re.compile(r"虽然|虽|尽管|不仅|不但|不只|如果|假如|即使|只要|只有|一方面|因为|由于|一旦|无论|不管|除了|与其|宁可|既")
+_ZH_LIST_MARKER = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，、]?|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
+    r"[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|[①-⑳])\s*"
+)
+
+_EN_LEAD_WORDS = frozenset(
+    """in on at for with by as since after before when while although though if because despite
+    according under over during following to from amid among unlike like given through across
+    within without once until unless whereas throughout upon beyond besides however meanwhile
+    moreover furthermore also still yet thus therefore hence indeed overall today yesterday last
+    next earlier later now then first second third finally instead nevertheless nonetheless and
+    but or so which who whom where whose including such not""".split()
+)
+_EN_DANGLING = frozenset("the a an of to and or for in with by that than as from at on into its their his her".split())
+_EN_REPORTING_END = re.compile(r"\b(?:said|says|say|noted|added|stated|announced|reported|told \w+|explained)$", re.I)
+_EN_LIST_MARKER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[•·\-–—*])\s+")
+
+
+# ----------------------------------------------------------------------------- sentence endings
+
+
+def _core_end(text: str) -> int:
+    """Index just past the last character that is not a closing mark or whitespace."""
+    k = len(text)
+    while k > 0 and (text[k - 1] in CLOSERS or text[k - 1].isspace()):
+        k -= 1
+    return k
+
+
+def _is_aside(text: str) -> bool:
+    """Whether the whole text is one parenthetical such as （来源：新华社，2017年5月15日）."""
+    s = text.strip()
+    return bool(s) and s[0] in "（(" and (0, len(s) - 1) in bracket_pairs(s)
+
+
+def finish(text: str, lang: str) -> str:
+    """``text`` as a stand-alone sentence: ends with 。！？ (or . ! ?), never with an ellipsis.
+
+    A trailing ，；：、 becomes 。/. ; an ellipsis is replaced by 。/. ; text with no end mark gets
+    one after any closing quote. A sentence that is wholly an aside in brackets is left as is.
+    """
+    lang = norm_lang(lang)
+    s = text.strip()
+    if not s or _is_aside(s):
+        return s
+    stop = "。" if lang == "zh" else "."
+    ends = _ZH_END + "!?" if lang == "zh" else _EN_END + "。！？"
+    k = _core_end(s)
+    core, tail = s[:k], s[k:]
+    m = _ELLIPSIS_END.search(core)
+    if m:
+        core = core[: m.start()].rstrip()
+        if core and core[-1] in "，、；：,;:":
+            core = core[:-1]
+        if not core:
+            return s
+        return core + stop + tail
+    if not core:
+        return s
+    last = core[-1]
+    if last in ends:
+        return s
+    if last in "，、；：,;:—–-":
+        return core[:-1].rstrip() + stop + tail if core[:-1].strip() else s
+    return core + tail + stop
+
+
+def _soft_end(text: str, lang: str) -> bool:
+    """Whether the sentence ends with ； or ： (kept when the next sentence follows it)."""
+    s = text.strip()
+    k = _core_end(s)
+    return k == len(s) and k > 0 and s[k - 1] in "；：;:"
+
+
+# ----------------------------------------------------------------------------- clause rules
+
+
+def _clause_core(clause: str) -> str:
+    return clause.strip().rstrip("，、；：,;:。！？.!?").strip()
+
+
+@lru_cache(maxsize=16384)
+def _zh_lead(clause: str) -> bool:
+    """Whether a Chinese clause is a lead-in (time, place, purpose, condition), not a main clause."""
+    c = re.sub(r"\s+", "", _clause_core(clause))
+    c = _ZH_LIST_MARKER.sub("", c)
+    if not c:
+        return True
+    if _ZH_LEAD_WHOLE.match(c) or _ZH_REPORTING_END.search(c):
+        return True
+    words = tag_zh(c)
+    return bool(words) and words[0][0] in _ZH_LEAD_WORDS
+
+
+@lru_cache(maxsize=16384)
+def _en_lead(clause: str) -> bool:
+    c = _clause_core(clause)
+    words = c.split()
+    if len(words) <= 2:
+        return True
+    first = words[0].strip("\"'“‘(").lower()
+    return first in _EN_LEAD_WORDS or bool(_EN_REPORTING_END.search(c))
+
+
+def _lead(clause: str, lang: str) -> bool:
+    return _zh_lead(clause) if lang == "zh" else _en_lead(clause)
+
+
+def _valid_cut(pieces: Sequence[str], k: int, lang: str) -> bool:
+    """Whether ``pieces[:k]`` is a complete sentence once its last separator becomes 。/. ."""
+    head, last = pieces[:k], pieces[k - 1].rstrip()
+    if not last:
+        return False
+    sep = last[-1]
+    core = _clause_core(last)
+    if not core or _ELLIPSIS_END.search(core):
+        return False
+    prefix = "".join(head)
+    if lang == "zh":
+        if sep not in "，；,;。！？":
+            return False
+        if measure(prefix, "zh") < 6:
+            return False
+        if _zh_lead(last) or _ZH_DANGLING_END.search(core) or _ZH_CORRELATIVE.search(core):
+            return False
+        if re.search(r"不仅|不但|一方面", prefix) and not re.search(r"而且|并且|也|还|另一方面", "".join(head[1:]) if len(head) > 1 else ""):
+            return False
+        return any(not _zh_lead(p) for p in head)
+    if sep not in ",;":
+        return False
+    if measure(prefix, "en") < 4:
+        return False
+    if _en_lead(last):
+        return False
+    words = core.split()
+    if words and words[-1].lower().strip("\"'”’)") in _EN_DANGLING:
+        return False
+    rest = pieces[k] if k < len(pieces) else ""
+    rest_words = _clause_core(rest).split()
+    if sep == "," and len(rest_words) <= 4 and (len(words) <= 4 or (rest_words and rest_words[0].lower() in ("and", "or"))):
+        return False  # inside a list: "A, B, and C"
+    if re.search(r"\bnot only\b", prefix, re.I) and not re.search(r"\bbut\b", prefix, re.I):
+        return False
+    return any(not _en_lead(p) for p in head)
+
+
+@lru_cache(maxsize=8192)
+def _compressions(sentence: str, lang: str) -> tuple[str, ...]:
+    out: list[str] = []
+    seen = {finish(sentence, lang)}
+    bases = [sentence]
+    bare = drop_parentheticals(sentence, lang)
+    if bare != sentence:
+        bases.append(bare)
+    for base in bases:
+        whole = finish(base, lang)
+        if whole not in seen:
+            seen.add(whole)
+            out.append(whole)
+        pieces = clauses(base, lang)
+        for k in range(len(pieces) - 1, 0, -1):
+            if _valid_cut(pieces, k, lang):
+                text = finish("".join(pieces[:k]), lang)
+                if text not in seen:
+                    seen.add(text)
+                    out.append(text)
+    out.sort(key=lambda t: -measure(t, lang))  # stable: ties keep generation order
+    return tuple(out)
+
+
+def compressions(sentence: str, lang: str) -> tuple[str, ...]:
+    """Shorter complete forms of ``sentence``, longest first (not including the sentence itself).
+
+    Each is the sentence, or the sentence without its （…） asides, cut after a clause whose
+    separator (，；,;) becomes 。/. — only where the kept part has a main clause and does not end
+    on a lead-in (在…情况下，), a reporting verb (数据显示，), a dangling word or half of a
+    correlative pair (虽然…，), and never inside a list.
+    """
+    return _compressions(sentence.strip(), norm_lang(lang))
+
+
+# ----------------------------------------------------------------------------- units and ranking
+
+
+@dataclass
+class _Unit:
+    index: int
+    para: int
+    pos: int
+    text: str
+    variants: tuple[tuple[str, int], ...]  # (text, measure); [0] is the whole sentence
+    soft: bool  # ends with ；/： : kept as is when the next sentence follows
+    eligible: bool
+    toks: frozenset[str]
+
+
+def _build_units(paragraphs: Sequence[str], lang: str) -> list[_Unit]:
+    units: list[_Unit] = []
+    for p, para in enumerate(paragraphs):
+        for j, sent in enumerate(sentences(para, lang)):
+            whole = finish(sent, lang)
+            variants = [(whole, measure(whole, lang))]
+            variants += [(t, measure(t, lang)) for t in _compressions(sent, lang)]
+            variants = [v for v in variants if v[1] > 0] or [(whole, measure(whole, lang))]
+            eligible = (
+                variants[0][1] > 0
+                and not _is_aside(sent)
+                and not (_soft_end(sent, lang) and sent.rstrip()[-1:] in "：:" and _LIST_INTRO.search(sent))
+            )
+            units.append(
+                _Unit(len(units), p, j, sent, tuple(variants), _soft_end(sent, lang), eligible, tokens(sent, lang))
+            )
+    return units
+
+
+def _cosine(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    inter = len(a & b)
+    return inter / math.sqrt(len(a) * len(b)) if inter else 0.0
+
+
+def _prior_vector(units: Sequence[_Unit], lang: str, priors: Priors, wanted: Sequence[str]) -> list[float]:
+    wanted_n = [re.sub(r"\s+", "", w) for w in wanted if w and w.strip()]
+    causal = _CAUSAL[lang]
+    out = []
+    for u in units:
+        flat = re.sub(r"\s+", "", u.text)
+        pos = 0.6 / (1 + u.pos) + 0.4 / (1 + u.para)
+        if any(w in flat for w in wanted_n):
+            fig = 1.0
+        elif _DIGIT.search(u.text):
+            fig = 0.5
+        else:
+            fig = 0.0
+        ent = min(entity_count(u.text, lang), 3) / 3 if priors.entities else 0.0
+        cau = 1.0 if causal.search(u.text) else 0.0
+        w = (
+            _PRIOR_BASE
+            + max(priors.position, 0.0) * pos
+            + max(priors.figures, 0.0) * fig
+            + max(priors.entities, 0.0) * ent
+            + max(priors.causal, 0.0) * cau
+        )
+        if u.soft and u.text.rstrip()[-1:] in "：:":
+            w *= 0.5  # a list lead-in says little on its own
+        out.append(w)
+    return out
+
+
+def _pagerank(sim: list[list[float]], personal: list[float]) -> list[float]:
+    n = len(personal)
+    total = sum(personal)
+    p = [x / total for x in personal]
+    rows = [sum(r) for r in sim]
+    r = p[:]
+    for _ in range(100):
+        dangling = sum(r[i] for i in range(n) if rows[i] == 0.0)
+        nxt = [(1 - _DAMPING) * p[j] + _DAMPING * dangling * p[j] for j in range(n)]
+        for i in range(n):
+            if rows[i] == 0.0 or r[i] == 0.0:
+                continue
+            f = _DAMPING * r[i] / rows[i]
+            row = sim[i]
+            for j in range(n):
+                if row[j]:
+                    nxt[j] += f * row[j]
+        diff = sum(abs(a - b) for a, b in zip(nxt, r))
+        r = nxt
+        if diff < 1e-12:
+            break
+    return r
+
+
+def _scores(units: Sequence[_Unit], lang: str, priors: Priors, wanted: Sequence[str]) -> tuple[list[float], list[list[float]]]:
+    n = len(units)
+    sim = [[0.0] * n for _ in range(n)]
+    for i in range(n):
+        for j in range(i + 1, n):
+            s = _cosine(units[i].toks, units[j].toks)
+            sim[i][j] = sim[j][i] = s
+    personal = _prior_vector(units, lang, priors, wanted)
+    pr = _pagerank(sim, personal)
+    mean_p = sum(personal) / n
+    raw = [pr[i] * personal[i] / mean_p for i in range(n)]
+    top = max(raw) or 1.0
+    return [round(x / top, 12) for x in raw], sim
+
+
+# ----------------------------------------------------------------------------- selection
+
+
+def _greedy(units: Sequence[_Unit], score: Sequence[float], sim: Sequence[Sequence[float]], budget: int) -> dict[int, int]:
+    """MMR selection: unit index -> variant index."""
+    chosen: dict[int, int] = {}
+    room = budget
+    while True:
+        best: tuple[float, int, int] | None = None
+        for u in units:
+            if not u.eligible or u.index in chosen:
+                continue
+            vi = next((k for k, (_, m) in enumerate(u.variants) if m <= room), None)
+            if vi is None:
+                continue
+            red = max((sim[u.index][c] for c in chosen), default=0.0)
+            if red >= _DUPLICATE_SIM:
+                continue
+            val = _MMR_LAMBDA * score[u.index] - (1 - _MMR_LAMBDA) * red
+            if vi:  # a compressed form carries less of the sentence
+                val *= 0.5 + 0.5 * u.variants[vi][1] / u.variants[0][1]
+            if best is None or val > best[0]:
+                best = (val, u.index, vi)
+        if best is None:
+            return chosen
+        _, i, vi = best
+        chosen[i] = vi
+        room -= units[i].variants[vi][1]
+
+
+def _knapsack(units: Sequence[_Unit], score: Sequence[float], budget: int, target: int) -> dict[int, int] | None:
+    """Best-scoring selection with target <= measure <= budget (or the fullest one if none)."""
+    NEG = float("-inf")
+    best = [NEG] * (budget + 1)
+    best[0] = 0.0
+    # back[m] = (unit, variant, previous m, previous back node) as an immutable chain
+    back: list[tuple | None] = [None] * (budget + 1)
+    for u in units:
+        if not u.eligible:
+            continue
+        full = u.variants[0][1]
+        opts = [(vi, m, score[u.index] * (0.5 + 0.5 * m / full)) for vi, (_, m) in enumerate(u.variants) if 0 < m <= budget]
+        if not opts:
+            continue
+        new_best = best[:]
+        new_back = back[:]
+        for m0 in range(budget + 1):
+            v0 = best[m0]
+            if v0 == NEG:
+                continue
+            for vi, m, v in opts:
+                m1 = m0 + m
+                if m1 > budget:
+                    continue
+                if v0 + v > new_best[m1] + 1e-12:
+                    new_best[m1] = v0 + v
+                    new_back[m1] = (u.index, vi, back[m0])
+        best, back = new_best, new_back
+    pick = None
+    for m in range(budget, target - 1, -1):
+        if best[m] != NEG and (pick is None or best[m] > best[pick] + 1e-12):
+            pick = m
+    if pick is None:
+        pick = max((m for m in range(budget + 1) if best[m] != NEG), default=0)
+    chain = back[pick]
+    if chain is None:
+        return None
+    chosen: dict[int, int] = {}
+    while chain is not None:
+        i, vi, chain = chain
+        chosen[i] = vi
+    return chosen
+
+
+def _render(units: Sequence[_Unit], chosen: dict[int, int]) -> tuple[str, ...]:
+    out = []
+    for i in sorted(chosen):
+        u = units[i]
+        vi = chosen[i]
+        text = u.variants[vi][0]
+        nxt = i + 1
+        if vi == 0 and u.soft and nxt in chosen and units[nxt].para == u.para:
+            text = u.text.strip()  # "其中出口3.8万亿元，增长0.7%；进口2.4万亿元……" reads on
+        out.append(text)
+    return tuple(out)
+
+
+def summarize(
+    paragraphs: Sequence[str],
+    lang: str,
+    budget: int,
+    priors: Priors = Priors(),
+    wanted_terms: Sequence[str] = (),
+) -> tuple[str, ...]:
+    """Sentences chosen by rank, returned in source order; total measure <= budget; >= 80% of budget whenever the source is long enough; compress a too-long sentence at clause boundaries (drop parentheticals（…）, trailing subordinate clauses) rather than cut mid-clause; never end with an ellipsis; a compressed sentence still ends with proper end punctuation (。 or .)."""
+    lang = norm_lang(lang)
+    if isinstance(paragraphs, str):
+        paragraphs = [paragraphs]
+    if budget <= 0:
+        return ()
+    units = _build_units([p for p in paragraphs if p and p.strip()], lang)
+    if not units:
+        return ()
+    total = sum(u.variants[0][1] for u in units)
+    if total <= budget:
+        return _render(units, {u.index: 0 for u in units})
+    if not any(u.eligible for u in units):
+        return ()
+    score, sim = _scores(units, lang, priors, tuple(wanted_terms))
+    chosen = _greedy(units, score, sim, budget)
+    target = math.ceil(_FILL * budget)
+    filled = sum(units[i].variants[v][1] for i, v in chosen.items())
+    if filled < target:
+        alt = _knapsack(units, score, budget, target)
+        if alt is not None:
+            alt_filled = sum(units[i].variants[v][1] for i, v in alt.items())
+            if alt_filled > filled:
+                chosen = alt
+    return _render(units, chosen)
+
+
+# ----------------------------------------------------------------------------- bullets
+
+
+def _strip_end(text: str, lang: str) -> str:
+    s = text.strip()
+    k = _core_end(s)
+    if k < len(s):  # ends with a closing mark: keep the sentence's inner punctuation
+        core, tail = s[:k], s[k:]
+        if core.endswith(("。", ".")) and tail.strip() and tail.strip()[0] in ")）":
+            return s
+        return s
+    return s.rstrip("。.；;，,：:、 ")
+
+
+def _bullet_forms(sentence: str, lang: str) -> list[str]:
+    s = sentence.strip()
+    marker = _ZH_LIST_MARKER if lang == "zh" else _EN_LIST_MARKER
+    s = marker.sub("", s, count=1) or s
+    forms = [finish(s, lang), *_compressions(s, lang)]
+    pieces = clauses(s, lang)
+    lead = 0
+    while lead < len(pieces) - 1 and _lead(pieces[lead], lang):
+        lead += 1
+    if lead:
+        rest = "".join(pieces[lead:])
+        if lang == "en" and rest[:1].islower():
+            rest = rest[0].upper() + rest[1:]
+        forms += [finish(rest, lang), *_compressions(rest, lang)]
+    return forms
+
+
+def bullets(sentences: Sequence[str], lang: str, max_len: int, limit: int) -> tuple[str, ...]:
+    """Up to `limit` bullet lines, each a complete phrase of measure <= max_len, derived from the sentences (take the leading clause(s) that fit; drop a trailing 。; no ellipsis)."""
+    lang = norm_lang(lang)
+    out: list[str] = []
+    if max_len <= 0 or limit <= 0:
+        return ()
+    for sent in sentences:
+        if len(out) >= limit:
+            break
+        if not sent or not sent.strip() or _is_aside(sent):
+            continue
+        fitting = None
+        for form in _bullet_forms(sent, lang):
+            line = _strip_end(form, lang)
+            if line and measure(line, lang) <= max_len:
+                fitting = line
+                break
+        if fitting and fitting not in out:
+            out.append(fitting)
+    return tuple(out)
+
+
+# ----------------------------------------------------------------------------- titles
+
+_ZH_QUOTES = "“”‘’「」『』\"'"
+_ZH_LEAD_QUALIFIER = re.compile(r"^(?:关于|有关|对于)")
+_ZH_QUOTED_QUALIFIER = re.compile(r"^[“「『\"]([^”」』\"]{1,12})[”」』\"](?:倡议|战略|计划|工程|项目|框架|建设|背景下)?(?:的)?")
+_EN_TITLE_LEAD = re.compile(r"^(?:on|about|regarding|concerning|re:|report on|note on|briefing on)\s+", re.I)
+_EN_TITLE_CUT = frozenset(
+    "in at on for with by to from of during after before under over as amid via held and or".split()
+)
+
+
+def _fit(text: str, lang: str, max_len: int) -> bool:
+    return bool(text.strip()) and measure(text, lang) <= max_len
+
+
+def _zh_noun_prefix(text: str, max_len: int) -> str | None:
+    best = None
+    acc = ""
+    for word, flag in tag_zh(text):
+        acc += word
+        if measure(acc, "zh") > max_len:
+            break
+        if (flag[:1] == "n" or flag in ("vn", "j", "nz", "l")) and acc.count("“") == acc.count("”"):
+            best = acc
+    return best
+
+
+def _en_phrase_prefix(text: str, max_len: int) -> str | None:
+    words = text.split()
+    best = None
+    for k in range(1, min(len(words), max_len) + 1):
+        nxt = words[k].lower().strip(",:;") if k < len(words) else ""
+        last = words[k - 1].lower().strip(",:;\"'")
+        if last in _EN_DANGLING or last in _EN_TITLE_CUT:
+            continue
+        if k == len(words) or nxt in _EN_TITLE_CUT or words[k - 1][-1:] in ",:;":
+            best = " ".join(words[:k]).rstrip(",:;")
+    return best
+
+
+def short_title(title: str, lang: str, max_len: int) -> str:
+    """A slide title no longer than max_len, a complete phrase (strip quotes/brackets wisely; for Chinese, drop leading 关于/“一带一路”倡议 style qualifiers only if needed to fit)."""
+    lang = norm_lang(lang)
+    t = re.sub(r"\s+", " ", title).strip()
+    if lang == "zh":
+        t = re.sub(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])", "", t)
+    if max_len <= 0:
+        return ""
+    t = t.rstrip("。.；;，,：:")
+    if _fit(t, lang, max_len):
+        return t
+    steps: list[str] = []
+    cur = drop_parentheticals(t, lang).strip()
+    steps.append(cur)
+    if lang == "zh":
+        keep_subject = re.sub(f"[{_ZH_QUOTES}]", "", cur)
+        steps.append(keep_subject)
+        cur = _ZH_LEAD_QUALIFIER.sub("", cur)
+        steps.append(re.sub(f"[{_ZH_QUOTES}]", "", cur))
+        m = _ZH_QUOTED_QUALIFIER.match(cur)
+        if m and m.end() < len(cur):
+            cur = cur[m.end() :]
+            steps.append(re.sub(f"[{_ZH_QUOTES}]", "", cur))
+        steps.append(re.sub(f"[{_ZH_QUOTES}《》]", "", cur))
+        for part in re.split(r"[：:——]", keep_subject):
+            steps.append(part)
+    else:
+        plain = re.sub(r"[\"“”]", "", cur)
+        steps.append(plain)
+        steps.append(_EN_TITLE_LEAD.sub("", plain))
+        for part in re.split(r":\s+|\s+[—–-]\s+", plain):
+            steps.append(part)
+    for s in steps:
+        s = s.strip().rstrip("。.；;，,：:、")
+        if _fit(s, lang, max_len):
+            return s
+    if lang == "zh":
+        for base in (keep_subject, re.sub(f"[{_ZH_QUOTES}]", "", cur)):
+            p = _zh_noun_prefix(base, max_len)
+            if p and len(p) >= min(4, max_len):
+                return p
+        acc = ""
+        for word, _ in tag_zh(keep_subject):
+            if measure(acc + word, "zh") > max_len:
+                break
+            acc += word
+        return acc or keep_subject[:max_len]
+    base = _EN_TITLE_LEAD.sub("", re.sub(r"[\"“”]", "", cur))
+    p = _en_phrase_prefix(base, max_len)
+    if p:
+        return p
+    words = base.split()[:max_len]
+    while len(words) > 1 and words[-1].lower().strip(",:;") in _EN_DANGLING | _EN_TITLE_CUT:
+        words.pop()
+    return " ".join(words).rstrip(",:;")

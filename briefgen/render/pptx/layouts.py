@@ -1,0 +1,116 @@
+"""Which slide layout each slide kind uses, and the boxes content is placed in.
+
+Layouts are looked up by name, so a user's template works when it names its layouts like
+the default one ("Bullets", "Key Figures", ...). A kind whose layout is missing falls back
+along a chain that ends in the generic PowerPoint names and finally in any layout with a title,
+and the writer says once which layout it missed and what it used instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.presentation import Presentation
+from pptx.slide import SlideLayout
+from pptx.util import Emu, Inches
+
+LAYOUT_CHAINS: dict[str, tuple[str, ...]] = {
+    "title": ("Title", "Title Slide", "Title Only"),
+    "agenda": ("Agenda", "Bullets", "Title and Content", "Title Only"),
+    "section": ("Section", "Section Header", "Title Only"),
+    "bullets": ("Bullets", "Title and Content", "Title Only"),
+    "kpi": ("Key Figures", "Title Only"),
+    "chart": ("Chart", "Title Only"),
+    "quote": ("Quote", "Title Only"),
+    "timeline": ("Timeline", "Title Only"),
+    "sources": ("Sources", "Bullets", "Title and Content", "Title Only"),
+}
+TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+BODY_TYPES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
+
+
+def has_title(layout: SlideLayout) -> bool:
+    return any(ph.placeholder_format.type in TITLE_TYPES for ph in layout.placeholders)
+
+
+class LayoutPicker:
+    """Finds the layout for a slide kind by name and records each fallback it had to take."""
+
+    def __init__(self, prs: Presentation) -> None:
+        self._by_name = {layout.name: layout for layout in prs.slide_layouts}
+        self._last_resort = next((lay for lay in prs.slide_layouts if has_title(lay)), None)
+        self.messages: list[str] = []
+        self._missed: set[str] = set()
+
+    def pick(self, kind: str) -> SlideLayout:
+        """The layout for ``kind``; KeyError for a kind with no chain (an unknown kind)."""
+        chain = LAYOUT_CHAINS[kind]
+        found = next((name for name in chain if name in self._by_name), None)
+        layout = self._by_name[found] if found else self._last_resort
+        if layout is None:
+            raise ValueError("the template has no slide layout with a title placeholder")
+        if found != chain[0] and chain[0] not in self._missed:
+            self._missed.add(chain[0])
+            self.messages.append(
+                f"template has no slide layout named {chain[0]!r} (for {kind} slides); "
+                f"using {layout.name!r} instead")
+        return layout
+
+
+@dataclass(frozen=True)
+class Region:
+    """A rectangle on the slide, in EMU."""
+
+    x: int
+    y: int
+    w: int
+    h: int
+
+    @property
+    def bottom(self) -> int:
+        return self.y + self.h
+
+    def top(self, height: int) -> Region:
+        """The top ``height`` of this region."""
+        return Region(self.x, self.y, self.w, min(height, self.h))
+
+    def below(self, height: int, gap: int = 0) -> Region:
+        """What is left under the top ``height`` plus ``gap``."""
+        used = min(height + gap, self.h)
+        return Region(self.x, self.y + used, self.w, self.h - used)
+
+    def shrink(self, dx: int = 0, dy: int = 0) -> Region:
+        return Region(self.x + dx, self.y + dy, self.w - 2 * dx, self.h - 2 * dy)
+
+    def grid(self, count: int, columns: int, gap: int) -> Iterator[Region]:
+        """``count`` equal cells, row by row, ``columns`` wide; a short last row is centred."""
+        rows = -(-count // columns)
+        cell_w = (self.w - gap * (columns - 1)) // columns
+        cell_h = (self.h - gap * (rows - 1)) // rows
+        for index in range(count):
+            row, col = divmod(index, columns)
+            in_row = min(columns, count - row * columns)
+            offset = (self.w - in_row * cell_w - (in_row - 1) * gap) // 2
+            yield Region(self.x + offset + col * (cell_w + gap), self.y + row * (cell_h + gap),
+                         cell_w, cell_h)
+
+
+GAP = Inches(0.25)
+BOTTOM_MARGIN = Inches(0.5)
+
+
+def shape_region(shape) -> Region:  # noqa: ANN001 - any python-pptx shape
+    return Region(int(shape.left), int(shape.top), int(shape.width), int(shape.height))
+
+
+def content_region(title_region: Region, slide_height: int) -> Region:
+    """The area under the title for drawn content (charts, figures, timelines), in the title's
+    column, down to the bottom margin."""
+    top = title_region.bottom + GAP
+    return Region(title_region.x, top, title_region.w, slide_height - BOTTOM_MARGIN - top)
+
+
+def emu(value: float) -> Emu:
+    return Emu(int(value))
