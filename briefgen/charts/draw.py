@@ -24,7 +24,7 @@ import matplotlib
 from matplotlib import font_manager, ft2font, patheffects
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator, ScalarFormatter
+from matplotlib.ticker import Formatter, MaxNLocator
 
 from briefgen.charts.style import (
     AXIS_COLOUR,
@@ -139,9 +139,7 @@ def _tokens(text: str) -> list[str]:
     return merged
 
 
-def wrap(text: str, max_em: float, max_lines: int | None = None) -> str:
-    """Wrap ``text`` (Chinese or English) to lines of at most ``max_em`` em; ellipsize after
-    ``max_lines``. Existing line breaks are kept."""
+def _wrap_lines(text: str, max_em: float) -> list[str]:
     lines: list[str] = []
     for para in text.split("\n"):
         line, width = "", 0.0
@@ -156,6 +154,21 @@ def wrap(text: str, max_em: float, max_lines: int | None = None) -> str:
                 line, width = "", 0.0
             line, width = line + tok, width + w
         lines.append(line.rstrip())
+    return lines
+
+
+def wrap(text: str, max_em: float, max_lines: int | None = None, balance: bool = True) -> str:
+    """Wrap ``text`` (Chinese or English) to lines of at most ``max_em`` em.
+
+    With ``balance`` the lines are evened out (no one-character last line); after ``max_lines``
+    the text is cut with an ellipsis. Existing line breaks are kept.
+    """
+    lines = _wrap_lines(text, max_em)
+    if balance and 1 < len(lines) and (max_lines is None or len(lines) <= max_lines):
+        width = max_em
+        while width > 1.0 and len(_wrap_lines(text, width - 0.5)) == len(lines):
+            width -= 0.5
+        lines = _wrap_lines(text, width)
     if max_lines is not None and len(lines) > max_lines:
         lines = lines[:max_lines]
         last = lines[-1]
@@ -166,9 +179,9 @@ def wrap(text: str, max_em: float, max_lines: int | None = None) -> str:
 
 
 def _fmt_number(v: float) -> str:
-    if float(v).is_integer():
-        return f"{int(v):,}"
-    return f"{v:,.2f}".rstrip("0").rstrip(".")
+    """Plain value label where the plan gave none; minus sign as on the axis (U+2212)."""
+    text = f"{int(v):,}" if float(v).is_integer() else f"{v:,.2f}".rstrip("0").rstrip(".")
+    return text.replace("-", "\N{MINUS SIGN}")
 
 
 def _value_labels(spec: ChartSpec, i: int, values: Sequence[float]) -> list[str]:
@@ -181,6 +194,26 @@ def _unit_text(spec: ChartSpec) -> str:
     if not spec.unit:
         return ""
     return f"单位：{spec.unit}" if spec.language == "zh" else spec.unit
+
+
+class _PlainFormatter(Formatter):
+    """Axis numbers as the value labels write them: no offset or exponent, thousands
+    separators, the same number of decimals on every tick, U+2212 minus."""
+
+    decimals = 0
+
+    def set_locs(self, locs):
+        super().set_locs(locs)
+        for d in range(7):
+            if all(abs(round(v, d) - v) <= 1e-9 * max(1.0, abs(v)) for v in locs):
+                break
+        self.decimals = d
+
+    def __call__(self, x, pos=None):
+        text = f"{x:,.{self.decimals}f}"
+        if float(text.replace(",", "")) == 0:
+            text = text.lstrip("-")
+        return text.replace("-", "\N{MINUS SIGN}")
 
 
 # --------------------------------------------------------------------------- validation
@@ -211,9 +244,7 @@ def _check(spec: ChartSpec) -> None:
 def _style_value_axis(ax, spec: ChartSpec) -> None:
     ax.yaxis.grid(True, color=GRID_COLOUR, linewidth=0.8)
     ax.yaxis.set_major_locator(MaxNLocator(nbins=5))
-    fmt = ScalarFormatter(useOffset=False)
-    fmt.set_scientific(False)
-    ax.yaxis.set_major_formatter(fmt)
+    ax.yaxis.set_major_formatter(_PlainFormatter())
     ax.tick_params(axis="y", length=0)
     ax.tick_params(axis="x", length=0, pad=6)
     ax.spines["left"].set_visible(False)

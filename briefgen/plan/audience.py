@@ -45,7 +45,7 @@ from briefgen.plan.model import (
 from briefgen.plan.select import select
 from briefgen.plan.summarize import Priors, bullets, short_title, summarize
 
-MAX_TIMELINE_PER_SLIDE = 5
+MAX_TIMELINE_PER_SLIDE = 6
 
 
 def build_timestamp(brief: Brief) -> dt.datetime:
@@ -287,7 +287,8 @@ class _Planner:
         notes = tuple(fill(self.labels, "figure_note", label=v.label, value=v.display,
                                                         source=v.source) for v in views)
         return [Slide("kpi", self.labels["key_figures"],
-                      kpis=tuple(Kpi(v.number, v.label) for v in views), notes=notes)]
+                      kpis=tuple(Kpi(v.number, fmt.kpi_caption(f, v, self.labels))
+                                 for f, v in zip(figs, views)), notes=notes)]
 
     def _section_notes(self, text: _SectionText) -> tuple[str, ...]:
         if self.profile.slides.notes == "talking_points":
@@ -304,7 +305,10 @@ class _Planner:
         out = []
         if self.profile.slides.section_dividers:
             out.append(Slide("section", text.title, notes=notes))
-        return out + self._chunks(text.title, self._bullet_lines(text.summary, per * 2), notes)
+        lines = self._bullet_lines(text.summary, per * 2)
+        if not lines:  # every summary sentence is too long for a bullet: use the key points
+            lines = self._bullet_lines(text.section.key_points, per * 2)
+        return out + self._chunks(text.title, lines, notes)
 
     def _slides_charts(self) -> list[Slide]:
         return [Slide("chart", s.title, chart=s, notes=(s.alt_text, s.source))

@@ -76,18 +76,29 @@ def format_source(source: Source, labels: Mapping[str, str]) -> str:
 
 
 def figure_view(fig: Figure, sources: Mapping[str, Source], labels: Mapping[str, str]) -> FigureView:
-    """A figure as a reader sees it, in full ("130多个国家") and as a big number ("130多")."""
+    """A figure as a reader sees it, in full ("130多个国家") and as a big number ("130多").
+
+    The big number keeps only a percent sign; the unit goes into the caption (see kpi_caption).
+    """
     scaled = _scaled(fig, labels)
     qualified = fill(labels, fig.qualifier.value, n=scaled) if fig.qualifier else scaled
     short = fill(labels, "kpi_" + fig.qualifier.value, n=scaled) if fig.qualifier else scaled
-    compact_unit = fig.unit if (fig.unit.startswith("%") or len(fig.unit) <= 1) else ""
+    percent = fig.unit.startswith("%")
     return FigureView(
         id=fig.id,
         label=fig.label,
         display=_with_unit(qualified, fig.unit, labels),
-        number=_with_unit(short, compact_unit, labels),
+        number=_with_unit(short, fig.unit, labels) if percent else short,
         unit=fig.unit,
         change=format_change(fig.change_pct, labels),
         period=fig.period,
         source=format_source(sources[fig.source], labels) if fig.source in sources else "",
     )
+
+
+def kpi_caption(fig: Figure, view: FigureView, labels: Mapping[str, str]) -> str:
+    """Caption under a big number: the label, with the unit where the number has a scale
+    ("6.3万亿" -> "进出口总额（元人民币）"), since "6.3万亿" alone does not say of what."""
+    if fig.scale is None or not fig.unit:
+        return view.label
+    return fill(labels, "kpi_caption", label=view.label, unit=fig.unit)

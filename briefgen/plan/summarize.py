@@ -76,11 +76,20 @@ _ZH_LEAD_WORDS = frozenset(
 _ZH_LEAD_WHOLE = re.compile(
     r"^(?:目前|当前|如今|现在|近年来|近期|今年初|今年|去年|明年|下一步|截至目前|可以说|据悉|据了解|"
     r"据介绍|数据显示|纵观世界|具体来说|具体而言|换言之|也就是说|总的来看|总体来看|一般来说|事实上|"
-    r"实际上|特别是|尤其是|[\d\s]+年(?:底|初|末|中|以来|来|前|后)?|[\d\s]+年[\d\s]+月(?:[\d\s]+日)?|"
-    r"[\d\s]+月[\d\s]+日|.{0,10}(?:以来|之后|之前|以后|期间|之际|当中|之中|情况下|背景下|前提下|基础上|框架下))$"
+    r"实际上|特别是|尤其是|(?:[\d\s]+|[一二三四五六七八九十两]+)多?年多?(?:底|初|末|中|以来|来|前|后|内|间)?|"
+    r"[\d\s]+年[\d\s]+月(?:[\d\s]+日)?|"
+    r"[\d\s]+月[\d\s]+日|应.{0,14}(?:邀请|之邀|要求|请求)|"
+    r".*(?:以来|年多?来|月多?来|之后|之前|以后|期间|之际|当中|之中|的时候|情况下|背景下|前提下|基础上|框架下))$"
 )
+# Prepositions whose noun-phrase object may run over several clauses: "面对A，B，C的挑战，…".
+_ZH_SCOPE_PREPS = frozenset("面对 在 针对 对于 鉴于 基于 围绕 按照 根据 依据 凭借 借助 经过 当 伴随".split())
+_ZH_SCOPE_CLOSE = re.compile(r"(?:的[^，的“”]{1,4}|下|中|上|时|之际|期间|方面)$")
+# "国家级联合实验室的建设，…" / "该联盟的成立，…": a nominalised subject, not a clause.
+_ZH_NOMINAL_END = re.compile(r"^(?P<head>[^，的]{1,24})的[^，的“”]{1,4}$")
+# "由中国发起的“丝路书香”工程，…": a subject noun phrase, not a clause of its own.
+_ZH_NP_SUBJECT = re.compile(r"^(?:由|经|被).{1,24}的[^，。、的]{1,14}$")
 _ZH_REPORTING_END = re.compile(r"(?:显示|表示|指出|认为|强调|称|说|介绍|透露|宣布|说明|看来|来看|而言|来说|表明|提出|是)$")
-_ZH_DANGLING_END = re.compile(r"(?:的|和|与|及|或|把|被|对|向|将|从|在|为|等于|以及|包括|即)$")
+_ZH_DANGLING_END = re.compile(r"(?:的|和|与|及|或|把|被|对|向|将|从|在|为|等于|以及|包括|即|身份|名义)$")
 _ZH_CORRELATIVE = re.compile(r"虽然|虽|尽管|不仅|不但|不只|如果|假如|即使|只要|只有|一方面|因为|由于|一旦|无论|不管|除了|与其|宁可|既")
 _ZH_LIST_MARKER = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，、]?|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
@@ -95,6 +104,7 @@ _EN_LEAD_WORDS = frozenset(
     next earlier later now then first second third finally instead nevertheless nonetheless and
     but or so which who whom where whose including such not""".split()
 )
+_EN_APPOSITIVE = frozenset("a an the who which whose whom one its his her their".split())
 _EN_DANGLING = frozenset("the a an of to and or for in with by that than as from at on into its their his her".split())
 _EN_REPORTING_END = re.compile(r"\b(?:said|says|say|noted|added|stated|announced|reported|told \w+|explained)$", re.I)
 _EN_LIST_MARKER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[•·\-–—*])\s+")
@@ -145,7 +155,12 @@ def finish(text: str, lang: str) -> str:
     if last in ends:
         return s
     if last in "，、；：,;:—–-":
-        return core[:-1].rstrip() + stop + tail if core[:-1].strip() else s
+        kept = core[:-1].rstrip()
+        if not kept:
+            return s
+        if kept[-1] in ends:  # "totalled $14.5 bn.," -> "totalled $14.5 bn."
+            return kept + tail
+        return kept + stop + tail
     return core + tail + stop
 
 
@@ -172,8 +187,46 @@ def _zh_lead(clause: str) -> bool:
         return True
     if _ZH_LEAD_WHOLE.match(c) or _ZH_REPORTING_END.search(c):
         return True
+    if _ZH_NP_SUBJECT.match(c):
+        return True
     words = tag_zh(c)
-    return bool(words) and words[0][0] in _ZH_LEAD_WORDS
+    if words and words[0][0] in _ZH_LEAD_WORDS:
+        return True
+    m = _ZH_NOMINAL_END.match(c)
+    if m and (words[-1][1] == "vn" or not any(_is_verb(f) for _, f in tag_zh(m.group("head")))):
+        return True
+    # "科技创新合作作为…的重要组成部分，…": 作为 without 将/把/以 before it is a lead-in
+    return "作为" in c and not re.search(r"[将把以].*作为", c)
+
+
+def _is_verb(flag: str) -> bool:
+    return flag[:1] == "v" and flag != "vn"
+
+
+def _zh_major(pieces: Sequence[str]) -> list[str]:
+    """Clause pieces merged so that an enumeration (A、B、C，) stays one clause."""
+    out: list[str] = []
+    buf = ""
+    for p in pieces:
+        buf += p
+        if not p.rstrip().endswith("、"):
+            out.append(buf)
+            buf = ""
+    if buf:
+        out.append(buf)
+    return out
+
+
+def _zh_scope_end(pieces: Sequence[str]) -> int:
+    """Index of the clause that closes a leading preposition's object (-1 if none)."""
+    first = _ZH_LIST_MARKER.sub("", re.sub(r"\s+", "", _clause_core(pieces[0])))
+    words = tag_zh(first) if first else ()
+    if not words or words[0][0] not in _ZH_SCOPE_PREPS or _ZH_SCOPE_CLOSE.search(first):
+        return 0 if words and words[0][0] in _ZH_LEAD_WORDS else -1
+    for e in range(1, min(len(pieces), 5)):
+        if _ZH_SCOPE_CLOSE.search(re.sub(r"\s+", "", _clause_core(pieces[e]))):
+            return e
+    return 0
 
 
 @lru_cache(maxsize=16384)
@@ -182,8 +235,21 @@ def _en_lead(clause: str) -> bool:
     words = c.split()
     if len(words) <= 2:
         return True
-    first = words[0].strip("\"'“‘(").lower()
-    return first in _EN_LEAD_WORDS or bool(_EN_REPORTING_END.search(c))
+    raw = words[0].strip("\"'“‘(")
+    first = raw.lower()
+    if first in _EN_LEAD_WORDS or _EN_REPORTING_END.search(c):
+        return True
+    # a participle phrase: "launched in 2013", "linking 25 cities"
+    return raw.islower() and len(raw) > 4 and raw.endswith(("ed", "ing"))
+
+
+def _en_scope_end(pieces: Sequence[str]) -> int:
+    """Index of the last clause of a leading subject + appositive ("Dr. Li, a researcher, said …")."""
+    if len(pieces) > 1 and len(pieces[0].split()) <= 5 and not _en_lead(pieces[0]):
+        nxt = pieces[1].split()
+        if nxt and nxt[0].strip("\"'“‘(").lower() in _EN_APPOSITIVE:
+            return 1
+    return -1
 
 
 def _lead(clause: str, lang: str) -> bool:
@@ -209,7 +275,16 @@ def _valid_cut(pieces: Sequence[str], k: int, lang: str) -> bool:
             return False
         if re.search(r"不仅|不但|一方面", prefix) and not re.search(r"而且|并且|也|还|另一方面", "".join(head[1:]) if len(head) > 1 else ""):
             return False
-        return any(not _zh_lead(p) for p in head)
+        if any(p.rstrip()[-1:] in "：:" for p in head):
+            return False  # what follows a colon is what the sentence announces
+        short = [len(_clause_core(p)) <= 5 for p in pieces[k - 1 : k + 2]]
+        opens_list = k < len(pieces) and re.match(r"\s*(?:即|包括|例如|比如|诸如|分别是|也就是)", pieces[k])
+        if len(short) >= 2 and short[0] and short[1] or len(short) == 3 and short[1] and short[2] and not opens_list:
+            return False  # inside a list written with ，: "和平合作，开放包容，互学互鉴，互利共赢"
+        scope = _zh_scope_end(pieces)
+        if k - 1 <= scope:
+            return False
+        return any(not _zh_lead(p) for p in head[scope + 1 :])
     if sep not in ",;":
         return False
     if measure(prefix, "en") < 4:
@@ -225,7 +300,10 @@ def _valid_cut(pieces: Sequence[str], k: int, lang: str) -> bool:
         return False  # inside a list: "A, B, and C"
     if re.search(r"\bnot only\b", prefix, re.I) and not re.search(r"\bbut\b", prefix, re.I):
         return False
-    return any(not _en_lead(p) for p in head)
+    scope = _en_scope_end(pieces)
+    if k - 1 <= scope:
+        return False
+    return any(not _en_lead(p) for p in head[scope + 1 :])
 
 
 @lru_cache(maxsize=8192)
@@ -242,6 +320,8 @@ def _compressions(sentence: str, lang: str) -> tuple[str, ...]:
             seen.add(whole)
             out.append(whole)
         pieces = clauses(base, lang)
+        if lang == "zh":
+            pieces = _zh_major(pieces)
         for k in range(len(pieces) - 1, 0, -1):
             if _valid_cut(pieces, k, lang):
                 text = finish("".join(pieces[:k]), lang)
@@ -496,26 +576,44 @@ def summarize(
 
 
 def _strip_end(text: str, lang: str) -> str:
+    """A bullet line: the sentence without its trailing 。/. (abbreviations such as U.S. kept)."""
     s = text.strip()
-    k = _core_end(s)
-    if k < len(s):  # ends with a closing mark: keep the sentence's inner punctuation
-        core, tail = s[:k], s[k:]
-        if core.endswith(("。", ".")) and tail.strip() and tail.strip()[0] in ")）":
+    if lang == "en" and s.endswith("."):
+        last = s.split()[-1]
+        if re.fullmatch(r"(?:[A-Za-z]\.){2,}", last) or last[:-1].lower() in _EN_KEEP_DOT:
             return s
-        return s
     return s.rstrip("。.；;，,：:、 ")
+
+
+_EN_KEEP_DOT = frozenset("etc inc ltd co corp jr sr bn mn approx".split())
+
+
+def _droppable_lead(piece: str, lang: str) -> bool:
+    """A lead-in a bullet may drop: time, place, purpose, condition ("2016年，", "In 2016,")."""
+    if lang == "en":
+        words = _clause_core(piece).split()
+        first = words[0].strip("\"'“‘(") if words else ""
+        return first.lower() in _EN_LEAD_WORDS or (first.islower() and len(first) > 4 and first.endswith(("ed", "ing")))
+    c = _ZH_LIST_MARKER.sub("", re.sub(r"\s+", "", _clause_core(piece)))
+    words = tag_zh(c) if c else ()
+    return bool(_ZH_LEAD_WHOLE.match(c) or _ZH_REPORTING_END.search(c) or (words and words[0][0] in _ZH_LEAD_WORDS))
 
 
 def _bullet_forms(sentence: str, lang: str) -> list[str]:
     s = sentence.strip()
     marker = _ZH_LIST_MARKER if lang == "zh" else _EN_LIST_MARKER
     s = marker.sub("", s, count=1) or s
-    forms = [finish(s, lang), *_compressions(s, lang)]
-    pieces = clauses(s, lang)
+    bare = drop_parentheticals(s, lang)
+    forms = [finish(bare, lang), finish(s, lang), *_compressions(s, lang)]
+    pieces = clauses(bare, lang)
+    if lang == "zh":
+        pieces = _zh_major(pieces)
     lead = 0
-    while lead < len(pieces) - 1 and _lead(pieces[lead], lang):
+    if lang == "zh":
+        lead = _zh_scope_end(pieces) + 1
+    while lead < len(pieces) - 1 and _droppable_lead(pieces[lead], lang):
         lead += 1
-    if lead:
+    if 0 < lead < len(pieces):
         rest = "".join(pieces[lead:])
         if lang == "en" and rest[:1].islower():
             rest = rest[0].upper() + rest[1:]
@@ -548,8 +646,11 @@ def bullets(sentences: Sequence[str], lang: str, max_len: int, limit: int) -> tu
 # ----------------------------------------------------------------------------- titles
 
 _ZH_QUOTES = "“”‘’「」『』\"'"
+_ZH_TITLE_ADVERBS = re.compile(r"已经|正在|将会|不断|进一步|成功|顺利|隆重|圆满")
 _ZH_LEAD_QUALIFIER = re.compile(r"^(?:关于|有关|对于)")
-_ZH_QUOTED_QUALIFIER = re.compile(r"^[“「『\"]([^”」』\"]{1,12})[”」』\"](?:倡议|战略|计划|工程|项目|框架|建设|背景下)?(?:的)?")
+_ZH_QUOTED_QUALIFIER = re.compile(
+    r"^[“「『\"]([^”」』\"]{1,12})[”」』\"](?:倡议|战略|计划|工程|项目|框架|建设)?(?:的)?"
+)
 _EN_TITLE_LEAD = re.compile(r"^(?:on|about|regarding|concerning|re:|report on|note on|briefing on)\s+", re.I)
 _EN_TITLE_CUT = frozenset(
     "in at on for with by to from of during after before under over as amid via held and or".split()
@@ -560,29 +661,58 @@ def _fit(text: str, lang: str, max_len: int) -> bool:
     return bool(text.strip()) and measure(text, lang) <= max_len
 
 
-def _zh_noun_prefix(text: str, max_len: int) -> str | None:
-    best = None
+def _balanced(text: str) -> bool:
+    return all(text.count(a) == text.count(b) for a, b in ("“”", "《》", "（）", "()", "「」", "『』", "‘’"))
+
+
+def _zh_book_heads(text: str) -> str:
+    """《推进“一带一路”建设科技创新合作专项规划》 -> 专项规划 (the genre word of a document title)."""
+
+    def head(m: re.Match[str]) -> str:
+        words = [w for w, f in tag_zh(re.sub(f"[{_ZH_QUOTES}]", "", m.group(1))) if f != "x"]
+        tail = "".join(words[-2:]) if len(words) >= 2 and len(words[-1]) < 3 else "".join(words[-1:])
+        return tail or m.group(0)
+
+    return re.sub(r"《([^》]+)》", head, text)
+
+
+def _zh_phrase_prefix(text: str, max_len: int) -> tuple[str | None, str | None]:
+    """Longest word prefixes that fit: (a whole noun phrase, followed by a verb or the end;
+    any prefix ending on a noun)."""
+    words = tag_zh(text)
     acc = ""
-    for word, flag in tag_zh(text):
+    clean = nounish = None
+    for i, (word, flag) in enumerate(words):
         acc += word
         if measure(acc, "zh") > max_len:
             break
-        if (flag[:1] == "n" or flag in ("vn", "j", "nz", "l")) and acc.count("“") == acc.count("”"):
-            best = acc
-    return best
+        if not _balanced(acc):
+            continue
+        if flag[:1] == "n" or flag in ("vn", "j", "l", "i") or word in "”》":
+            nounish = acc
+            nxt = words[i + 1][1] if i + 1 < len(words) else ""
+            if not nxt or not (nxt[:1] == "n" or nxt in ("vn", "j")):
+                clean = acc
+    return clean, nounish
 
 
 def _en_phrase_prefix(text: str, max_len: int) -> str | None:
     words = text.split()
-    best = None
+    clean = nondangling = None
     for k in range(1, min(len(words), max_len) + 1):
-        nxt = words[k].lower().strip(",:;") if k < len(words) else ""
         last = words[k - 1].lower().strip(",:;\"'")
         if last in _EN_DANGLING or last in _EN_TITLE_CUT:
             continue
+        cand = " ".join(words[:k]).rstrip(",:;")
+        if not _balanced(cand):
+            continue
+        nondangling = cand
+        nxt = words[k].lower().strip(",:;") if k < len(words) else ""
         if k == len(words) or nxt in _EN_TITLE_CUT or words[k - 1][-1:] in ",:;":
-            best = " ".join(words[:k]).rstrip(",:;")
-    return best
+            clean = cand
+    if clean and len(clean.split()) * 2 >= max_len:
+        return clean
+    return nondangling or clean
 
 
 def short_title(title: str, lang: str, max_len: int) -> str:
@@ -591,52 +721,61 @@ def short_title(title: str, lang: str, max_len: int) -> str:
     t = re.sub(r"\s+", " ", title).strip()
     if lang == "zh":
         t = re.sub(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])", "", t)
-    if max_len <= 0:
-        return ""
     t = t.rstrip("。.；;，,：:")
+    if max_len <= 0 or not t:
+        return ""
     if _fit(t, lang, max_len):
         return t
+    # Each step shortens a little more; the first form that fits wins.
     steps: list[str] = []
-    cur = drop_parentheticals(t, lang).strip()
-    steps.append(cur)
     if lang == "zh":
-        keep_subject = re.sub(f"[{_ZH_QUOTES}]", "", cur)
-        steps.append(keep_subject)
+        cur = drop_parentheticals(t, lang).strip()
+        steps.append(cur)
+        cur = re.sub(f"[{_ZH_QUOTES}]", "", cur)
+        steps.append(cur)
+        cur = _ZH_TITLE_ADVERBS.sub("", cur)
+        steps.append(cur)
+        subject = cur
         cur = _ZH_LEAD_QUALIFIER.sub("", cur)
-        steps.append(re.sub(f"[{_ZH_QUOTES}]", "", cur))
-        m = _ZH_QUOTED_QUALIFIER.match(cur)
-        if m and m.end() < len(cur):
-            cur = cur[m.end() :]
-            steps.append(re.sub(f"[{_ZH_QUOTES}]", "", cur))
-        steps.append(re.sub(f"[{_ZH_QUOTES}《》]", "", cur))
-        for part in re.split(r"[：:——]", keep_subject):
-            steps.append(part)
-    else:
-        plain = re.sub(r"[\"“”]", "", cur)
-        steps.append(plain)
-        steps.append(_EN_TITLE_LEAD.sub("", plain))
-        for part in re.split(r":\s+|\s+[—–-]\s+", plain):
-            steps.append(part)
-    for s in steps:
-        s = s.strip().rstrip("。.；;，,：:、")
-        if _fit(s, lang, max_len):
-            return s
-    if lang == "zh":
-        for base in (keep_subject, re.sub(f"[{_ZH_QUOTES}]", "", cur)):
-            p = _zh_noun_prefix(base, max_len)
-            if p and len(p) >= min(4, max_len):
-                return p
+        steps.append(cur)
+        steps.append(_zh_book_heads(cur))
+        unqualified = _ZH_QUOTED_QUALIFIER.sub("", _ZH_LEAD_QUALIFIER.sub("", _ZH_TITLE_ADVERBS.sub("", drop_parentheticals(t, lang))), count=1)
+        unqualified = re.sub(f"[{_ZH_QUOTES}]", "", unqualified)
+        if len(unqualified) >= 2:
+            steps.append(unqualified)
+            steps.append(_zh_book_heads(unqualified))
+        steps += re.split(r"[：:]|——", subject)
+        for s in steps:
+            s = s.strip().rstrip("。.；;，,：:、")
+            if _fit(s, lang, max_len) and _balanced(s):
+                return s
+        found = [_zh_phrase_prefix(b, max_len) for b in (_zh_book_heads(subject), _zh_book_heads(unqualified))]
+        for clean, _ in found:
+            if clean and measure(clean, "zh") * 2 >= max_len:
+                return clean
+        options = [x for pair in found for x in pair if x]
+        if options:
+            return max(options, key=lambda x: measure(x, "zh"))  # first of the longest
         acc = ""
-        for word, _ in tag_zh(keep_subject):
+        for word, _ in tag_zh(_zh_book_heads(subject)):
             if measure(acc + word, "zh") > max_len:
                 break
             acc += word
-        return acc or keep_subject[:max_len]
-    base = _EN_TITLE_LEAD.sub("", re.sub(r"[\"“”]", "", cur))
-    p = _en_phrase_prefix(base, max_len)
+        return acc or subject[:max_len]
+    cur = drop_parentheticals(t, lang).strip()
+    steps.append(cur)
+    cur = re.sub(r"[\"“”]", "", cur)
+    steps.append(cur)
+    cur = _EN_TITLE_LEAD.sub("", cur)
+    cur = cur[:1].upper() + cur[1:]
+    steps.append(cur)
+    parts = re.split(r":\s+|\s+[—–-]\s+", cur)
+    steps += [p[:1].upper() + p[1:] for p in parts]
+    for s in steps:
+        s = s.strip().rstrip(",;:")
+        if _fit(s, lang, max_len) and _balanced(s):
+            return s
+    p = _en_phrase_prefix(parts[0], max_len) or _en_phrase_prefix(cur, max_len)
     if p:
         return p
-    words = base.split()[:max_len]
-    while len(words) > 1 and words[-1].lower().strip(",:;") in _EN_DANGLING | _EN_TITLE_CUT:
-        words.pop()
-    return " ".join(words).rstrip(",:;")
+    return " ".join(cur.split()[:max_len])

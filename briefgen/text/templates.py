@@ -23,7 +23,7 @@ def _compile(source: str):  # noqa: ANN202 - jinja2.Template
     return _ENV.from_string(source)
 
 
-def render_text(source: str, what: str = "label", **values: Any) -> str:
+def render_text(source: str, what: str = "label", /, **values: Any) -> str:
     """Render ``source`` with ``values``; a broken or unsafe template is an InputError."""
     try:
         return _compile(source).render(**values)

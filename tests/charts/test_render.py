@@ -315,6 +315,9 @@ def test_wrap_chinese_and_english():
     from briefgen.charts.draw import wrap
 
     assert wrap("一二三四五六", 3) == "一二三\n四五六"
+    # balanced: no orphan last character
+    assert wrap("一二三四五六七", 6) == "一二三四\n五六七"
+    assert wrap("一二三四五六七", 6, balance=False) == "一二三四五六\n七"
     # closing punctuation stays with the character before it
     assert wrap("一二，三四五", 3) == "一二，\n三四五"
     assert wrap("一二三，四", 3) == "一二\n三，四"

@@ -27,6 +27,7 @@ EMU_PER_PT = 12700
 LINE_FACTOR = 1.2  # line height = font size x 1.2; the writer sets exactly this (a:spcPts)
 WIDTH_SAFETY = 0.97  # use 97 % of the measured width: rounding and hinting differ by renderer
 BOLD_FACTOR = 1.08  # bold Latin glyphs are wider; the bundled CJK collection has no bold face
+AUTOSPACE_EM = 0.25  # LibreOffice adds ~1/4 em between CJK and Latin letters or digits
 _UNITS = 1000  # fonts are loaded at 1000 px, so an advance / 1000 is the width at 1 pt
 
 NO_BREAK_BEFORE = set("。，、；：！？）」』”’》〉】〕…%‰・·,.;:!?)]}'\"")
@@ -89,10 +90,24 @@ def char_width(ch: str, latin_face: str, bold: bool = False) -> float:
     return max(latin, cjk) if ch in AMBIGUOUS else cjk
 
 
+def _autospaces(text: str) -> int:
+    """How many CJK/Latin boundaries LibreOffice pads ("space between Asian and non-Asian
+    text", on by default; PowerPoint does not pad, so counting them only errs on the safe side)."""
+    def kind(ch: str) -> int:
+        if not ch.isalnum():
+            return 0
+        return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+    kinds = [kind(ch) for ch in text]
+    return sum(1 for a, b in zip(kinds, kinds[1:]) if a and b and a != b)
+
+
 def text_width(text: str, size_pt: float, latin_face: str = CJK_FAMILY,
                bold: bool = False) -> float:
     """Width of ``text`` in points at ``size_pt``, ignoring trailing spaces."""
-    return sum(char_width(c, latin_face, bold) for c in text.rstrip(" ")) * size_pt
+    text = text.rstrip(" ")
+    advances = sum(char_width(c, latin_face, bold) for c in text)
+    return (advances + AUTOSPACE_EM * _autospaces(text)) * size_pt
 
 
 # --------------------------------------------------------------------------- line breaking
@@ -206,19 +221,35 @@ def fits(text_lines: Sequence[str], box_width_emu: int, box_height_emu: int, siz
     return box.fits(text_lines)
 
 
-def split_to_fit(items: Sequence[str], box: Box) -> list[tuple[str, ...]]:
+def split_to_fit(items: Sequence[str], box: Box, balance: bool = True) -> list[tuple[str, ...]]:
     """Pack ``items`` (one paragraph each) into as few boxes as needed, in order.
 
     An item taller than a whole box is cut at line breaks into pieces that each fit; the pieces
-    join back to the item, so nothing is lost.
+    join back to the item, so nothing is lost. With ``balance`` the boxes are filled evenly
+    (7 + 6 + 6 rather than 9 + 9 + 1), by lowering the height budget while the count holds.
     """
+    pieces = list(_fitting_pieces(items, box))
+    chunks = _pack(pieces, box, box.inner_height_pt)
+    low, high = 0.0, box.inner_height_pt
+    while balance and len(chunks) > 1 and high - low > 1.0:
+        budget = (low + high) / 2
+        trial = _pack(pieces, box, budget)
+        if len(trial) == len(chunks) and all(box.height_pt(c) <= budget for c in trial):
+            chunks, high = trial, budget
+        else:
+            low = budget
+    return chunks
+
+
+def _pack(pieces: Sequence[str], box: Box, budget_pt: float) -> list[tuple[str, ...]]:
+    """Greedy packing of paragraphs into groups no taller than ``budget_pt``."""
     chunks: list[tuple[str, ...]] = []
     current: list[str] = []
-    for item in _fitting_pieces(items, box):
-        if current and not box.fits([*current, item]):
+    for piece in pieces:
+        if current and box.height_pt([*current, piece]) > budget_pt + 0.01:
             chunks.append(tuple(current))
             current = []
-        current.append(item)
+        current.append(piece)
     if current:
         chunks.append(tuple(current))
     return chunks

@@ -6,6 +6,7 @@ public API only, so a python-pptx upgrade that adds an API touches this file alo
 
 from __future__ import annotations
 
+import copy
 import io
 import zipfile
 from collections.abc import Iterable, Mapping
@@ -81,6 +82,28 @@ def style_chart_text(chart_space: Any, latin: str, east_asian: str, lang: str,
             set_run_language(rPr, lang, alt_lang)
 
 
+def copy_list_fill(layout_sp: Any, rPr: Any) -> None:
+    """Copy a layout placeholder's a:lstStyle/a:lvl1pPr/a:defRPr/a:solidFill into a:rPr.
+
+    PowerPoint inherits it anyway; LibreOffice takes title colours from the master instead, so
+    a white title on a dark layout would come out dark without the explicit copy.
+    """
+    found = layout_sp.xpath("./p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr/a:solidFill")
+    if not found or rPr.find(qn("a:solidFill")) is not None:
+        return
+    _insert_before(rPr, copy.deepcopy(found[0]), (
+        "a:effectLst", "a:effectDag", "a:highlight", "a:uLnTx", "a:uLn", "a:uFillTx", "a:uFill",
+        "a:latin", "a:ea", *_RPR_AFTER_EA))
+
+
+def set_label_separator(dLbls: Any, separator: str) -> None:
+    """Add or replace c:separator in c:dLbls (python-pptx has no API for it)."""
+    _remove_children(dLbls, ["c:separator"])
+    node = etree.Element(qn("c:separator"))
+    node.text = separator
+    _insert_before(dLbls, node, ("c:showLeaderLines", "c:leaderLines", "c:extLst"))
+
+
 # --------------------------------------------------------------------------- paragraphs
 
 
@@ -129,6 +152,12 @@ def paragraph_margin_left(pPr: Any | None) -> int:
 def set_alt_text(shape_element: Any, text: str) -> None:
     """Set p:cNvPr/@descr, the alt text screen readers announce for a picture or chart."""
     shape_element.xpath("./*[1]/p:cNvPr")[0].set("descr", text)
+
+
+def remove_shape_style(shape_element: Any) -> None:
+    """Remove p:style from an autoshape: its theme effect reference draws a shadow that an empty
+    a:effectLst does not switch off in LibreOffice; fill and line are set explicitly instead."""
+    _remove_children(shape_element, ["p:style"])
 
 
 def remove_shape(shape_element: Any) -> None:

@@ -1,0 +1,432 @@
+"""Every raw WordprocessingML edit the DOCX writer needs and python-docx has no API for.
+
+This is the only module that touches lxml, ``qn()`` or ``OxmlElement``: the renderer and the
+reference builder call these helpers by what they do. Child elements are inserted in schema order
+(python-docx drops its ``_tag_seq`` tables after class creation, so the orders are kept here),
+because Word refuses a part whose children are out of order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from lxml import etree
+
+# --------------------------------------------------------------------------- schema orders
+
+_PPR_ORDER = (
+    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers "
+    "pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE "
+    "autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents "
+    "suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle "
+    "rPr sectPr pPrChange"
+).split()
+_RPR_ORDER = (
+    "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint "
+    "noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u "
+    "effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath"
+).split()
+_TBLPR_ORDER = (
+    "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc "
+    "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription"
+).split()
+_STYLE_ORDER = (
+    "name aliases basedOn next link autoRedefine hidden uiPriority semiHidden unhideWhenUsed "
+    "qFormat locked personal personalCompose personalReply rsid pPr rPr tblPr trPr tcPr tblStylePr"
+).split()
+_SETTINGS_AFTER_UPDATE_FIELDS = (
+    "hdrShapeDefaults footnotePr endnotePr compat docVars rsids mathPr attachedSchema "
+    "themeFontLang clrSchemeMapping doNotIncludeSubdocsInStats doNotAutoCompressPictures "
+    "forceUpgrade captions readModeInkLockDown smartTagType schemaLibrary shapeDefaults "
+    "doNotEmbedSmartTags decimalSymbol listSeparator"
+).split()
+_SETTINGS_AFTER_THEME_FONT_LANG = _SETTINGS_AFTER_UPDATE_FIELDS[9:]
+_ORDERS = {"pPr": _PPR_ORDER, "rPr": _RPR_ORDER, "tblPr": _TBLPR_ORDER, "style": _STYLE_ORDER}
+_THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
+
+
+def _local(el: etree._Element) -> str:
+    return etree.QName(el).localname
+
+
+def _child(parent: etree._Element, tag: str) -> etree._Element:
+    """Return ``parent``'s ``w:tag`` child, inserting it in schema order when missing."""
+    found = parent.find(qn("w:" + tag))
+    if found is not None:
+        return found
+    new = OxmlElement("w:" + tag)
+    order = _ORDERS.get(_local(parent), ())
+    if tag in order:
+        later = set(order[order.index(tag) + 1:])
+        for sibling in parent:
+            if _local(sibling) in later:
+                sibling.addprevious(new)
+                return new
+    parent.append(new)
+    return new
+
+
+def _insert_before_any(parent: etree._Element, new: etree._Element, later: Iterable[str]) -> None:
+    """Insert ``new`` before the first child named in ``later`` (any namespace), else append."""
+    names = set(later)
+    for sibling in parent:
+        if isinstance(sibling.tag, str) and _local(sibling) in names:
+            sibling.addprevious(new)
+            return
+    parent.append(new)
+
+
+def element_of(proxy: object) -> etree._Element:
+    """The lxml element behind a python-docx proxy (Paragraph, Run, Table, _Row, Section...)."""
+    for attr in ("_element", "_tr", "_sectPr"):
+        el = getattr(proxy, attr, None)
+        if el is not None:
+            return el
+    raise TypeError(f"no XML element behind {type(proxy).__name__}")
+
+
+# --------------------------------------------------------------------------- fonts and language
+
+
+def doc_defaults_rpr(styles: etree._Element) -> etree._Element:
+    """Return w:docDefaults/w:rPrDefault/w:rPr, creating it; docDefaults must come first."""
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    return _child(rpr_default, "rPr")
+
+
+def style_rpr(style: etree._Element) -> etree._Element:
+    """Return the style's w:rPr, creating it in schema order."""
+    return _child(style, "rPr")
+
+
+def style_ppr(style: etree._Element) -> etree._Element:
+    """Return the style's w:pPr, creating it in schema order."""
+    return _child(style, "pPr")
+
+
+def set_fonts(rPr: etree._Element, latin: str, east_asian: str) -> None:
+    """Set w:rFonts ascii/hAnsi/cs and eastAsia, dropping theme attributes that would win over them."""
+    fonts = _child(rPr, "rFonts")
+    for attr in _THEME_ATTRS:
+        fonts.attrib.pop(qn("w:" + attr), None)
+    for attr in ("ascii", "hAnsi", "cs"):
+        fonts.set(qn("w:" + attr), latin)
+    fonts.set(qn("w:eastAsia"), east_asian)
+
+
+def set_east_asian_font(rPr: etree._Element, name: str) -> None:
+    """Set w:rFonts/@w:eastAsia; python-docx's Font.name writes only ascii/hAnsi."""
+    fonts = _child(rPr, "rFonts")
+    fonts.attrib.pop(qn("w:eastAsiaTheme"), None)
+    fonts.set(qn("w:eastAsia"), name)
+
+
+def east_asian_font(rPr: etree._Element | None) -> str | None:
+    """The explicit w:rFonts/@w:eastAsia of ``rPr`` (None when absent or only themed)."""
+    fonts = None if rPr is None else rPr.find(qn("w:rFonts"))
+    if fonts is None or fonts.get(qn("w:eastAsiaTheme")):
+        return None
+    return fonts.get(qn("w:eastAsia"))
+
+
+def set_language(rPr: etree._Element, lang: str, east_asia: str) -> None:
+    """Set w:lang/@w:val and @w:eastAsia, which pick spelling, line breaking and CJK glyph forms."""
+    el = _child(rPr, "lang")
+    el.set(qn("w:val"), lang)
+    el.set(qn("w:eastAsia"), east_asia)
+
+
+def set_theme_font_lang(settings: etree._Element, lang: str, east_asia: str) -> None:
+    """Set w:settings/w:themeFontLang, so themed East Asian text resolves to Chinese, not Japanese."""
+    el = settings.find(qn("w:themeFontLang"))
+    if el is None:
+        el = OxmlElement("w:themeFontLang")
+        _insert_before_any(settings, el, _SETTINGS_AFTER_THEME_FONT_LANG)
+    el.set(qn("w:val"), lang)
+    el.set(qn("w:eastAsia"), east_asia)
+
+
+# --------------------------------------------------------------------------- paragraph style parts
+
+
+def set_first_line_chars(pPr: etree._Element, hundredths: int, twips: int) -> None:
+    """Set w:ind/@w:firstLineChars (200 = two characters) with @w:firstLine as the fallback."""
+    ind = _child(pPr, "ind")
+    ind.set(qn("w:firstLineChars"), str(hundredths))
+    ind.set(qn("w:firstLine"), str(twips))
+
+
+def set_borders(pPr: etree._Element, sides: Sequence[str], color: str, size: int = 8,
+                space: int = 4) -> None:
+    """Set w:pBdr lines on ``sides`` (top/left/bottom/right); size in eighths of a point."""
+    pbdr = _child(pPr, "pBdr")
+    for side in ("top", "left", "bottom", "right"):
+        if side in sides:
+            line = _child(pbdr, side)
+            for key, val in (("val", "single"), ("sz", str(size)), ("space", str(space)),
+                             ("color", color)):
+                line.set(qn("w:" + key), val)
+
+
+def set_shading(pPr: etree._Element, fill: str) -> None:
+    """Set w:shd as a solid background fill (paragraph or cell properties)."""
+    shd = _child(pPr, "shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+
+
+def set_outline_level(pPr: etree._Element, level: int) -> None:
+    """Set w:outlineLvl (0-based), which puts the style into TOC \\u and the navigation pane."""
+    _child(pPr, "outlineLvl").set(qn("w:val"), str(level))
+
+
+def set_numbering(pPr: etree._Element, num_id: int, level: int = 0) -> None:
+    """Set w:numPr (ilvl, numId) so every paragraph of the style is numbered or bulleted."""
+    numpr = _child(pPr, "numPr")
+    for tag, val in (("ilvl", level), ("numId", num_id)):
+        el = numpr.find(qn("w:" + tag))
+        if el is None:
+            el = OxmlElement("w:" + tag)
+            numpr.append(el)
+        el.set(qn("w:val"), str(val))
+
+
+# --------------------------------------------------------------------------- numbering part
+
+
+@dataclass(frozen=True)
+class ListLevel:
+    """One w:lvl of a list definition."""
+
+    fmt: str  # decimal, chineseCounting, bullet
+    text: str  # "%1." / "%1、" / "•"
+    left: int = 0  # twips
+    hanging: int = 0  # twips
+    suffix: str = "tab"  # tab, space, nothing
+    style_id: str | None = None  # w:pStyle linking the level to a paragraph style
+
+
+def clear_numbering(numbering: etree._Element) -> None:
+    """Remove every w:abstractNum, w:num and w:numPicBullet from the numbering part."""
+    for el in list(numbering):
+        numbering.remove(el)
+
+
+def add_list_definition(numbering: etree._Element, level: ListLevel) -> int:
+    """Add a single-level w:abstractNum and a w:num pointing at it; return the new numId."""
+    abstract_ids = [int(a.get(qn("w:abstractNumId"))) for a in numbering.iter(qn("w:abstractNum"))]
+    num_ids = [int(n.get(qn("w:numId"))) for n in numbering.iter(qn("w:num"))]
+    abstract_id = max(abstract_ids, default=-1) + 1
+    num_id = max(num_ids, default=0) + 1
+    pstyle = f'<w:pStyle w:val="{level.style_id}"/>' if level.style_id else ""
+    abstract = parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
+        f'<w:nsid w:val="{0x2B1E0000 + abstract_id:08X}"/>'
+        '<w:multiLevelType w:val="singleLevel"/>'
+        f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{level.fmt}"/>{pstyle}'
+        f'<w:suff w:val="{level.suffix}"/><w:lvlText w:val="{level.text}"/>'
+        '<w:lvlJc w:val="left"/>'
+        f'<w:pPr><w:ind w:left="{level.left}" w:hanging="{level.hanging}"/></w:pPr>'
+        "</w:lvl></w:abstractNum>"
+    )
+    _insert_before_any(numbering, abstract, ("num", "numIdMacAtCleanup"))
+    num = parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}">'
+                    f'<w:abstractNumId w:val="{abstract_id}"/></w:num>')
+    _insert_before_any(numbering, num, ("numIdMacAtCleanup",))
+    return num_id
+
+
+# --------------------------------------------------------------------------- styles part
+
+
+def keep_only_styles(styles: etree._Element, style_ids: Iterable[str]) -> None:
+    """Remove every w:style whose styleId is not in ``style_ids`` (docDefaults and latent stay)."""
+    keep = set(style_ids)
+    for style in styles.findall(qn("w:style")):
+        if style.get(qn("w:styleId")) not in keep:
+            styles.remove(style)
+
+
+def define_table_style(style: etree._Element, border: str, header_fill: str, header_text: str,
+                       band_fill: str) -> None:
+    """Fill a table w:style: tblPr borders and margins, w:tblStylePr for firstRow and band1Horz."""
+    for tag in ("tblPr", "trPr", "tcPr", "tblStylePr"):
+        for old in style.findall(qn("w:" + tag)):
+            style.remove(old)
+    line = f'w:val="single" w:sz="4" w:space="0" w:color="{border}"'
+    tblpr = parse_xml(
+        f'<w:tblPr {nsdecls("w")}><w:tblStyleRowBandSize w:val="1"/>'
+        f'<w:tblBorders><w:top {line}/><w:bottom {line}/><w:insideH {line}/></w:tblBorders>'
+        '<w:tblCellMar><w:top w:w="57" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
+        '<w:bottom w:w="57" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar>'
+        "</w:tblPr>"
+    )
+    first = parse_xml(
+        f'<w:tblStylePr {nsdecls("w")} w:type="firstRow"><w:rPr><w:b/><w:bCs/>'
+        f'<w:color w:val="{header_text}"/></w:rPr>'
+        f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{header_fill}"/></w:tcPr>'
+        "</w:tblStylePr>"
+    )
+    band = parse_xml(
+        f'<w:tblStylePr {nsdecls("w")} w:type="band1Horz">'
+        f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{band_fill}"/></w:tcPr>'
+        "</w:tblStylePr>"
+    )
+    rpr = style.find(qn("w:rPr"))
+    anchor = rpr if rpr is not None else style.find(qn("w:pPr"))
+    if anchor is not None:
+        anchor.addnext(tblpr)
+    else:
+        style.append(tblpr)
+    tblpr.addnext(first)
+    first.addnext(band)
+
+
+# --------------------------------------------------------------------------- settings
+
+
+def set_update_fields(settings: etree._Element) -> None:
+    """Set w:updateFields, so Word offers to refresh the TOC and page references on opening."""
+    el = settings.find(qn("w:updateFields"))
+    if el is None:
+        el = OxmlElement("w:updateFields")
+        _insert_before_any(settings, el, _SETTINGS_AFTER_UPDATE_FIELDS)
+    el.set(qn("w:val"), "true")
+
+
+# --------------------------------------------------------------------------- body and stories
+
+
+def clear_story(story: etree._Element) -> None:
+    """Remove the block content of w:body/w:hdr/w:ftr, keeping the body's final w:sectPr."""
+    for el in list(story):
+        if _local(el) != "sectPr":
+            story.remove(el)
+
+
+def set_page_break_before(p: etree._Element) -> None:
+    """Set w:pageBreakBefore on one paragraph: a structural break, not a blank paragraph."""
+    _child(_child(p, "pPr"), "pageBreakBefore")
+
+
+# --------------------------------------------------------------------------- fields and bookmarks
+
+
+def _run(*children: etree._Element) -> etree._Element:
+    run = OxmlElement("w:r")
+    for child in children:
+        run.append(child)
+    return run
+
+
+def _fld_char(kind: str, dirty: bool = False) -> etree._Element:
+    el = OxmlElement("w:fldChar")
+    el.set(qn("w:fldCharType"), kind)
+    if dirty:
+        el.set(qn("w:dirty"), "true")
+    return el
+
+
+def _text(text: str, tag: str = "w:t") -> etree._Element:
+    el = OxmlElement(tag)
+    el.text = text
+    el.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return el
+
+
+def begin_field(p: etree._Element, instr: str, dirty: bool = False) -> None:
+    """Append w:fldChar begin, w:instrText and w:fldChar separate runs to a paragraph."""
+    p.append(_run(_fld_char("begin", dirty)))
+    p.append(_run(_text(f" {instr} ", "w:instrText")))
+    p.append(_run(_fld_char("separate")))
+
+
+def end_field(p: etree._Element) -> None:
+    """Append the w:fldChar end run that closes a field opened by :func:`begin_field`."""
+    p.append(_run(_fld_char("end")))
+
+
+def append_field(p: etree._Element, instr: str, result: str) -> None:
+    """Append a complete complex field (PAGE, SEQ...) whose cached result is ``result``."""
+    begin_field(p, instr)
+    p.append(_run(_text(result)))
+    end_field(p)
+
+
+def add_bookmark(p: etree._Element, bookmark_id: int, name: str) -> None:
+    """Wrap a paragraph's runs in w:bookmarkStart/w:bookmarkEnd (a TOC or PAGEREF target)."""
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(bookmark_id))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(bookmark_id))
+    ppr = p.find(qn("w:pPr"))
+    if ppr is not None:
+        ppr.addnext(start)
+    else:
+        p.insert(0, start)
+    p.append(end)
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def set_table_layout(tbl: etree._Element, width_pct: int, caption: str) -> None:
+    """Set w:tblW to a percentage, w:tblLook to header row + banded rows, and w:tblCaption."""
+    tblpr = tbl.find(qn("w:tblPr"))
+    width = _child(tblpr, "tblW")
+    width.set(qn("w:type"), "pct")
+    width.set(qn("w:w"), str(width_pct * 50))
+    look = _child(tblpr, "tblLook")
+    look.attrib.clear()
+    for key, val in (("val", "0420"), ("firstRow", "1"), ("lastRow", "0"), ("firstColumn", "0"),
+                     ("lastColumn", "0"), ("noHBand", "0"), ("noVBand", "1")):
+        look.set(qn("w:" + key), val)
+    _child(tblpr, "tblCaption").set(qn("w:val"), caption)
+
+
+def mark_header_row(tr: etree._Element) -> None:
+    """Set w:trPr/w:tblHeader so the row repeats at the top of every page the table spans."""
+    _tr_flag(tr, "tblHeader")
+
+
+def keep_row_together(tr: etree._Element) -> None:
+    """Set w:trPr/w:cantSplit so a row never breaks across pages."""
+    _tr_flag(tr, "cantSplit")
+
+
+def _tr_flag(tr: etree._Element, tag: str) -> None:
+    trpr = tr.find(qn("w:trPr"))
+    if trpr is None:
+        trpr = OxmlElement("w:trPr")
+        tblprex = tr.find(qn("w:tblPrEx"))
+        if tblprex is not None:
+            tblprex.addnext(trpr)
+        else:
+            tr.insert(0, trpr)
+    if trpr.find(qn("w:" + tag)) is None:
+        trpr.append(OxmlElement("w:" + tag))
+
+
+# --------------------------------------------------------------------------- pictures
+
+
+def set_picture_text(run: etree._Element, name: str, title: str, descr: str) -> None:
+    """Set wp:docPr name/title/descr (alt text) and pic:cNvPr name of the run's picture."""
+    for doc_pr in run.iter(qn("wp:docPr")):
+        doc_pr.set("name", name)
+        doc_pr.set("title", title)
+        doc_pr.set("descr", descr)
+    for c_nv_pr in run.iter(qn("pic:cNvPr")):
+        c_nv_pr.set("name", name)
