@@ -329,7 +329,7 @@ class _Planner:
                 for i in range(0, len(items), per)]
 
     def _slides_sources(self) -> list[Slide]:
-        texts = tuple(f"[{s.number}] {s.text}" for s in self.cited_sources())
+        texts = tuple(s.text for s in self.cited_sources())  # the slide numbers its list
         return [Slide("sources", self.labels["sources"], bullets=texts, notes=texts)]
 
     # ------------------------------------------------------------------ whole

@@ -81,7 +81,7 @@ def figure_view(fig: Figure, sources: Mapping[str, Source], labels: Mapping[str,
     The big number keeps only a percent sign; the unit goes into the caption (see kpi_caption).
     """
     scaled = _scaled(fig, labels)
-    qualified = fill(labels, fig.qualifier.value, n=scaled) if fig.qualifier else scaled
+    qualified = fill(labels, "qualifier_" + fig.qualifier.value, n=scaled) if fig.qualifier else scaled
     short = fill(labels, "kpi_" + fig.qualifier.value, n=scaled) if fig.qualifier else scaled
     percent = fig.unit.startswith("%")
     return FigureView(

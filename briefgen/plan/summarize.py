@@ -2,19 +2,23 @@
 
 Ranking is TextRank: a graph of the section's sentences weighted by the cosine of their content
 word sets (stopwords removed; Chinese cut with rjieba, English Snowball-stemmed), ranked by
-PageRank personalised with the audience priors (position, figures, entities, causal), and the
-final score multiplies the rank by the same prior so that a profile's weights are visible even in
-a four-sentence section. Sentences are then picked greedily by maximal marginal relevance
-(score minus similarity to what is already picked) while they fit the budget; a sentence too
-long for the room left is compressed at a clause boundary (asides in （…）/(…) dropped, trailing
-clauses dropped) when that leaves a complete sentence. If the greedy pass fills less than 80% of
-the budget, an exact multiple-choice knapsack over the same candidates (each sentence: left out,
-whole, or one of its compressions) finds the best-scoring selection that fills 80-100%.
+PageRank personalised with the audience priors, so the random walk restarts at the sentences the
+profile favours. A sentence's score is its centrality (scaled to [0, 1]) plus the profile's
+weighted features (position, figures, entities, causal; each feature in [0, 1]), so a weight of
+1.0 counts as much as being the most central sentence. Sentences are then picked greedily by
+maximal marginal relevance (score minus similarity to what is already picked) while they fit the
+budget; a sentence too long for the room left is compressed at a clause boundary (asides in
+（…）/(…) dropped, trailing clauses dropped) when that leaves a complete sentence. If the greedy
+pass fills less than 80% of the budget, an exact multiple-choice knapsack over the same
+candidates (each sentence: left out, whole, or one of its compressions) finds the best-scoring
+selection that fills 80-100%.
 
 Guarantees: the total measure never exceeds the budget; it reaches 80% whenever the source is at
-least as long as the budget and any combination of whole sentences and clause prefixes can reach
-it; sentences come back in source order; every sentence ends with end punctuation (。！？ or
-. ! ?), never with an ellipsis; no randomness (ties go to the earlier sentence).
+least as long as the budget and some combination of whole sentences and clause prefixes can
+reach it; sentences come back in source order; every sentence ends with end punctuation (。！？
+or . ! ?), never with an ellipsis, except that a sentence ending in ；/： keeps it when the next
+source sentence follows it in the summary ("其中出口3.8万亿元，增长0.7%；进口2.4万亿元……");
+no randomness (ties go to the earlier sentence), so the same input gives the same bytes.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from briefgen.text.measure import measure, norm_lang
 from briefgen.text.segment import CLOSERS, bracket_pairs, clauses, drop_parentheticals, sentences
 from briefgen.text.tokens import entity_count, tag_zh, tokens
 
-__all__ = ["Priors", "summarize", "bullets", "short_title", "compressions", "finish"]
+__all__ = ["Priors", "summarize", "bullets", "short_title", "compressions", "candidates", "finish"]
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,8 @@ _MMR_LAMBDA = 0.7
 _DUPLICATE_SIM = 0.85
 _PRIOR_BASE = 0.25
 _FILL = 0.8
+_KNAPSACK_POOL = 40
+_FILLER_MIN = 0.15
 
 _CAUSAL = {
     "zh": re.compile(
@@ -64,6 +70,15 @@ _DIGIT = re.compile(r"\d")
 _ZH_END = "。！？"
 _EN_END = ".!?"
 _ELLIPSIS_END = re.compile(r"(?:…+|⋯+|\.{2,}|。{2,})$")
+# Openers that point back at the sentence before.
+_ANAPHORIC = {
+    "zh": re.compile(
+        r"\s*(?:其中|其|这|该|此|上述|以上|他们|它们|他|她|另外|此外|同时|但|但是|然而|而)"
+    ),
+    "en": re.compile(
+        r"\s*(?:This|These|That|Those|It|Its|They|Their|He|She|Such|However|But|Also)\b"
+    ),
+}
 _LIST_INTRO = re.compile(r"以下|如下|下列|\bfollowing\b|\bas follows\b", re.I)
 
 # Chinese clause openers that make a clause an adverbial/subordinate lead-in, not a main clause.
@@ -82,15 +97,23 @@ _ZH_LEAD_WHOLE = re.compile(
     r".*(?:以来|年多?来|月多?来|之后|之前|以后|期间|之际|当中|之中|的时候|情况下|背景下|前提下|基础上|框架下))$"
 )
 # Prepositions whose noun-phrase object may run over several clauses: "面对A，B，C的挑战，…".
-_ZH_SCOPE_PREPS = frozenset("面对 在 针对 对于 鉴于 基于 围绕 按照 根据 依据 凭借 借助 经过 当 伴随".split())
+_ZH_SCOPE_PREPS = frozenset(
+    "面对 在 针对 对于 鉴于 基于 围绕 按照 根据 依据 凭借 借助 经过 当 伴随".split()
+)
 _ZH_SCOPE_CLOSE = re.compile(r"(?:的[^，的“”]{1,4}|下|中|上|时|之际|期间|方面)$")
 # "国家级联合实验室的建设，…" / "该联盟的成立，…": a nominalised subject, not a clause.
 _ZH_NOMINAL_END = re.compile(r"^(?P<head>[^，的]{1,24})的[^，的“”]{1,4}$")
 # "由中国发起的“丝路书香”工程，…": a subject noun phrase, not a clause of its own.
 _ZH_NP_SUBJECT = re.compile(r"^(?:由|经|被).{1,24}的[^，。、的]{1,14}$")
-_ZH_REPORTING_END = re.compile(r"(?:显示|表示|指出|认为|强调|称|说|介绍|透露|宣布|说明|看来|来看|而言|来说|表明|提出|是)$")
-_ZH_DANGLING_END = re.compile(r"(?:的|和|与|及|或|把|被|对|向|将|从|在|为|等于|以及|包括|即|身份|名义)$")
-_ZH_CORRELATIVE = re.compile(r"虽然|虽|尽管|不仅|不但|不只|如果|假如|即使|只要|只有|一方面|因为|由于|一旦|无论|不管|除了|与其|宁可|既")
+_ZH_REPORTING_END = re.compile(
+    r"(?:显示|表示|指出|认为|强调|称|说|介绍|透露|宣布|说明|看来|来看|而言|来说|表明|提出|是)$"
+)
+_ZH_DANGLING_END = re.compile(
+    r"(?:的|和|与|及|或|把|被|对|向|将|从|在|为|等于|以及|包括|即|身份|名义)$"
+)
+_ZH_CORRELATIVE = re.compile(
+    r"虽然|虽|尽管|不仅|不但|不只|如果|假如|即使|只要|只有|一方面|因为|由于|一旦|无论|不管|除了|与其|宁可|既"
+)
 _ZH_LIST_MARKER = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，、]?|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
     r"[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|[①-⑳])\s*"
@@ -105,8 +128,12 @@ _EN_LEAD_WORDS = frozenset(
     but or so which who whom where whose including such not""".split()
 )
 _EN_APPOSITIVE = frozenset("a an the who which whose whom one its his her their".split())
-_EN_DANGLING = frozenset("the a an of to and or for in with by that than as from at on into its their his her".split())
-_EN_REPORTING_END = re.compile(r"\b(?:said|says|say|noted|added|stated|announced|reported|told \w+|explained)$", re.I)
+_EN_DANGLING = frozenset(
+    "the a an of to and or for in with by that than as from at on into its their his her".split()
+)
+_EN_REPORTING_END = re.compile(
+    r"\b(?:said|says|say|noted|added|stated|announced|reported|told \w+|explained)$", re.I
+)
 _EN_LIST_MARKER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[•·\-–—*])\s+")
 
 
@@ -180,7 +207,7 @@ def _clause_core(clause: str) -> str:
 
 @lru_cache(maxsize=16384)
 def _zh_lead(clause: str) -> bool:
-    """Whether a Chinese clause is a lead-in (time, place, purpose, condition), not a main clause."""
+    """Whether a Chinese clause is a lead-in (time, place, purpose, condition), no main clause."""
     c = re.sub(r"\s+", "", _clause_core(clause))
     c = _ZH_LIST_MARKER.sub("", c)
     if not c:
@@ -244,16 +271,12 @@ def _en_lead(clause: str) -> bool:
 
 
 def _en_scope_end(pieces: Sequence[str]) -> int:
-    """Index of the last clause of a leading subject + appositive ("Dr. Li, a researcher, said …")."""
+    """Index of the last clause of a subject + appositive lead ("Dr. Li, a researcher, said")."""
     if len(pieces) > 1 and len(pieces[0].split()) <= 5 and not _en_lead(pieces[0]):
         nxt = pieces[1].split()
         if nxt and nxt[0].strip("\"'“‘(").lower() in _EN_APPOSITIVE:
             return 1
     return -1
-
-
-def _lead(clause: str, lang: str) -> bool:
-    return _zh_lead(clause) if lang == "zh" else _en_lead(clause)
 
 
 def _valid_cut(pieces: Sequence[str], k: int, lang: str) -> bool:
@@ -273,13 +296,20 @@ def _valid_cut(pieces: Sequence[str], k: int, lang: str) -> bool:
             return False
         if _zh_lead(last) or _ZH_DANGLING_END.search(core) or _ZH_CORRELATIVE.search(core):
             return False
-        if re.search(r"不仅|不但|一方面", prefix) and not re.search(r"而且|并且|也|还|另一方面", "".join(head[1:]) if len(head) > 1 else ""):
+        if re.search(r"不仅|不但|一方面", prefix) and not re.search(
+            r"而且|并且|也|还|另一方面", "".join(head[1:]) if len(head) > 1 else ""
+        ):
             return False
         if any(p.rstrip()[-1:] in "：:" for p in head):
             return False  # what follows a colon is what the sentence announces
         short = [len(_clause_core(p)) <= 5 for p in pieces[k - 1 : k + 2]]
-        opens_list = k < len(pieces) and re.match(r"\s*(?:即|包括|例如|比如|诸如|分别是|也就是)", pieces[k])
-        if len(short) >= 2 and short[0] and short[1] or len(short) == 3 and short[1] and short[2] and not opens_list:
+        opens_list = k < len(pieces) and re.match(
+            r"\s*(?:即|包括|例如|比如|诸如|分别是|也就是)", pieces[k]
+        )
+        in_list = (len(short) >= 2 and short[0] and short[1]) or (
+            len(short) == 3 and short[1] and short[2] and not opens_list
+        )
+        if in_list:
             return False  # inside a list written with ，: "和平合作，开放包容，互学互鉴，互利共赢"
         scope = _zh_scope_end(pieces)
         if k - 1 <= scope:
@@ -296,7 +326,11 @@ def _valid_cut(pieces: Sequence[str], k: int, lang: str) -> bool:
         return False
     rest = pieces[k] if k < len(pieces) else ""
     rest_words = _clause_core(rest).split()
-    if sep == "," and len(rest_words) <= 4 and (len(words) <= 4 or (rest_words and rest_words[0].lower() in ("and", "or"))):
+    if (
+        sep == ","
+        and len(rest_words) <= 4
+        and (len(words) <= 4 or (rest_words and rest_words[0].lower() in ("and", "or")))
+    ):
         return False  # inside a list: "A, B, and C"
     if re.search(r"\bnot only\b", prefix, re.I) and not re.search(r"\bbut\b", prefix, re.I):
         return False
@@ -369,11 +403,35 @@ def _build_units(paragraphs: Sequence[str], lang: str) -> list[_Unit]:
             eligible = (
                 variants[0][1] > 0
                 and not _is_aside(sent)
-                and not (_soft_end(sent, lang) and sent.rstrip()[-1:] in "：:" and _LIST_INTRO.search(sent))
+                and not (
+                    _soft_end(sent, lang)
+                    and sent.rstrip()[-1:] in "：:"
+                    and _LIST_INTRO.search(sent)
+                )
             )
             units.append(
-                _Unit(len(units), p, j, sent, tuple(variants), _soft_end(sent, lang), eligible, tokens(sent, lang))
+                _Unit(
+                    len(units),
+                    p,
+                    j,
+                    sent,
+                    tuple(variants),
+                    _soft_end(sent, lang),
+                    eligible,
+                    tokens(sent, lang),
+                )
             )
+    # A sentence repeated verbatim is ranked once; a compression that equals another sentence of
+    # the section is dropped (that sentence can be chosen itself).
+    whole_texts: dict[str, int] = {}
+    for u in units:
+        key = _plain(u.variants[0][0])
+        if u.eligible and key in whole_texts:
+            u.eligible = False
+        whole_texts.setdefault(key, u.index)
+    for u in units:
+        kept = [u.variants[0]] + [v for v in u.variants[1:] if _plain(v[0]) not in whole_texts]
+        u.variants = tuple(kept)
     return units
 
 
@@ -384,31 +442,36 @@ def _cosine(a: frozenset[str], b: frozenset[str]) -> float:
     return inter / math.sqrt(len(a) * len(b)) if inter else 0.0
 
 
-def _prior_vector(units: Sequence[_Unit], lang: str, priors: Priors, wanted: Sequence[str]) -> list[float]:
+def _prior_boost(
+    units: Sequence[_Unit], lang: str, priors: Priors, wanted: Sequence[str]
+) -> list[float]:
+    """Sum of prior weight x feature per sentence; every feature is in [0, 1].
+
+    position: 1 for a section's first sentence, 1/(1+j) for the j-th sentence of a paragraph,
+    later paragraphs' leads a little less; figures: 1 with a wanted figure term, 0.5 with any
+    number; entities: distinct people/places/organisations/dates, 3 or more counting 1; causal:
+    1 with a cause/effect or sourcing marker.
+    """
     wanted_n = [re.sub(r"\s+", "", w) for w in wanted if w and w.strip()]
     causal = _CAUSAL[lang]
     out = []
     for u in units:
         flat = re.sub(r"\s+", "", u.text)
-        pos = 0.6 / (1 + u.pos) + 0.4 / (1 + u.para)
+        pos = (0.6 + 0.4 / (1 + u.para)) / (1 + u.pos)
         if any(w in flat for w in wanted_n):
             fig = 1.0
         elif _DIGIT.search(u.text):
             fig = 0.5
         else:
             fig = 0.0
-        ent = min(entity_count(u.text, lang), 3) / 3 if priors.entities else 0.0
+        ent = min(entity_count(u.text, lang), 3) / 3 if priors.entities > 0 else 0.0
         cau = 1.0 if causal.search(u.text) else 0.0
-        w = (
-            _PRIOR_BASE
-            + max(priors.position, 0.0) * pos
+        out.append(
+            max(priors.position, 0.0) * pos
             + max(priors.figures, 0.0) * fig
             + max(priors.entities, 0.0) * ent
             + max(priors.causal, 0.0) * cau
         )
-        if u.soft and u.text.rstrip()[-1:] in "：:":
-            w *= 0.5  # a list lead-in says little on its own
-        out.append(w)
     return out
 
 
@@ -436,17 +499,25 @@ def _pagerank(sim: list[list[float]], personal: list[float]) -> list[float]:
     return r
 
 
-def _scores(units: Sequence[_Unit], lang: str, priors: Priors, wanted: Sequence[str]) -> tuple[list[float], list[list[float]]]:
+def _scores(
+    units: Sequence[_Unit], lang: str, priors: Priors, wanted: Sequence[str]
+) -> tuple[list[float], list[list[float]]]:
     n = len(units)
     sim = [[0.0] * n for _ in range(n)]
     for i in range(n):
         for j in range(i + 1, n):
             s = _cosine(units[i].toks, units[j].toks)
             sim[i][j] = sim[j][i] = s
-    personal = _prior_vector(units, lang, priors, wanted)
-    pr = _pagerank(sim, personal)
-    mean_p = sum(personal) / n
-    raw = [pr[i] * personal[i] / mean_p for i in range(n)]
+    boost = _prior_boost(units, lang, priors, wanted)
+    # TextRank centrality, personalised: the random walk restarts at sentences the profile favours
+    pr = _pagerank(sim, [_PRIOR_BASE + b for b in boost])
+    top_pr = max(pr) or 1.0
+    raw = []
+    for u, r, b in zip(units, pr, boost):
+        x = r / top_pr + b  # centrality in [0, 1] plus the profile's weighted features
+        if u.soft and u.text.rstrip()[-1:] in "：:":
+            x *= 0.5  # a list lead-in says little on its own
+        raw.append(x)
     top = max(raw) or 1.0
     return [round(x / top, 12) for x in raw], sim
 
@@ -454,9 +525,17 @@ def _scores(units: Sequence[_Unit], lang: str, priors: Priors, wanted: Sequence[
 # ----------------------------------------------------------------------------- selection
 
 
-def _greedy(units: Sequence[_Unit], score: Sequence[float], sim: Sequence[Sequence[float]], budget: int) -> dict[int, int]:
-    """MMR selection: unit index -> variant index."""
+def _greedy(
+    units: Sequence[_Unit], score: Sequence[float], lang: str, budget: int
+) -> dict[int, int]:
+    """MMR selection: unit index -> variant index.
+
+    Redundancy is measured on the forms actually chosen, so a compressed sentence that repeats a
+    sentence already taken counts as a repeat.
+    """
     chosen: dict[int, int] = {}
+    taken: list[frozenset[str]] = []
+    texts: set[str] = set()
     room = budget
     while True:
         best: tuple[float, int, int] | None = None
@@ -466,33 +545,66 @@ def _greedy(units: Sequence[_Unit], score: Sequence[float], sim: Sequence[Sequen
             vi = next((k for k, (_, m) in enumerate(u.variants) if m <= room), None)
             if vi is None:
                 continue
-            red = max((sim[u.index][c] for c in chosen), default=0.0)
+            text = u.variants[vi][0]
+            if _plain(text) in texts:
+                continue
+            toks = u.toks if vi == 0 else tokens(text, lang)
+            red = max((_cosine(toks, t) for t in taken), default=0.0)
             if red >= _DUPLICATE_SIM:
                 continue
             val = _MMR_LAMBDA * score[u.index] - (1 - _MMR_LAMBDA) * red
             if vi:  # a compressed form carries less of the sentence
                 val *= 0.5 + 0.5 * u.variants[vi][1] / u.variants[0][1]
+            prev = units[u.index - 1] if u.index else None
+            orphan = (
+                prev is not None
+                and prev.index not in chosen
+                and prev.para == u.para
+                and (prev.soft or bool(_ANAPHORIC[lang].match(u.text)))
+            )
+            if orphan:
+                val *= 0.6  # "其中出口……" / "This ..." reads badly without the sentence before it
+            if (vi or orphan) and room <= budget * (1 - _FILL) and val < _FILLER_MIN:
+                continue  # 80% is filled: no low-value scraps just to use the last characters
             if best is None or val > best[0]:
                 best = (val, u.index, vi)
         if best is None:
             return chosen
         _, i, vi = best
         chosen[i] = vi
+        text = units[i].variants[vi][0]
+        texts.add(_plain(text))
+        taken.append(units[i].toks if vi == 0 else tokens(text, lang))
         room -= units[i].variants[vi][1]
 
 
-def _knapsack(units: Sequence[_Unit], score: Sequence[float], budget: int, target: int) -> dict[int, int] | None:
+def _plain(text: str) -> str:
+    return re.sub(r"[\s。！？.!?；;，,：:]+", "", text)
+
+
+def _knapsack(
+    units: Sequence[_Unit], score: Sequence[float], budget: int, target: int
+) -> dict[int, int] | None:
     """Best-scoring selection with target <= measure <= budget (or the fullest one if none)."""
     NEG = float("-inf")
     best = [NEG] * (budget + 1)
     best[0] = 0.0
     # back[m] = (unit, variant, previous m, previous back node) as an immutable chain
     back: list[tuple | None] = [None] * (budget + 1)
-    for u in units:
-        if not u.eligible:
-            continue
+    # the best-ranked sentences only, so a long section stays fast; source order for stable ties
+    pool = sorted(
+        u.index
+        for u in sorted((u for u in units if u.eligible), key=lambda u: (-score[u.index], u.index))[
+            :_KNAPSACK_POOL
+        ]
+    )
+    for u in (units[i] for i in pool):
         full = u.variants[0][1]
-        opts = [(vi, m, score[u.index] * (0.5 + 0.5 * m / full)) for vi, (_, m) in enumerate(u.variants) if 0 < m <= budget]
+        opts = [
+            (vi, m, score[u.index] * (0.5 + 0.5 * m / full))
+            for vi, (_, m) in enumerate(u.variants)
+            if 0 < m <= budget
+        ]
         if not opts:
             continue
         new_best = best[:]
@@ -559,8 +671,8 @@ def summarize(
         return _render(units, {u.index: 0 for u in units})
     if not any(u.eligible for u in units):
         return ()
-    score, sim = _scores(units, lang, priors, tuple(wanted_terms))
-    chosen = _greedy(units, score, sim, budget)
+    score, _ = _scores(units, lang, priors, tuple(wanted_terms))
+    chosen = _greedy(units, score, lang, budget)
     target = math.ceil(_FILL * budget)
     filled = sum(units[i].variants[v][1] for i, v in chosen.items())
     if filled < target:
@@ -570,6 +682,15 @@ def summarize(
             if alt_filled > filled:
                 chosen = alt
     return _render(units, chosen)
+
+
+def candidates(paragraphs: Sequence[str], lang: str) -> tuple[tuple[str, ...], ...]:
+    """The forms each rankable sentence may take in a summary, in source order: the whole
+    sentence first (end mark fixed by :func:`finish`), then its :func:`compressions`.
+    Sentences that are wholly an aside in brackets are not rankable and are left out."""
+    lang = norm_lang(lang)
+    units = _build_units([p for p in paragraphs if p and p.strip()], lang)
+    return tuple(tuple(t for t, _ in u.variants) for u in units if u.eligible)
 
 
 # ----------------------------------------------------------------------------- bullets
@@ -593,10 +714,16 @@ def _droppable_lead(piece: str, lang: str) -> bool:
     if lang == "en":
         words = _clause_core(piece).split()
         first = words[0].strip("\"'“‘(") if words else ""
-        return first.lower() in _EN_LEAD_WORDS or (first.islower() and len(first) > 4 and first.endswith(("ed", "ing")))
+        return first.lower() in _EN_LEAD_WORDS or (
+            first.islower() and len(first) > 4 and first.endswith(("ed", "ing"))
+        )
     c = _ZH_LIST_MARKER.sub("", re.sub(r"\s+", "", _clause_core(piece)))
     words = tag_zh(c) if c else ()
-    return bool(_ZH_LEAD_WHOLE.match(c) or _ZH_REPORTING_END.search(c) or (words and words[0][0] in _ZH_LEAD_WORDS))
+    return bool(
+        _ZH_LEAD_WHOLE.match(c)
+        or _ZH_REPORTING_END.search(c)
+        or (words and words[0][0] in _ZH_LEAD_WORDS)
+    )
 
 
 def _bullet_forms(sentence: str, lang: str) -> list[str]:
@@ -651,7 +778,9 @@ _ZH_LEAD_QUALIFIER = re.compile(r"^(?:关于|有关|对于)")
 _ZH_QUOTED_QUALIFIER = re.compile(
     r"^[“「『\"]([^”」』\"]{1,12})[”」』\"](?:倡议|战略|计划|工程|项目|框架|建设)?(?:的)?"
 )
-_EN_TITLE_LEAD = re.compile(r"^(?:on|about|regarding|concerning|re:|report on|note on|briefing on)\s+", re.I)
+_EN_TITLE_LEAD = re.compile(
+    r"^(?:on|about|regarding|concerning|re:|report on|note on|briefing on)\s+", re.I
+)
 _EN_TITLE_CUT = frozenset(
     "in at on for with by to from of during after before under over as amid via held and or".split()
 )
@@ -662,15 +791,20 @@ def _fit(text: str, lang: str, max_len: int) -> bool:
 
 
 def _balanced(text: str) -> bool:
-    return all(text.count(a) == text.count(b) for a, b in ("“”", "《》", "（）", "()", "「」", "『』", "‘’"))
+    return all(
+        text.count(a) == text.count(b)
+        for a, b in ("“”", "《》", "（）", "()", "「」", "『』", "‘’")
+    )
 
 
 def _zh_book_heads(text: str) -> str:
-    """《推进“一带一路”建设科技创新合作专项规划》 -> 专项规划 (the genre word of a document title)."""
+    """《推进“一带一路”建设科技创新合作专项规划》 -> 专项规划 (a document title's genre)."""
 
     def head(m: re.Match[str]) -> str:
         words = [w for w, f in tag_zh(re.sub(f"[{_ZH_QUOTES}]", "", m.group(1))) if f != "x"]
-        tail = "".join(words[-2:]) if len(words) >= 2 and len(words[-1]) < 3 else "".join(words[-1:])
+        tail = (
+            "".join(words[-2:]) if len(words) >= 2 and len(words[-1]) < 3 else "".join(words[-1:])
+        )
         return tail or m.group(0)
 
     return re.sub(r"《([^》]+)》", head, text)
@@ -739,7 +873,11 @@ def short_title(title: str, lang: str, max_len: int) -> str:
         cur = _ZH_LEAD_QUALIFIER.sub("", cur)
         steps.append(cur)
         steps.append(_zh_book_heads(cur))
-        unqualified = _ZH_QUOTED_QUALIFIER.sub("", _ZH_LEAD_QUALIFIER.sub("", _ZH_TITLE_ADVERBS.sub("", drop_parentheticals(t, lang))), count=1)
+        unqualified = _ZH_QUOTED_QUALIFIER.sub(
+            "",
+            _ZH_LEAD_QUALIFIER.sub("", _ZH_TITLE_ADVERBS.sub("", drop_parentheticals(t, lang))),
+            count=1,
+        )
         unqualified = re.sub(f"[{_ZH_QUOTES}]", "", unqualified)
         if len(unqualified) >= 2:
             steps.append(unqualified)
@@ -749,7 +887,10 @@ def short_title(title: str, lang: str, max_len: int) -> str:
             s = s.strip().rstrip("。.；;，,：:、")
             if _fit(s, lang, max_len) and _balanced(s):
                 return s
-        found = [_zh_phrase_prefix(b, max_len) for b in (_zh_book_heads(subject), _zh_book_heads(unqualified))]
+        found = [
+            _zh_phrase_prefix(b, max_len)
+            for b in (_zh_book_heads(subject), _zh_book_heads(unqualified))
+        ]
         for clean, _ in found:
             if clean and measure(clean, "zh") * 2 >= max_len:
                 return clean

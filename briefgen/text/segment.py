@@ -260,7 +260,13 @@ def _en_cuts(text: str) -> list[int]:
             n = _next_nonspace(text, k, hi)
             if n < hi:
                 nxt = text[n]
-                if not (nxt.isupper() or nxt.isdigit() or nxt in OPEN_TO_CLOSE or nxt in SYMMETRIC or _CJK.match(nxt)):
+                if not (
+                    nxt.isupper()
+                    or nxt.isdigit()
+                    or nxt in OPEN_TO_CLOSE
+                    or nxt in SYMMETRIC
+                    or _CJK.match(nxt)
+                ):
                     i = j
                     continue
             if run == "." and not _en_period_ends(text, lo, i, n, hi):
@@ -274,7 +280,12 @@ def _en_cuts(text: str) -> list[int]:
 def _en_period_ends(text: str, lo: int, i: int, n: int, hi: int) -> bool:
     """Whether the '.' at ``i`` ends a sentence; ``n`` is where the next word starts."""
     s = i
-    while s > lo and not text[s - 1].isspace() and text[s - 1] not in OPEN_TO_CLOSE and text[s - 1] not in SYMMETRIC:
+    while (
+        s > lo
+        and not text[s - 1].isspace()
+        and text[s - 1] not in OPEN_TO_CLOSE
+        and text[s - 1] not in SYMMETRIC
+    ):
         s -= 1
     tok = text[s : i + 1]  # the word with its final dot
     word = tok[:-1]

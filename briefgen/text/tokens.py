@@ -2,21 +2,24 @@
 
 Chinese is cut with ``rjieba`` (a Rust port of jieba: ~80 ms import with its dictionary, ~3 µs
 per sentence) and falls back to ``jieba`` (~0.5-0.7 s to load its dictionary on first cut, ~70 µs
-per sentence) when rjieba is not installed. The cutter is loaded on first use, once per process.
+per sentence) when rjieba is not installed or ``BRIEFGEN_ZH_CUTTER=jieba`` is set. The cutter is
+loaded on first use, once per process.
 Part-of-speech tags from the same cut give people/places/organisations (nr*/ns*/nt*).
 
 English is tokenised with a regex and stemmed with the Snowball English stemmer
-(``snowballstemmer``), so "exports"/"exported" and "cooperation"/"cooperative" meet.
+(``snowballstemmer``), so "exports"/"exported" and "cooperation"/"cooperative" meet; without
+it a crude suffix stripper stands in.
 
 Stopwords come from ``data/stopwords-zh.txt`` and ``data/stopwords-en.txt``.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from importlib import resources
-from typing import Callable
+from collections.abc import Callable
 
 from briefgen.text.measure import norm_lang
 
@@ -58,6 +61,8 @@ def stopwords(lang: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _zh_tagger() -> tuple[str, Callable[[str], list[tuple[str, str]]]]:
     try:
+        if os.environ.get("BRIEFGEN_ZH_CUTTER", "").lower() == "jieba":
+            raise ImportError("jieba asked for")
         import rjieba
 
         return "rjieba", rjieba.tag
@@ -90,15 +95,42 @@ def tag_zh(text: str) -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=1)
-def _en_stemmer():
-    import snowballstemmer
+def _en_stemmer() -> Callable[[str], str]:
+    try:
+        import snowballstemmer
 
-    return snowballstemmer.stemmer("english")
+        return snowballstemmer.stemmer("english").stemWord
+    except ImportError:  # pragma: no cover - depends on the environment
+        return _crude_stem
+
+
+_CRUDE_SUFFIXES = (
+    "ations",
+    "ation",
+    "ings",
+    "ing",
+    "ies",
+    "ied",
+    "ers",
+    "ed",
+    "es",
+    "er",
+    "ly",
+    "s",
+)
+
+
+def _crude_stem(word: str) -> str:
+    """Suffix stripping used only when snowballstemmer is not installed."""
+    for suf in _CRUDE_SUFFIXES:
+        if word.endswith(suf) and len(word) - len(suf) >= 3:
+            return word[: -len(suf)]
+    return word
 
 
 @lru_cache(maxsize=16384)
 def _stem(word: str) -> str:
-    return _en_stemmer().stemWord(word)
+    return _en_stemmer()(word)
 
 
 # ----------------------------------------------------------------------------- public
@@ -151,7 +183,7 @@ def _entities_cached(text: str, lang: str) -> int:
     for m in _EN_CAPWORD.finditer(text):
         word = m.group(1).rstrip(".")
         # the first word of a sentence is capitalised anyway
-        at_start = m.start() == 0 or text[: m.start()].rstrip()[-1:] in ".!?\"“"
+        at_start = m.start() == 0 or text[: m.start()].rstrip()[-1:] in '.!?"“'
         if first or at_start:
             first = False
             if word.lower() in stop or word in _EN_SENTENCE_OPENERS:

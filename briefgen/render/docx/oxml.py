@@ -115,7 +115,7 @@ def style_ppr(style: etree._Element) -> etree._Element:
 
 
 def set_fonts(rPr: etree._Element, latin: str, east_asian: str) -> None:
-    """Set w:rFonts ascii/hAnsi/cs and eastAsia, dropping theme attributes that would win over them."""
+    """Set w:rFonts ascii/hAnsi/cs and eastAsia; drops the theme attributes that would win."""
     fonts = _child(rPr, "rFonts")
     for attr in _THEME_ATTRS:
         fonts.attrib.pop(qn("w:" + attr), None)
@@ -147,7 +147,7 @@ def set_language(rPr: etree._Element, lang: str, east_asia: str) -> None:
 
 
 def set_theme_font_lang(settings: etree._Element, lang: str, east_asia: str) -> None:
-    """Set w:settings/w:themeFontLang, so themed East Asian text resolves to Chinese, not Japanese."""
+    """Set w:settings/w:themeFontLang, so themed East Asian text resolves to Chinese fonts."""
     el = settings.find(qn("w:themeFontLang"))
     if el is None:
         el = OxmlElement("w:themeFontLang")
@@ -315,12 +315,7 @@ def clear_story(story: etree._Element) -> None:
             story.remove(el)
 
 
-def set_page_break_before(p: etree._Element) -> None:
-    """Set w:pageBreakBefore on one paragraph: a structural break, not a blank paragraph."""
-    _child(_child(p, "pPr"), "pageBreakBefore")
-
-
-# --------------------------------------------------------------------------- fields and bookmarks
+# --------------------------------------------------------------------------- fields
 
 
 def _run(*children: etree._Element) -> etree._Element:
@@ -362,21 +357,6 @@ def append_field(p: etree._Element, instr: str, result: str) -> None:
     begin_field(p, instr)
     p.append(_run(_text(result)))
     end_field(p)
-
-
-def add_bookmark(p: etree._Element, bookmark_id: int, name: str) -> None:
-    """Wrap a paragraph's runs in w:bookmarkStart/w:bookmarkEnd (a TOC or PAGEREF target)."""
-    start = OxmlElement("w:bookmarkStart")
-    start.set(qn("w:id"), str(bookmark_id))
-    start.set(qn("w:name"), name)
-    end = OxmlElement("w:bookmarkEnd")
-    end.set(qn("w:id"), str(bookmark_id))
-    ppr = p.find(qn("w:pPr"))
-    if ppr is not None:
-        ppr.addnext(start)
-    else:
-        p.insert(0, start)
-    p.append(end)
 
 
 # --------------------------------------------------------------------------- tables

@@ -32,15 +32,16 @@ from docx.shared import Cm, Pt, RGBColor
 
 from briefgen.fonts import CJK_FAMILY, LATIN_FAMILY_EN, LATIN_FAMILY_ZH
 from briefgen.plan.model import Fonts
+from briefgen.resources import data_dir
 from briefgen.render.docx import oxml as ox
 
-TEMPLATE_DIR = Path(__file__).resolve().parents[3] / "templates" / "docx"
 LANGUAGES = ("zh", "en")
 #: Fixed metadata time of the reference files (their content, not their build, defines them).
 REFERENCE_TIME = dt.datetime(2017, 5, 14, tzinfo=dt.timezone.utc)
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
-NAVY, INK, GREY, RULE, BOX_FILL, BAND_FILL = "1F3864", "262626", "595959", "A6A6A6", "EEF2F8", "E9EEF6"
+NAVY, INK, GREY, RULE = "1F3864", "262626", "595959", "A6A6A6"
+BOX_FILL, BAND_FILL = "EEF2F8", "E9EEF6"
 _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
           "right": WD_ALIGN_PARAGRAPH.RIGHT, "both": WD_ALIGN_PARAGRAPH.JUSTIFY}
 _KIND = {"paragraph": WD_STYLE_TYPE.PARAGRAPH, "character": WD_STYLE_TYPE.CHARACTER,
@@ -92,71 +93,72 @@ class Conventions:
     heading_number: ox.ListLevel
     caption_size: float
     small: float  # header, footer, source notes
+    date_width: float  # timeline date column ("2017年5月14日" with CJK/Latin autospace)
 
 
 def conventions(lang: str) -> Conventions:
-    """小四 body, 1.5 lines, two-character indent, 一、 headings for zh; 11 pt, 1. headings for en."""
+    """zh: 小四 body, 1.5 lines, two-character indent, 一、 headings; en: 11 pt, 1. headings."""
     if lang.startswith("zh"):
-        return Conventions(12, 1.5, 0, 200, ox.ListLevel("chineseCounting", "%1、", suffix="nothing",
-                                                          style_id="Heading1"), 10.5, 9)
-    return Conventions(11, 1.15, 8, None, ox.ListLevel("decimal", "%1.", left=432, hanging=432,
-                                                       style_id="Heading1"), 10, 8.5)
+        number = ox.ListLevel("chineseCounting", "%1、", suffix="nothing", style_id="Heading1")
+        return Conventions(12, 1.5, 0, 200, number, 10.5, 9, 120)
+    number = ox.ListLevel("decimal", "%1.", left=432, hanging=432, style_id="Heading1")
+    return Conventions(11, 1.15, 8, None, number, 10, 8.5, 90)
 
 
 def style_specs(lang: str) -> tuple[StyleSpec, ...]:
-    """Every style the DOCX writer uses, in dependency order (a base before what derives from it)."""
+    """Every style the DOCX writer uses, each base before the styles derived from it."""
     c = conventions(lang)
     zh = lang.startswith("zh")
-    s = c.size
+    s, S = c.size, StyleSpec
     chars2 = 2 * s  # two characters of body text, for zh indents
-    body = dict(line=c.line, after=c.after)
+    single = dict(line=1.0)
+    head = dict(builtin=True, bold=True, color=NAVY, line=1.0, keep_next=True, keep_lines=True)
+    toc = dict(builtin=True, after=0, line=1.0, toc_tab=True)
+    small = dict(size=c.small, color=GREY, line=1.0)
+    box = ("top", "left", "bottom", "right")
     return (
-        StyleSpec("Normal", base=None, builtin=True, size=s, before=0, after=c.after,
-                  line=1.0 if zh else c.line, color=INK),
-        StyleSpec("Body Text", builtin=True, indent_chars=c.indent_chars, align="both" if zh else None,
-                  **body),
-        StyleSpec("Title", builtin=True, size=22 if zh else 26, bold=True, color=NAVY, align="center",
-                  before=0, after=12, line=1.0, keep_next=True),
-        StyleSpec("Subtitle", builtin=True, size=14, color=GREY, align="center", after=24, line=1.0),
-        StyleSpec("Heading 1", builtin=True, size=16, bold=True, color=NAVY, before=18, after=6,
-                  line=1.0, keep_next=True, keep_lines=True, outline=0, numbering="heading"),
-        StyleSpec("Heading 2", builtin=True, size=14 if zh else 13, bold=True, color=NAVY, before=12,
-                  after=4, line=1.0, keep_next=True, keep_lines=True, outline=1),
-        StyleSpec("Heading 3", builtin=True, size=12 if zh else 11.5, bold=True, color=NAVY,
-                  before=10, after=2, line=1.0, keep_next=True, keep_lines=True, outline=2),
-        StyleSpec("TOC Heading", builtin=True, size=16, bold=True, color=NAVY, before=0, after=12,
-                  line=1.0, align="center" if zh else None, keep_next=True),
-        StyleSpec("toc 1", builtin=True, before=6, after=0, line=1.0, toc_tab=True),
-        StyleSpec("toc 2", builtin=True, before=2, after=0, line=1.0, left=chars2, toc_tab=True),
-        StyleSpec("toc 3", builtin=True, before=0, after=0, line=1.0, left=2 * chars2, toc_tab=True),
-        StyleSpec("Lead", base="Body Text", size=s + 1),
-        StyleSpec("Bottom Line", base="Body Text", border=("top", "left", "bottom", "right"),
-                  fill=BOX_FILL, before=6, after=12, left=6, right=6),
-        StyleSpec("Dateline", bold=True, after=c.after or 6, keep_next=True),
-        StyleSpec("End Mark", align="center", before=12),
-        StyleSpec("Cover Marking", bold=True, size=s, align="right", after=0),
-        StyleSpec("Cover Date", size=14, align="center", before=170, after=6, line=1.0),
-        StyleSpec("Cover Detail", size=14, align="center", after=6, line=1.0),
-        StyleSpec("Caption", builtin=True, size=c.caption_size, bold=True, color=INK,
-                  align="center", before=6, after=6, line=1.0, keep_next=True),
-        StyleSpec("Figure", align="center", before=6, after=0, line=1.0, keep_next=True),
-        StyleSpec("Source Note", size=c.small, color=GREY, before=0, after=12, line=1.0),
-        StyleSpec("Note", base="Source Note"),
-        StyleSpec("Quote", builtin=True, italic=not zh, left=chars2, right=chars2, before=6, after=0,
-                  line=c.line, border=("left",), border_size=18),
-        StyleSpec("Quote Attribution", base="Quote", italic=False, align="right", after=12),
-        StyleSpec("List Bullet", builtin=True, numbering="bullet", after=2 if not zh else 0,
-                  line=c.line),
-        StyleSpec("Timeline", left=100, hanging=100, tab=100, after=4, line=c.line),
-        StyleSpec("Timeline Date", kind="character", base=None, bold=True, color=NAVY),
-        StyleSpec("Source List", left=28, hanging=28, tab=28, after=4, line=c.line),
-        StyleSpec("Table Text", size=c.caption_size, before=0, after=0, line=1.0),
-        StyleSpec("Table Number", base="Table Text", align="right"),
-        StyleSpec("Header", builtin=True, size=c.small, color=GREY, align="center", after=0,
-                  line=1.0, border=("bottom",), border_color=RULE, border_size=4),
-        StyleSpec("Footer", builtin=True, size=c.small, color=GREY, align="center", after=0,
-                  line=1.0),
-        StyleSpec("Key Figures", kind="table", base="Normal Table"),
+        S("Normal", base=None, builtin=True, size=s, before=0, after=c.after,
+          line=1.0 if zh else c.line),
+        S("Body Text", builtin=True, indent_chars=c.indent_chars, align="both" if zh else None,
+          line=c.line, after=c.after),
+        S("Title", builtin=True, size=22 if zh else 26, bold=True, color=NAVY, align="center",
+          before=0, after=12, keep_next=True, **single),
+        S("Subtitle", builtin=True, size=14, color=GREY, align="center", after=24, **single),
+        S("Heading 1", size=16, before=18, after=6, outline=0, numbering="heading", **head),
+        S("Heading 2", size=14 if zh else 13, before=12, after=4, outline=1, **head),
+        S("Heading 3", size=12 if zh else 11.5, before=10, after=2, outline=2, **head),
+        S("TOC Heading", builtin=True, size=16, bold=True, color=NAVY, before=0, after=12,
+          align="center" if zh else None, keep_next=True, **single),
+        S("toc 1", before=6, **toc),
+        S("toc 2", before=2, left=chars2, **toc),
+        S("toc 3", before=0, left=2 * chars2, **toc),
+        S("Lead", base="Body Text", size=s + 1),
+        S("Bottom Line", base="Body Text", border=box, fill=BOX_FILL, before=6, after=12,
+          left=6, right=6),
+        S("Dateline", bold=True, after=c.after or 6, keep_next=True),
+        S("End Mark", align="center", before=12),
+        S("Cover Marking", bold=True, size=s, align="right", after=110),
+        S("Cover Date", size=14, align="center", before=150, after=6, **single),
+        S("Cover Detail", size=14, align="center", after=6, **single),
+        S("Caption", builtin=True, size=c.caption_size, bold=True, color=INK, align="center",
+          before=6, after=6, keep_next=True, **single),
+        S("Figure", align="center", before=6, after=0, keep_next=True, **single),
+        S("Source Note", before=0, after=12, **small),
+        S("Note", base="Source Note"),
+        S("Quote", builtin=True, italic=not zh, left=chars2, right=chars2, before=6, after=0,
+          line=c.line, border=("left",), border_size=18),
+        S("Quote Attribution", base="Quote", italic=False, align="right", after=12),
+        S("List Bullet", builtin=True, numbering="bullet", after=0 if zh else 2, line=c.line),
+        S("Timeline", left=c.date_width, hanging=c.date_width, tab=c.date_width, after=4,
+          line=c.line),
+        S("Timeline Date", kind="character", base=None, bold=True, color=NAVY),
+        S("Source List", left=28, hanging=28, tab=28, after=4, line=c.line),
+        S("Table Text", size=c.caption_size, before=0, after=0, **single),
+        S("Table Number", base="Table Text", align="right"),
+        S("Header", builtin=True, align="center", after=0, border=("bottom",), border_color=RULE,
+          border_size=4, **small),
+        S("Footer", builtin=True, align="center", after=0, **small),
+        S("Key Figures", kind="table", base="Normal Table"),
     )
 
 
@@ -234,9 +236,22 @@ def _paragraph_format(doc: DocumentObject, style, spec: StyleSpec, numbering: Ma
         ox.set_numbering(ppr, numbering[spec.numbering])
 
 
+def _is_cjk(lang: str) -> bool:
+    return lang.split("-")[0].lower() in ("zh", "ja", "ko")
+
+
 def east_asian_lang(lang: str) -> str:
-    """The w:lang/@w:eastAsia for ``lang``: itself for CJK, else zh-CN (CJK in our briefs is Chinese)."""
-    return lang if lang.split("-")[0] in ("zh", "ja", "ko") else "zh-CN"
+    """The w:lang/@w:eastAsia: ``lang`` itself for CJK, else zh-CN (our briefs' CJK is Chinese)."""
+    return lang if _is_cjk(lang) else "zh-CN"
+
+
+def latin_lang(lang: str) -> str:
+    """The w:lang/@w:val, the language of Latin-script runs: en-US in a CJK document.
+
+    That is what Chinese Word writes, and LibreOffice breaks "0.6%" after the point when Latin
+    runs are tagged zh-CN.
+    """
+    return "en-US" if _is_cjk(lang) else lang
 
 
 def apply_fonts(doc: DocumentObject, fonts: Fonts, *, override: bool) -> None:
@@ -249,14 +264,15 @@ def apply_fonts(doc: DocumentObject, fonts: Fonts, *, override: bool) -> None:
     ea_lang = east_asian_lang(fonts.lang)
     targets = [ox.doc_defaults_rpr(doc.styles.element)]
     targets += [ox.style_rpr(s.element) for s in doc.styles
-                if s.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.TABLE)]
+                if s.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER,
+                              WD_STYLE_TYPE.TABLE)]
     for rpr in targets:
         if override:
             ox.set_fonts(rpr, fonts.latin, fonts.east_asian)
         elif ox.east_asian_font(rpr) is None:
             ox.set_east_asian_font(rpr, fonts.east_asian)
-        ox.set_language(rpr, fonts.lang, ea_lang)
-    ox.set_theme_font_lang(doc.settings.element, fonts.lang, ea_lang)
+        ox.set_language(rpr, latin_lang(fonts.lang), ea_lang)
+    ox.set_theme_font_lang(doc.settings.element, latin_lang(fonts.lang), ea_lang)
 
 
 def reference_fonts(lang: str) -> Fonts:
@@ -328,13 +344,14 @@ def to_bytes(doc: DocumentObject) -> bytes:
 
 def reference_path(lang: str) -> Path:
     """Where the reference for ``lang`` lives (English serves every non-Chinese language)."""
-    return TEMPLATE_DIR / f"reference-{'zh' if lang.startswith('zh') else 'en'}.docx"
+    name = "reference-zh.docx" if lang.startswith("zh") else "reference-en.docx"
+    return data_dir("templates") / "docx" / name
 
 
 def main(argv: list[str] | None = None) -> int:
     """Write both reference files (or into the folder given as the only argument)."""
     args = sys.argv[1:] if argv is None else argv
-    out_dir = Path(args[0]) if args else TEMPLATE_DIR
+    out_dir = Path(args[0]) if args else data_dir("templates") / "docx"
     out_dir.mkdir(parents=True, exist_ok=True)
     for lang in LANGUAGES:
         target = out_dir / reference_path(lang).name

@@ -99,7 +99,7 @@ def _autospaces(text: str) -> int:
         return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
     kinds = [kind(ch) for ch in text]
-    return sum(1 for a, b in zip(kinds, kinds[1:]) if a and b and a != b)
+    return sum(1 for a, b in zip(kinds, kinds[1:], strict=False) if a and b and a != b)
 
 
 def text_width(text: str, size_pt: float, latin_face: str = CJK_FAMILY,

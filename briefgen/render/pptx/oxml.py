@@ -154,6 +154,23 @@ def set_alt_text(shape_element: Any, text: str) -> None:
     shape_element.xpath("./*[1]/p:cNvPr")[0].set("descr", text)
 
 
+_DECORATIVE_EXT = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
+_DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
+
+
+def mark_decorative(shape_element: Any) -> None:
+    """Add the adec:decorative extension to p:cNvPr, so screen readers skip a card, rule or
+    marker and PowerPoint's accessibility checker does not ask for its alt text."""
+    c_nv_pr = shape_element.xpath("./*[1]/p:cNvPr")[0]
+    ext_list = c_nv_pr.find(qn("a:extLst"))
+    if ext_list is None:
+        ext_list = etree.SubElement(c_nv_pr, qn("a:extLst"))
+    ext = etree.SubElement(ext_list, qn("a:ext"))
+    ext.set("uri", _DECORATIVE_EXT)
+    flag = etree.SubElement(ext, f"{{{_DECORATIVE_NS}}}decorative", nsmap={"adec": _DECORATIVE_NS})
+    flag.set("val", "1")
+
+
 def remove_shape_style(shape_element: Any) -> None:
     """Remove p:style from an autoshape: its theme effect reference draws a shadow that an empty
     a:effectLst does not switch off in LibreOffice; fill and line are set explicitly instead."""
@@ -175,13 +192,25 @@ def remove_slides(presentation_part: Any) -> None:
 
 def potx_as_pptx(blob: bytes) -> bytes:
     """Rewrite [Content_Types].xml so a .potx main part reads as a presentation (in memory)."""
+    return rewrite_zip(blob, {"[Content_Types].xml": (_TEMPLATE_CT.encode(),
+                                                      _PRESENTATION_CT.encode())})
+
+
+def rewrite_zip(blob: bytes, replace: Mapping[str, tuple[bytes, bytes]] | None = None,
+                fixed_time: tuple[int, ...] | None = None) -> bytes:
+    """Re-pack an OPC zip, replacing bytes in named entries and optionally giving every entry
+    one fixed time (so the file's bytes depend only on its content)."""
     source = zipfile.ZipFile(io.BytesIO(blob))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             data = source.read(info)
-            if info.filename == "[Content_Types].xml":
-                data = data.replace(_TEMPLATE_CT.encode(), _PRESENTATION_CT.encode())
+            if replace and info.filename in replace:
+                data = data.replace(*replace[info.filename])
+            if fixed_time:
+                info = zipfile.ZipInfo(info.filename, fixed_time)
+                info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(info, data)
     return out.getvalue()
 

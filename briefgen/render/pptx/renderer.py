@@ -14,11 +14,11 @@ import datetime as dt
 import io
 import re
 import warnings
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, TypeVar
 
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
@@ -44,6 +44,7 @@ from briefgen.render.pptx.layouts import (
 _ROOT = Path(__file__).resolve().parents[3]
 _TEMPLATE_PLACES = (_ROOT / "templates/pptx/default.pptx",
                     Path(__file__).resolve().parents[2] / "_data/templates/pptx/default.pptx")
+T = TypeVar("T")
 ACCENTS = (MSO_THEME_COLOR.ACCENT_1, MSO_THEME_COLOR.ACCENT_2, MSO_THEME_COLOR.ACCENT_3,
            MSO_THEME_COLOR.ACCENT_4, MSO_THEME_COLOR.ACCENT_5, MSO_THEME_COLOR.ACCENT_6)
 NATIVE_CHARTS = {"bar": XL_CHART_TYPE.COLUMN_CLUSTERED, "line": XL_CHART_TYPE.LINE_MARKERS,
@@ -114,7 +115,7 @@ class Style:
 def _naive_utc(moment: dt.datetime) -> dt.datetime:
     """python-pptx writes datetimes as given with a Z suffix, so hand it naive UTC."""
     if moment.tzinfo is not None:
-        moment = moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
     return moment
 
 
@@ -131,7 +132,7 @@ def open_template(template: Path | None) -> Presentation:
         blob = theme.build()
     else:
         blob = Path(path).read_bytes()
-    if str(path).lower().endswith((".potx", ".potm")):
+    if str(path).lower().endswith(".potx"):
         blob = oxml.potx_as_pptx(blob)
     prs = Presentation(io.BytesIO(blob))
     oxml.remove_slides(prs.part)
@@ -149,16 +150,16 @@ class PptxRenderer:
         self.messages: list[str] = []
 
     def render(self, plan: DocPlan, charts: Mapping[str, Path], path: Path) -> None:
-        """Write ``plan`` to ``path``; layout fallbacks are warned once and kept in
-        ``self.messages``."""
+        """Write ``plan`` to ``path``. Layouts the template lacks are listed in
+        ``self.messages`` (one line each) and in a single LayoutFallbackWarning."""
         prs = open_template(self.template)
         deck = _Deck(prs, plan, charts)
         for slide in plan.slides:
             deck.add(slide)
         _set_properties(prs, plan)
         self.messages = deck.messages
-        for message in deck.picker.messages:
-            warnings.warn(message, LayoutFallbackWarning, stacklevel=2)
+        if deck.messages:  # one warning per render, listing every missing layout
+            warnings.warn("; ".join(deck.messages), LayoutFallbackWarning, stacklevel=2)
         prs.save(str(path))
 
 
@@ -191,8 +192,7 @@ class _Deck:
     def add(self, spec: Slide) -> None:
         """Draw one plan slide (maybe as several); an unknown kind raises ValueError."""
         draw = getattr(self, f"_render_{spec.kind}", None)
-        if draw is None or spec.kind not in {"title", "agenda", "section", "bullets", "kpi",
-                                             "chart", "quote", "timeline", "sources"}:
+        if draw is None:
             raise ValueError(f"pptx: no renderer for slide kind {spec.kind!r}")
         draw(spec)
 
@@ -241,18 +241,21 @@ class _Deck:
 
     def _listed(self, spec: Slide, items: Sequence[str], listing: str,
                 default_size: float) -> None:
-        """A (numbered) list, split over continuation slides where it does not fit."""
-        chunks: list[tuple[str, ...]] = [()]
+        """A (numbered) list, split over continuation slides where it does not fit; numbers
+        run on across them."""
+        items = [" ".join(item.split("\n")) for item in items]
+        pending: list[tuple[str, ...]] | None = None
         number = 1
-        while chunks:
-            title = self._new_slide(spec, continued=number > 1)
+        while pending is None or pending:
+            title = self._new_slide(spec, continued=pending is not None)
             frame, region = self._body(content_region(title, self.prs.slide_height))
             size = self._inherited_size(frame, "bodyStyle", default_size)
             style = Style(size, listing=listing, start_at=number, space_before=size * 0.5)
-            if number == 1:
-                chunks = fit.split_to_fit(list(items), self._box(region, size, style))
-            chunk = chunks.pop(0)
-            self._write(frame, chunk, style)
+            if pending is None:
+                pending = fit.split_to_fit(items, self._box(region, size, style))
+            chunk = pending.pop(0) if pending else ()
+            if chunk:
+                self._write(frame, chunk, style)
             number += len(chunk)
             self._finish()
 
@@ -286,12 +289,12 @@ class _Deck:
             area = content_region(self._new_slide(spec, index > 0), self.prs.slide_height)
             columns = len(chunk) if len(chunk) <= 4 else -(-len(chunk) // 2)
             rows = -(-len(chunk) // columns)
-            height = min(area.h, Inches(2.9) * rows + Inches(0.3) * (rows - 1))
+            height = min(area.h, Inches(2.6) * rows + Inches(0.3) * (rows - 1))
             area = Region(area.x, area.y + (area.h - height) // 2, area.w, height)
             cells = list(area.grid(len(chunk), columns, int(Inches(0.3))))
-            numbers = [cell.shrink(int(Inches(0.15))).top(int(cell.h * 0.5)) for cell in cells]
-            captions = [cell.shrink(int(Inches(0.15))).below(int(cell.h * 0.5))
-                        for cell in cells]
+            inner = [cell.shrink(int(Inches(0.15)), int(Inches(0.15))) for cell in cells]
+            numbers = [box.top(int(box.h * 0.55)) for box in inner]
+            captions = [box.below(int(box.h * 0.55)) for box in inner]
             for cell in cells:
                 self._card(cell)
             self._row([[k.number] for k in chunk], numbers, Style(
@@ -302,9 +305,7 @@ class _Deck:
             self._finish()
 
     def _render_chart(self, spec: Slide) -> None:
-        chart = spec.chart
-        if chart is None:
-            raise ValueError(f"chart slide {spec.title!r} has no chart")
+        chart = _required(spec.chart, spec)
         area = content_region(self._new_slide(spec), self.prs.slide_height)
         source_h = int(Inches(0.45))
         plot = Region(area.x, area.y, area.w, area.h - source_h)
@@ -323,9 +324,7 @@ class _Deck:
         self._finish()
 
     def _render_quote(self, spec: Slide) -> None:
-        quote = spec.quote
-        if quote is None:
-            raise ValueError(f"quote slide {spec.title!r} has no quote")
+        quote = _required(spec.quote, spec)
         first = self._new_slide(spec)
         area = content_region(first, self.prs.slide_height)
         text_box = Region(area.x + int(Inches(0.45)), area.y, area.w - int(Inches(0.45)),
@@ -353,14 +352,16 @@ class _Deck:
     def _render_timeline(self, spec: Slide) -> None:
         for index, chunk in enumerate(_chunks(spec.timeline, MAX_PER_SLIDE["timeline"])):
             area = content_region(self._new_slide(spec, index > 0), self.prs.slide_height)
-            line_y = area.y + int(area.h * 0.36)
-            self.slide.shapes.add_connector(
+            line_y = area.y + int(area.h * 0.42)
+            line = self.slide.shapes.add_connector(
                 MSO_CONNECTOR.STRAIGHT, area.x, line_y, area.x + area.w, line_y)
-            self._line_style(self.slide.shapes[-1], MSO_THEME_COLOR.ACCENT_1, 3)
-            cells = list(Region(area.x, area.y, area.w, area.h).grid(
-                len(chunk), len(chunk), int(Inches(0.2))))
+            line.line.color.theme_color = MSO_THEME_COLOR.ACCENT_1
+            line.line.width = Pt(3)
+            oxml.remove_shape_style(line._element)
+            oxml.mark_decorative(line._element)
+            cells = list(area.grid(len(chunk), len(chunk), int(Inches(0.2))))
             marker = int(Inches(0.32))
-            for cell, colour in zip(cells, _cycle(ACCENTS[1:3], len(cells))):
+            for cell, colour in zip(cells, _cycle(ACCENTS[1:3], len(cells)), strict=True):
                 centre = cell.x + cell.w // 2
                 self._shape(MSO_SHAPE.OVAL, Region(centre - marker // 2, line_y - marker // 2,
                                                    marker, marker), colour)
@@ -414,20 +415,16 @@ class _Deck:
         shape.fill.fore_color.theme_color = colour
         shape.line.fill.background()
         oxml.remove_shape_style(shape._element)
+        oxml.mark_decorative(shape._element)
         return shape
-
-    @staticmethod
-    def _line_style(shape, colour: MSO_THEME_COLOR, width_pt: float) -> None:  # noqa: ANN001
-        shape.line.color.theme_color = colour
-        shape.line.width = Pt(width_pt)
 
     def _row(self, texts: Sequence[Sequence[str]], regions: Sequence[Region], style: Style,
              floor: float) -> None:
         """Text boxes side by side (paragraphs each), all at the largest size at which every
         one fits, so a row of figures looks even."""
         size = min(fit.fit_size(t, self._box(r, style.size, style), floor)[0]
-                   for t, r in zip(texts, regions))
-        for text, region in zip(texts, regions):
+                   for t, r in zip(texts, regions, strict=True))
+        for text, region in zip(texts, regions, strict=True):
             self._fit_write(self._textbox(region), region, text, size, floor,
                             **_style_args(style))
 
@@ -532,7 +529,7 @@ class _Deck:
         texts = list(spec.notes) or [spec.title]
         frame = self.slide.notes_slide.notes_text_frame
         frame.clear()
-        paragraphs = [p for text in texts for p in (text, "")][:-1]
+        paragraphs = [line for text in texts for line in (*text.split("\n"), "")][:-1]
         for index, text in enumerate(paragraphs):
             para = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
             self._run(para.add_run(), text, None)
@@ -541,7 +538,17 @@ class _Deck:
 # --------------------------------------------------------------------------- small helpers
 
 
-def _chunks(items: Sequence, size: int) -> list[Sequence]:
+def _required(value: T | None, spec: Slide) -> T:
+    """The slide's chart or quote; a plan that leaves it out is a bug upstream."""
+    if value is None:
+        raise ValueError(f"{spec.kind} slide {spec.title!r} has no {spec.kind}")
+    return value
+
+
+def _chunks(items: Sequence, most: int) -> list[Sequence]:
+    """Even runs of at most ``most`` items (8 by 6 gives 4 + 4, not 6 + 2)."""
+    count = max(-(-len(items) // most), 1)
+    size = max(-(-len(items) // count), 1)
     return [items[i:i + size] for i in range(0, len(items), size)] or [items]
 
 

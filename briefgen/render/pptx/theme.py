@@ -1,4 +1,5 @@
-"""Build the default deck template, ``templates/pptx/default.pptx``: ``python -m briefgen.render.pptx.theme``.
+"""Build the default deck template: ``python -m briefgen.render.pptx.theme`` writes
+``templates/pptx/default.pptx``.
 
 The template is generated rather than drawn by hand so that it can be reviewed as code and
 rebuilt byte for byte: python-pptx's bundled template is reshaped to 16:9, given the briefgen
@@ -11,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import sys
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -147,20 +147,7 @@ def build() -> bytes:
     props.revision = 1
     raw = io.BytesIO()
     prs.save(raw)
-    return _fixed_time_zip(raw.getvalue())
-
-
-def _fixed_time_zip(blob: bytes) -> bytes:
-    """Re-pack a zip with one fixed entry time, so the bytes depend only on the content."""
-    source = zipfile.ZipFile(io.BytesIO(blob))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, _ZIP_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info))
-    return out.getvalue()
+    return oxml.rewrite_zip(raw.getvalue(), fixed_time=_ZIP_TIME)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,321 @@
+"""The Word writer: a DocPlan becomes a styled DOCX, a briefing or a ``press_release``.
+
+Every paragraph carries a style name from the reference document (or ``--docx-template``) and no
+run carries direct font formatting, so a designer restyles the output by editing styles. Each
+block kind is drawn by a ``_render_<kind>`` method (like Sphinx's ``visit_`` methods); a block the
+writer does not know fails loudly. The writer never looks at the audience: the plan has decided
+the form, the TOC and the blocks. Raw XML lives in :mod:`briefgen.render.docx.oxml`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import ClassVar
+
+from docx import Document
+from docx.document import Document as DocumentObject
+from docx.shared import Emu
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from briefgen.plan import model as m
+from briefgen.plan.labels import fill
+from briefgen.render.docx import oxml as ox
+from briefgen.render.docx import reference as ref
+
+ROLE_STYLES: Mapping[str, str] = {
+    "body": "Body Text", "lead": "Lead", "bottom_line": "Bottom Line", "dateline": "Dateline",
+    "note": "Note", "end_mark": "End Mark",
+}
+#: Widths of the key-figures columns (item, value, change, source), in percent of the text width.
+FIGURE_COLUMNS = (32, 22, 12, 34)
+TOC_FIELD = 'TOC \\o "1-3" \\h \\z \\u'
+#: A chart never takes more than this share of the text height (a square pie would fill a page).
+MAX_CHART_HEIGHT = 0.45
+_DOTX_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+_DOCX_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_N = "\ue000"  # stands for the number when a caption label is filled
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+def _utc(stamp: dt.datetime) -> dt.datetime:
+    """python-docx writes a 'Z' after the wall time, so hand it UTC (naive stamps are UTC)."""
+    utc = dt.timezone.utc
+    return stamp.astimezone(utc) if stamp.tzinfo else stamp.replace(tzinfo=utc)
+
+
+class DocxRenderer:
+    """Writes a plan as DOCX from the bundled reference or a user template's styles."""
+
+    name: ClassVar[str] = "docx"
+    suffix: ClassVar[str] = ".docx"
+
+    def __init__(self, template: Path | None = None) -> None:
+        self.template = template
+
+    def render(self, plan: m.DocPlan, charts: Mapping[str, Path], path: Path) -> None:
+        """Write ``plan`` to ``path``; ``charts`` maps chart id to its PNG."""
+        doc = open_document(self.template or ref.reference_path(plan.fonts.lang))
+        _DocxWriter(doc, plan, charts, own_styles=self.template is None).write()
+        doc.save(str(path))
+
+
+def open_document(source: Path) -> DocumentObject:
+    """Open a .docx, or a .dotx retyped in memory: python-docx refuses the template content type."""
+    data = source.read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as zin:
+        if _DOTX_TYPE not in zin.read("[Content_Types].xml"):
+            return Document(io.BytesIO(data))
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+            for info in zin.infolist():
+                blob = zin.read(info.filename)
+                if info.filename == "[Content_Types].xml":
+                    blob = blob.replace(_DOTX_TYPE, _DOCX_TYPE)
+                zout.writestr(info, blob)
+    return Document(out)
+
+
+class _DocxWriter:
+    """One render: the document being built and the counters the blocks share."""
+
+    def __init__(self, doc: DocumentObject, plan: m.DocPlan, charts: Mapping[str, Path],
+                 own_styles: bool) -> None:
+        self.doc, self.plan, self.charts, self.own_styles = doc, plan, charts, own_styles
+        self.zh = plan.fonts.lang.startswith("zh")
+        self.break_before_next = False  # the next paragraph starts a page (after cover / TOC)
+        self.has_toc = any(isinstance(b, m.TocBlock) for b in plan.blocks)
+        self.headings = [b for b in plan.blocks if isinstance(b, m.Heading)]
+
+    # ------------------------------------------------------------------ document level
+
+    def write(self) -> None:
+        ox.clear_story(self.doc.element.body)
+        self._prepare_styles()
+        self._properties()
+        self._headers_and_footers()
+        if self.plan.docx_form == "briefing":
+            self._cover()
+        elif self.plan.docx_form == "press_release":
+            self._masthead()
+        else:
+            raise ValueError(f"unknown docx_form {self.plan.docx_form!r}")
+        for block in self.plan.blocks:
+            self._dispatch(block)
+        if self.has_toc:
+            ox.set_update_fields(self.doc.settings.element)
+
+    def _dispatch(self, block: m.Block) -> None:
+        handler = getattr(self, f"_render_{_snake(type(block).__name__)}", None)
+        if handler is None:
+            raise TypeError(f"DocxRenderer has no _render_ method for {type(block).__name__}")
+        handler(block)
+
+    def _prepare_styles(self) -> None:
+        """Add styles a user template lacks, then name the plan's faces and language on all."""
+        lang = self.plan.fonts.lang
+        if not self.own_styles:
+            size = ref.conventions(lang).size
+            for spec in ref.style_specs(lang):
+                if spec.name not in self.doc.styles:
+                    ref.define_style(self.doc, spec, {}, size, fallback=True)
+        ref.apply_fonts(self.doc, self.plan.fonts, override=self.own_styles)
+
+    def _properties(self) -> None:
+        meta, props = self.plan.meta, self.doc.core_properties
+        stamp = _utc(meta.timestamp)
+        props.title = meta.title
+        props.subject = meta.subtitle or ""
+        props.keywords = ", ".join(meta.keywords)
+        props.language = self.plan.fonts.lang
+        props.author = props.last_modified_by = meta.organiser
+        props.identifier = meta.brief_id
+        props.comments = props.category = ""
+        props.created = props.modified = props.last_printed = stamp
+        props.revision = 1
+
+    def _headers_and_footers(self) -> None:
+        """Title in the header and page X of Y in the footer; the first page has its own pair.
+
+        A briefing's first page is the cover (no header, no footer); the first page of a
+        ``press_release`` carries the headline, so it keeps the footer but not the repeated title.
+        """
+        self.doc.settings.odd_and_even_pages_header_footer = False
+        section = self.doc.sections[-1]
+        section.different_first_page_header_footer = True
+        section.even_page_header.is_linked_to_previous = True
+        section.even_page_footer.is_linked_to_previous = True
+        for story in (section.header, section.footer, section.first_page_header,
+                      section.first_page_footer):
+            story.is_linked_to_previous = False
+            ox.clear_story(ox.element_of(story))
+        section.header.add_paragraph(self.plan.meta.title, style=self._style("Header"))
+        self._page_of(section.footer.add_paragraph(style=self._style("Footer")))
+        # A story needs one paragraph; Normal, not Header, so no header rule shows on page 1.
+        section.first_page_header.add_paragraph(style=self._style("Normal"))
+        first_footer = section.first_page_footer.add_paragraph(style=self._style("Footer"))
+        if self.plan.docx_form != "briefing":
+            self._page_of(first_footer)
+
+    def _page_of(self, paragraph: DocxParagraph) -> None:
+        """"第{PAGE}页 共{NUMPAGES}页": the label's text in runs around PAGE/NUMPAGES fields."""
+        for piece in re.split(r"(\{PAGE\}|\{NUMPAGES\})", self.plan.labels["page_of"]):
+            if piece in ("{PAGE}", "{NUMPAGES}"):
+                ox.append_field(ox.element_of(paragraph), piece.strip("{}"), "1")
+            elif piece:
+                paragraph.add_run(piece)
+
+    # ------------------------------------------------------------------ paragraphs
+
+    def _style(self, name: str):
+        return self.doc.styles[name]
+
+    def _para(self, style: str, text: str = "") -> DocxParagraph:
+        """A body paragraph in ``style`` (taking any pending page break); no run formatting."""
+        paragraph = self.doc.add_paragraph(text, style=self._style(style))
+        if self.break_before_next:
+            paragraph.paragraph_format.page_break_before = True
+            self.break_before_next = False
+        return paragraph
+
+    def _cover(self) -> None:
+        meta = self.plan.meta
+        if meta.marking:
+            self._para("Cover Marking", meta.marking)
+        self._para("Title", meta.title)
+        if meta.subtitle:
+            self._para("Subtitle", meta.subtitle)
+        details = [t for t in (meta.date_text, meta.place, meta.organiser) if t]
+        for i, text in enumerate(details):
+            self._para("Cover Date" if i == 0 else "Cover Detail", text)
+        self.break_before_next = True
+
+    def _masthead(self) -> None:
+        self._para("Title", self.plan.meta.title)
+        if self.plan.meta.subtitle:
+            self._para("Subtitle", self.plan.meta.subtitle)
+
+    def _caption(self, text: str, label_key: str, seq: str) -> None:
+        """A Caption paragraph numbered by a SEQ field: "表1 主要数据" is "表", SEQ 1, " 主要数据".
+
+        The label is filled with a marker for ``n`` to learn what surrounds the number, so any
+        label wording (and its Jinja syntax) works; a caption that does not fit stays plain text.
+        """
+        before, found, after = fill(self.plan.labels, label_key, n=_N).partition(_N)
+        match = re.match(re.escape(before) + r"(\d+)" + re.escape(after), text) if found else None
+        paragraph = self._para("Caption")
+        if match is None:
+            paragraph.add_run(text)
+            return
+        if before:
+            paragraph.add_run(before)
+        ox.append_field(ox.element_of(paragraph), f"SEQ {seq} \\* ARABIC", match.group(1))
+        paragraph.add_run(text[len(before) + len(match.group(1)):])
+
+    # ------------------------------------------------------------------ blocks
+
+    def _render_heading(self, block: m.Heading) -> None:
+        self._para(f"Heading {min(max(block.level, 1), 3)}", block.text)
+
+    def _render_paragraph(self, block: m.Paragraph) -> None:
+        if block.role not in ROLE_STYLES:
+            raise ValueError(f"no DOCX style for paragraph role {block.role!r}")
+        self._para(ROLE_STYLES[block.role], block.text)
+
+    def _render_bullet_list(self, block: m.BulletList) -> None:
+        for item in block.items:
+            self._para("List Bullet", item)
+
+    def _render_toc_block(self, block: m.TocBlock) -> None:
+        """Heading plus a TOC field whose cached result lists the headings without page numbers.
+
+        Word rebuilds the field with page numbers when it opens the file (w:updateFields).
+        LibreOffice shows a TOC field's cached result as static text (nested PAGEREF fields
+        included), so page numbers we cannot know would print as blanks or lies: leave them out.
+        """
+        self._para("TOC Heading", block.title)
+        entries = [h for h in self.headings if h.level <= 3] or [m.Heading("", 1)]
+        for n, heading in enumerate(entries):
+            paragraph = self._para(f"toc {max(heading.level, 1)}")
+            if n == 0:
+                ox.begin_field(ox.element_of(paragraph), TOC_FIELD, dirty=True)
+            if heading.text:
+                paragraph.add_run(heading.text)
+            if n == len(entries) - 1:
+                ox.end_field(ox.element_of(paragraph))
+        self.break_before_next = True
+
+    def _render_figure_table(self, block: m.FigureTable) -> None:
+        self._caption(block.caption, "table_caption", "Table")
+        table = self.doc.add_table(rows=1 + len(block.rows), cols=4)
+        table.style = self._style("Key Figures")
+        ox.set_table_layout(ox.element_of(table), 100, block.caption)
+        width = self._text_width()
+        for col, pct in zip(table.columns, FIGURE_COLUMNS):
+            col.width = Emu(width * pct // 100)
+            for cell in col.cells:
+                cell.width = Emu(width * pct // 100)
+        ox.mark_header_row(ox.element_of(table.rows[0]))
+        values = [block.header]
+        values += [(f.label, f.display, f.change or "—", f.source) for f in block.rows]
+        for row, texts in zip(table.rows, values):
+            ox.keep_row_together(ox.element_of(row))
+            for col, (cell, text) in enumerate(zip(row.cells, texts)):
+                paragraph = cell.paragraphs[0]
+                paragraph.style = self._style("Table Number" if col in (1, 2) else "Table Text")
+                paragraph.add_run(text)
+
+    def _render_chart_block(self, block: m.ChartBlock) -> None:
+        chart = block.chart
+        if chart.id not in self.charts:
+            raise KeyError(f"no rendered picture for chart {chart.id!r}")
+        run = self._para("Figure").add_run()
+        shape = run.add_picture(str(self.charts[chart.id]), width=Emu(self._text_width()))
+        limit = int(self._text_height() * MAX_CHART_HEIGHT)
+        if shape.height > limit:
+            shape.width, shape.height = Emu(shape.width * limit // shape.height), Emu(limit)
+        ox.set_picture_text(ox.element_of(run), f"{chart.id}.png", chart.title, chart.alt_text)
+        self._caption(chart.caption, "figure_caption", "Figure")
+        if chart.source:
+            self._para("Source Note", chart.source)
+
+    def _render_quote_block(self, block: m.QuoteBlock) -> None:
+        quote = block.quote
+        self._para("Quote", quote.text)
+        dash, comma = ("——", "，") if self.zh else ("— ", ", ")
+        who = comma.join(t for t in (quote.speaker, quote.source) if t)
+        if who:
+            self._para("Quote Attribution", dash + who)
+
+    def _render_timeline_block(self, block: m.TimelineBlock) -> None:
+        for item in block.items:
+            paragraph = self._para("Timeline")
+            paragraph.add_run(item.date, style=self._style("Timeline Date"))
+            paragraph.add_run("\t" + item.label)
+            if item.detail:
+                paragraph.add_run().add_break()
+                paragraph.add_run(item.detail)
+
+    def _render_sources_block(self, block: m.SourcesBlock) -> None:
+        for source in block.sources:
+            self._para("Source List", f"[{source.number}]\t{source.text}")
+
+    # ------------------------------------------------------------------ geometry
+
+    def _text_width(self) -> int:
+        section = self.doc.sections[-1]
+        return int(section.page_width - section.left_margin - section.right_margin)
+
+    def _text_height(self) -> int:
+        section = self.doc.sections[-1]
+        return int(section.page_height - section.top_margin - section.bottom_margin)
+
+
+__all__ = ["DocxRenderer", "ROLE_STYLES"]

@@ -1,0 +1,101 @@
+"""The command line as a communications team uses it."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefgen.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+BAD = ROOT / "tests" / "data" / "bad"
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+def test_press_build_writes_docx_and_pptx_and_prints_paths(tmp_path, capsys):
+    assert main(["--audience", "press", "--out", str(tmp_path)]) == 0
+    out = capsys.readouterr().out.split()
+    expected = [str(tmp_path / f"belt-and-road-forum-2017-press.{x}") for x in ("docx", "pptx")]
+    assert out == expected
+    assert all(Path(p).stat().st_size > 10_000 for p in expected)
+
+
+def test_all_audiences_write_six_files(tmp_path):
+    assert main(["--audience", "all", "--out", str(tmp_path), "-q"]) == 0
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == sorted(f"belt-and-road-forum-2017-{a}.{x}"
+                           for a in ("executive", "press", "academic") for x in ("docx", "pptx"))
+
+
+def test_two_builds_are_byte_identical(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    assert main(["-a", "executive", "-o", str(a), "-q"]) == 0
+    assert main(["-a", "executive", "-o", str(b), "-q"]) == 0
+    assert digest(a) == digest(b)
+
+
+def test_bad_brief_exits_2_with_one_line_and_writes_nothing(tmp_path, capsys):
+    out = tmp_path / "out"
+    case = BAD / "missing-figure-ref.yaml"
+    assert main(["--brief", str(case), "--out", str(out)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"{case}:22:26: sections[0].figures[1]: no figure with id 'delegate' "
+                   "(did you mean 'delegates'?)"]
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_failed_run_leaves_earlier_files_untouched(tmp_path):
+    assert main(["-a", "press", "-o", str(tmp_path), "-q"]) == 0
+    before = digest(tmp_path)
+    assert main(["-a", "press", "--brief", str(BAD / "nan-value.yaml"), "-o", str(tmp_path)]) == 2
+    assert digest(tmp_path) == before
+
+
+def test_internal_fault_exits_1_without_traceback_and_keeps_files(tmp_path, capsys, monkeypatch):
+    assert main(["-a", "press", "-o", str(tmp_path), "-q", "-f", "docx"]) == 0
+    before = digest(tmp_path)
+
+    def boom(self, plan, charts, path):
+        path.write_bytes(b"half a file")
+        raise RuntimeError("disk on fire")
+
+    from briefgen.render.docx.renderer import DocxRenderer
+
+    monkeypatch.setattr(DocxRenderer, "render", boom)
+    assert main(["-a", "press", "-o", str(tmp_path), "-f", "docx"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "--debug" in err and "disk on fire" in err
+    assert digest(tmp_path) == before  # no temporary file left, the old file intact
+
+
+def test_unknown_audience_is_an_input_error(tmp_path, capsys):
+    assert main(["-a", "minister", "-o", str(tmp_path)]) == 2
+    assert "unknown audience 'minister'" in capsys.readouterr().err
+
+
+def test_custom_profile_builds_under_its_own_name(tmp_path):
+    profile = tmp_path / "desk.yaml"
+    profile.write_text("extends: executive\nid: trade-desk\nsections: [tag:trade]\n", "utf-8")
+    out = tmp_path / "out"
+    assert main(["-a", "trade-desk", "--profile", str(profile), "-o", str(out), "-q"]) == 0
+    assert (out / "belt-and-road-forum-2017-trade-desk.docx").exists()
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pptx"])
+def test_format_option_limits_outputs(tmp_path, fmt):
+    assert main(["-a", "executive", "-f", fmt, "-o", str(tmp_path), "-q"]) == 0
+    assert [p.suffix for p in tmp_path.iterdir()] == [f".{fmt}"]
+
+
+def test_module_entry_point_runs_without_a_traceback_on_bad_input(tmp_path):
+    run = subprocess.run([sys.executable, "-m", "briefgen", "--brief", str(BAD / "binary.yaml"),
+                          "-o", str(tmp_path)], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 2
+    assert run.stderr.strip() == f"{BAD / 'binary.yaml'}: file is binary, not YAML text"

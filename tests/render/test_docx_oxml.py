@@ -1,0 +1,150 @@
+"""The raw-XML helpers of the DOCX writer: each does one thing, in schema order."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+
+from briefgen.render.docx import oxml as ox
+
+DOCX_DIR = Path(ox.__file__).parent
+
+
+def children(el) -> list[str]:
+    return [c.tag.split("}")[1] for c in el]
+
+
+def ppr():
+    return parse_xml(f'<w:pPr {nsdecls("w")}><w:pStyle w:val="X"/><w:jc w:val="left"/></w:pPr>')
+
+
+def test_children_are_inserted_in_schema_order() -> None:
+    el = ppr()
+    ox.set_outline_level(el, 0)
+    ox.set_first_line_chars(el, 200, 480)
+    ox.set_borders(el, ("top", "bottom"), "1F3864")
+    ox.set_shading(el, "EEF2F8")
+    ox.set_numbering(el, 3)
+    assert children(el) == ["pStyle", "numPr", "pBdr", "shd", "ind", "jc", "outlineLvl"]
+    assert children(el.find(qn("w:pBdr"))) == ["top", "bottom"]
+    ind = el.find(qn("w:ind"))
+    assert ind.get(qn("w:firstLineChars")) == "200" and ind.get(qn("w:firstLine")) == "480"
+    numpr = el.find(qn("w:numPr"))
+    assert children(numpr) == ["ilvl", "numId"] and numpr[1].get(qn("w:val")) == "3"
+
+
+def test_set_fonts_drops_theme_fonts_that_would_override_them() -> None:
+    rpr = parse_xml(f'<w:rPr {nsdecls("w")}><w:rFonts w:asciiTheme="minorHAnsi" '
+                    'w:eastAsiaTheme="minorEastAsia"/><w:b/></w:rPr>')
+    ox.set_fonts(rpr, "Calibri", "Noto Sans CJK SC")
+    fonts = rpr.find(qn("w:rFonts"))
+    assert fonts.get(qn("w:ascii")) == fonts.get(qn("w:hAnsi")) == "Calibri"
+    assert fonts.get(qn("w:eastAsia")) == "Noto Sans CJK SC"
+    assert not [a for a in fonts.attrib if a.endswith("Theme") or a.endswith("theme")]
+
+
+def test_east_asian_font_alone_keeps_the_latin_face() -> None:
+    rpr = parse_xml(f'<w:rPr {nsdecls("w")}><w:rFonts w:ascii="Georgia" '
+                    'w:eastAsiaTheme="minorEastAsia"/></w:rPr>')
+    assert ox.east_asian_font(rpr) is None  # themed: Word would fall back to the theme's face
+    ox.set_east_asian_font(rpr, "Noto Sans CJK SC")
+    assert ox.east_asian_font(rpr) == "Noto Sans CJK SC"
+    assert rpr.find(qn("w:rFonts")).get(qn("w:ascii")) == "Georgia"
+
+
+def test_language_goes_last_in_run_properties() -> None:
+    rpr = parse_xml(f'<w:rPr {nsdecls("w")}><w:b/></w:rPr>')
+    ox.set_language(rpr, "en-US", "zh-CN")
+    ox.set_fonts(rpr, "A", "B")
+    assert children(rpr) == ["rFonts", "b", "lang"]
+    lang = rpr.find(qn("w:lang"))
+    assert (lang.get(qn("w:val")), lang.get(qn("w:eastAsia"))) == ("en-US", "zh-CN")
+
+
+def test_doc_defaults_rpr_is_created_first() -> None:
+    styles = parse_xml(f'<w:styles {nsdecls("w")}><w:style w:styleId="Normal"/></w:styles>')
+    rpr = ox.doc_defaults_rpr(styles)
+    assert children(styles) == ["docDefaults", "style"]
+    assert rpr is ox.doc_defaults_rpr(styles)
+
+
+def test_list_definitions_get_fresh_ids_and_abstracts_precede_nums() -> None:
+    numbering = Document().part.numbering_part.element
+    ox.clear_numbering(numbering)
+    first = ox.add_list_definition(numbering, ox.ListLevel("chineseCounting", "%1、",
+                                                           suffix="nothing", style_id="Heading1"))
+    second = ox.add_list_definition(numbering, ox.ListLevel("bullet", "•", 420, 420))
+    assert (first, second) == (1, 2)
+    assert children(numbering) == ["abstractNum", "abstractNum", "num", "num"]
+    lvl = numbering.find(qn("w:abstractNum")).find(qn("w:lvl"))
+    assert children(lvl) == ["start", "numFmt", "pStyle", "suff", "lvlText", "lvlJc", "pPr"]
+    assert lvl.find(qn("w:lvlText")).get(qn("w:val")) == "%1、"
+
+
+def test_complex_field_runs() -> None:
+    p = parse_xml(f'<w:p {nsdecls("w")}/>')
+    ox.append_field(p, "SEQ Table \\* ARABIC", "1")
+    kinds = [r[0].get(qn("w:fldCharType")) or r[0].tag.split("}")[1] for r in p]
+    assert kinds == ["begin", "instrText", "separate", "t", "end"]
+    assert p.find(f".//{qn('w:instrText')}").text == " SEQ Table \\* ARABIC "
+
+
+def test_update_fields_and_theme_font_lang_keep_settings_order() -> None:
+    settings = Document().settings.element
+    ox.set_update_fields(settings)
+    ox.set_theme_font_lang(settings, "en-US", "zh-CN")
+    names = children(settings)
+    assert names.index("updateFields") < names.index("compat") < names.index("themeFontLang")
+    assert names.count("themeFontLang") == 1
+
+
+def test_table_row_flags_and_layout() -> None:
+    table = Document().add_table(rows=2, cols=2)
+    tr = ox.element_of(table.rows[0])
+    ox.mark_header_row(tr)
+    ox.keep_row_together(tr)
+    ox.mark_header_row(tr)
+    assert children(tr.find(qn("w:trPr"))) == ["tblHeader", "cantSplit"]
+    tbl = ox.element_of(table)
+    ox.set_table_layout(tbl, 100, "Key figures")
+    tblpr = tbl.find(qn("w:tblPr"))
+    assert tblpr.find(qn("w:tblW")).get(qn("w:w")) == "5000"
+    assert children(tblpr)[-2:] == ["tblLook", "tblCaption"]
+
+
+def test_clear_story_keeps_the_section() -> None:
+    doc = Document()
+    doc.add_paragraph("x")
+    doc.add_table(rows=1, cols=1)
+    ox.clear_story(doc.element.body)
+    assert children(doc.element.body) == ["sectPr"]
+
+
+def test_picture_text_sets_alt_text(tmp_path) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (20, 10), "white").save(tmp_path / "a.png")
+    run = Document().add_paragraph().add_run()
+    run.add_picture(str(tmp_path / "a.png"))
+    ox.set_picture_text(ox.element_of(run), "chart.png", "Title", "A bar chart")
+    doc_pr = next(ox.element_of(run).iter(qn("wp:docPr")))
+    assert (doc_pr.get("name"), doc_pr.get("title"), doc_pr.get("descr")) == (
+        "chart.png", "Title", "A bar chart")
+
+
+def test_element_of_rejects_what_has_no_element() -> None:
+    with pytest.raises(TypeError):
+        ox.element_of(object())
+
+
+@pytest.mark.parametrize("name", ["renderer.py", "reference.py"])
+def test_raw_xml_lives_only_in_oxml(name: str) -> None:
+    source = (DOCX_DIR / name).read_text("utf-8")
+    for needle in ("lxml", "qn(", "OxmlElement", "parse_xml", "xpath"):
+        assert needle not in source, f"{name} uses {needle}"
+    assert not re.search(r"\._(element|p|r|tbl|tr|sectPr)\b", source), f"{name} reaches into XML"

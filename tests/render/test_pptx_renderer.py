@@ -1,0 +1,389 @@
+"""The PPTX writer, checked by opening what it writes with python-pptx (and LibreOffice)."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import re
+import shutil
+import subprocess
+import warnings
+import zipfile
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.oxml.ns import qn
+
+from briefgen.plan.model import ChartSpec, Slide
+from briefgen.render.pptx import fit, oxml, theme
+from briefgen.render.pptx.layouts import LAYOUT_CHAINS
+from briefgen.render.pptx.renderer import LayoutFallbackWarning, PptxRenderer
+from tests.fixtures.plans import sample_plan
+
+KINDS_WITH_CHARTS = {"chart"}
+A_NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
+
+
+def render(tmp: Path, plan, name: str = "deck.pptx", template: Path | None = None,
+           charts: dict | None = None) -> Path:
+    path = tmp / name
+    PptxRenderer(template).render(plan, charts or {}, path)
+    return path
+
+
+@pytest.fixture(scope="module", params=[("zh", False), ("en", False), ("zh", True), ("en", True)],
+                ids=["zh", "en", "zh-long", "en-long"])
+def deck(request, tmp_path_factory):
+    lang, long_text = request.param
+    plan = sample_plan(lang, long_text=long_text)
+    path = render(tmp_path_factory.mktemp("pptx"), plan)
+    return plan, Presentation(str(path)), path
+
+
+def slide_title(slide) -> str:
+    return slide.shapes.title.text_frame.text if slide.shapes.title is not None else ""
+
+
+def expected_slides(plan, prs) -> list[tuple[str, str]]:
+    """(title, layout) per output slide: one per plan slide, plus continuation slides that
+    repeat the title with the continued label."""
+    expected = []
+    for spec in plan.slides:
+        expected.append((spec.title, LAYOUT_CHAINS[spec.kind][0]))
+        if spec.continued_label:
+            more = sum(1 for s in prs.slides
+                       if slide_title(s) == spec.title + spec.continued_label)
+            expected += [(spec.title + spec.continued_label, LAYOUT_CHAINS[spec.kind][0])] * more
+    return expected
+
+
+def test_one_slide_per_plan_slide_in_order_with_its_layout(deck) -> None:
+    plan, prs, _ = deck
+    got = [(slide_title(s), s.slide_layout.name) for s in prs.slides]
+    assert got == expected_slides(plan, prs)
+    assert len(prs.slides) == len(plan.slides) + (1 if len(plan.slides[4].bullets) > 10 else 0)
+
+
+def test_deck_is_16_by_9(deck) -> None:
+    _, prs, _ = deck
+    assert (prs.slide_width, prs.slide_height) == (12192000, 6858000)
+
+
+def test_every_slide_has_a_title_and_every_non_title_slide_has_notes(deck) -> None:
+    _, prs, _ = deck
+    for number, slide in enumerate(prs.slides):
+        assert slide_title(slide).strip(), f"slide {number + 1} has no title"
+        if number:
+            assert slide.has_notes_slide
+            assert slide.notes_slide.notes_text_frame.text.strip()
+
+
+def test_charts_are_native_with_the_plan_values_and_alt_text(deck) -> None:
+    plan, prs, _ = deck
+    specs = [s.chart for s in plan.slides if s.kind == "chart"]
+    frames = [sh for slide in prs.slides for sh in slide.shapes if sh.has_chart]
+    assert len(frames) == len(specs)
+    for frame, spec in zip(frames, specs, strict=True):
+        chart = frame.chart
+        assert list(chart.plots[0].categories) == list(spec.categories)
+        for series, want in zip(chart.series, spec.series, strict=True):
+            assert tuple(series.values) == want.values
+        assert frame._element.xpath("./*[1]/p:cNvPr/@descr") == [spec.alt_text]
+        assert chart.plots[0].has_data_labels
+        xml = chart._chartSpace.xml
+        assert 'typeface="Noto Sans CJK SC"' in xml and "<a:ea " in xml
+
+
+def text_frame_fits(shape, latin_face: str) -> bool:
+    """Rebuild the fit.py box from what the shape says about itself, and measure."""
+    frame = shape.text_frame
+    paragraphs = [p for p in frame.paragraphs]
+    sizes = {r.font.size.pt for p in paragraphs for r in p.runs}
+    assert len(sizes) == 1, f"{shape.name}: one size per frame, got {sizes}"
+    bold = any(r.font.bold for p in paragraphs for r in p.runs)
+    space = paragraphs[1].space_before.pt if len(paragraphs) > 1 else 0.0
+    insets = fit.Insets(frame.margin_left, frame.margin_top, frame.margin_right,
+                        frame.margin_bottom)
+    return fit.fits([p.text for p in paragraphs], shape.width, shape.height, sizes.pop(),
+                    space_before_pt=space, indent_emu=oxml.paragraph_margin_left(
+                        paragraphs[0]._p.pPr), insets=insets, latin_face=latin_face, bold=bold)
+
+
+def test_every_text_frame_fits_its_box(deck) -> None:
+    plan, prs, _ = deck
+    for number, slide in enumerate(prs.slides, start=1):
+        for shape in slide.shapes:
+            if shape.has_text_frame and shape.text_frame.text.strip():
+                assert text_frame_fits(shape, plan.fonts.latin), (
+                    f"slide {number}: {shape.name} overflows: {shape.text_frame.text[:40]!r}")
+                assert shape.text_frame.auto_size is not None  # noAutofit, never normAutofit
+                assert shape.text_frame._bodyPr.find(qn("a:normAutofit")) is None
+
+
+def test_no_shape_outside_the_slide_and_no_empty_placeholder(deck) -> None:
+    _, prs, _ = deck
+    for number, slide in enumerate(prs.slides, start=1):
+        for shape in slide.shapes:
+            assert shape.left >= 0 and shape.top >= 0, (number, shape.name)
+            assert shape.left + shape.width <= prs.slide_width, (number, shape.name)
+            assert shape.top + shape.height <= prs.slide_height, (number, shape.name)
+        for ph in slide.placeholders:
+            assert ph.has_text_frame and ph.text_frame.text.strip(), (number, ph.name)
+
+
+def test_every_run_names_east_asian_face_and_language(deck) -> None:
+    plan, prs, _ = deck
+    for slide in prs.slides:
+        parts = [slide._element]
+        if slide.has_notes_slide:
+            parts.append(slide.notes_slide._element)
+        for element in parts:
+            for rpr in element.iter(qn("a:rPr")):
+                ea = rpr.find(qn("a:ea"))
+                assert ea is not None and ea.get("typeface") == plan.fonts.east_asian
+                assert rpr.find(qn("a:latin")).get("typeface") == plan.fonts.latin
+                assert rpr.get("lang") == plan.fonts.lang and rpr.get("altLang")
+
+
+def test_long_bullets_continue_on_more_slides_without_losing_text(deck) -> None:
+    plan, prs, _ = deck
+    spec = next(s for s in plan.slides if s.kind == "bullets")
+    slides = [s for s in prs.slides
+              if slide_title(s) in (spec.title, spec.title + spec.continued_label)
+              and s.slide_layout.name == "Bullets"]
+    bullets = [p.text for s in slides for sh in s.placeholders if sh.placeholder_format.idx
+               for p in sh.text_frame.paragraphs]
+    assert bullets == list(spec.bullets)
+    if len(spec.bullets) > 10:
+        assert len(slides) > 1
+        assert all(slide_title(s).endswith(spec.continued_label) for s in slides[1:])
+        assert all(s.notes_slide.notes_text_frame.text for s in slides)
+
+
+def test_continued_label_is_the_chinese_one() -> None:
+    plan = sample_plan("zh", long_text=True)
+    assert next(s for s in plan.slides if s.kind == "bullets").continued_label == "（续）"
+
+
+def test_core_properties_come_from_the_plan(deck) -> None:
+    plan, prs, _ = deck
+    props = prs.core_properties
+    stamp = plan.meta.timestamp.replace(tzinfo=None)
+    assert props.created == props.modified == props.last_printed == stamp
+    assert props.title == plan.meta.title and props.language == plan.meta.language
+    assert props.keywords == ", ".join(plan.meta.keywords)
+
+
+def test_two_renders_are_identical_part_by_part(tmp_path) -> None:
+    plan = sample_plan("zh", long_text=True)
+    first, second = render(tmp_path, plan, "a.pptx"), render(tmp_path, plan, "b.pptx")
+    with zipfile.ZipFile(first) as one, zipfile.ZipFile(second) as two:
+        assert one.namelist() == two.namelist()
+        for name in one.namelist():
+            assert one.read(name) == two.read(name), name
+        embedded = [n for n in one.namelist() if n.endswith(".xlsx")]
+        assert embedded  # the native charts' workbooks, stamped with a fixed time
+        core = zipfile.ZipFile(io.BytesIO(one.read(embedded[0]))).read("docProps/core.xml")
+        assert b"2017-05-15T12:00:00Z" in core
+
+
+def test_unknown_slide_kind_fails_loudly(tmp_path) -> None:
+    plan = sample_plan("en")
+    bad = dataclasses.replace(plan, slides=(*plan.slides, Slide("poll", "Vote")))  # type: ignore
+    with pytest.raises(ValueError, match="poll"):
+        render(tmp_path, bad)
+
+
+def test_too_long_title_steps_down_and_still_fits(tmp_path) -> None:
+    plan = sample_plan("zh")
+    long_title = "2016年中国与“一带一路”沿线国家进出口总额及对外直接投资情况" * 2
+    slides = tuple(dataclasses.replace(s, title=long_title) if s.kind == "bullets" else s
+                   for s in plan.slides)
+    prs = Presentation(str(render(tmp_path, dataclasses.replace(plan, slides=slides))))
+    title = next(s for s in prs.slides if slide_title(s) == long_title).shapes.title
+    assert title.text_frame.paragraphs[0].runs[0].font.size.pt < 32
+    assert text_frame_fits(title, plan.fonts.latin)
+
+
+def test_one_huge_bullet_is_cut_across_slides_without_loss(tmp_path) -> None:
+    plan = sample_plan("zh")
+    huge = plan.blocks[2].text * 10  # the bottom-line paragraph, ten times
+    slides = tuple(dataclasses.replace(s, bullets=(huge,)) if s.kind == "bullets" else s
+                   for s in plan.slides)
+    prs = Presentation(str(render(tmp_path, dataclasses.replace(plan, slides=slides))))
+    parts = [p.text for s in prs.slides if s.slide_layout.name == "Bullets"
+             for sh in s.placeholders if sh.placeholder_format.idx
+             for p in sh.text_frame.paragraphs]
+    assert len(parts) > 1 and "".join(parts) == huge
+
+
+def test_a_chart_kind_without_native_type_uses_the_png_with_alt_text(tmp_path) -> None:
+    plan = sample_plan("en")
+    png = tmp_path / "events.png"
+    Image.new("RGB", (800, 400), "white").save(png)
+    spec: ChartSpec = dataclasses.replace(plan.charts[0], id="events", kind="timeline",
+                                          alt_text="Three events, 2013 to 2017")
+    slides = (*plan.slides, Slide("chart", "Events", chart=spec, notes=("n",)))
+    prs = Presentation(str(render(tmp_path, dataclasses.replace(plan, slides=slides),
+                                  charts={"events": png})))
+    pictures = [sh for sh in prs.slides[-1].shapes if sh.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    assert len(pictures) == 1
+    assert pictures[0]._element.xpath("./*[1]/p:cNvPr/@descr") == ["Three events, 2013 to 2017"]
+
+
+# --------------------------------------------------------------------------- templates
+
+
+def user_template(tmp_path: Path, suffix: str = ".pptx") -> Path:
+    """python-pptx's own template with renamed layouts, a Georgia theme and one old slide."""
+    prs = Presentation()
+    renames = {"Title Slide": "Opening", "Section Header": "Part", "Two Content": "Pair"}
+    for layout in prs.slide_layouts:
+        layout.name = renames.get(layout.name, layout.name)
+    theme_part = prs.slide_master.part.part_related_by(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme")
+    theme_part._blob = oxml.restyle_theme(theme_part.blob, "Custom", {}, "Georgia", "SimHei")
+    old = prs.slides.add_slide(prs.slide_layouts[5])
+    old.shapes.title.text = "OLD SLIDE FROM THE TEMPLATE"
+    path = tmp_path / f"custom{suffix}"
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    blob = buffer.getvalue()
+    if suffix == ".potx":
+        blob = _as_potx(blob)
+    path.write_bytes(blob)
+    return path
+
+
+def _as_potx(blob: bytes) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(blob)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"presentationml.presentation.main",
+                                    b"presentationml.template.main")
+            dst.writestr(info, data)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("suffix", [".pptx", ".potx"])
+def test_user_template_is_used_and_missing_layouts_are_named_once(tmp_path, suffix) -> None:
+    template = user_template(tmp_path, suffix)
+    plan = sample_plan("zh", long_text=True)
+    renderer = PptxRenderer(template)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        renderer.render(plan, {}, tmp_path / "out.pptx")
+    fallbacks = [str(w.message) for w in caught if w.category is LayoutFallbackWarning]
+    assert len(fallbacks) == 1  # one warning for the whole render
+    assert fallbacks[0] == "; ".join(renderer.messages)
+    assert len(renderer.messages) == len(set(renderer.messages))  # each missing layout once
+    by_layout = {re.search(r"named '([^']+)'", m).group(1): m for m in renderer.messages}
+    assert "'Title and Content'" in by_layout["Bullets"]  # the generic PowerPoint layout
+    assert "'Title Only'" in by_layout["Title"]  # "Title Slide" was renamed "Opening"
+    assert "'Title Only'" in by_layout["Key Figures"]
+    prs = Presentation(str(tmp_path / "out.pptx"))
+    assert prs.slide_width == 9144000  # the template's 4:3, not the default 16:9
+    assert all("OLD SLIDE" not in slide_title(s) for s in prs.slides)
+    assert slide_title(prs.slides[0]) == plan.slides[0].title
+    theme_xml = prs.slide_master.part.part_related_by(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme").blob
+    assert b'typeface="Georgia"' in theme_xml
+    for number, slide in enumerate(prs.slides, start=1):
+        assert slide_title(slide).strip()
+        for shape in slide.shapes:
+            assert shape.left + shape.width <= prs.slide_width, (number, shape.name)
+            if shape.has_text_frame and shape.text_frame.text.strip():
+                assert text_frame_fits(shape, plan.fonts.latin), (number, shape.name)
+
+
+# --------------------------------------------------------------------------- the default template
+
+
+def test_default_template_is_reproducible_and_current() -> None:
+    built = theme.build()
+    assert built == theme.build()
+    assert theme.DEFAULT_TEMPLATE.read_bytes() == built, (
+        "templates/pptx/default.pptx is stale: run python -m briefgen.render.pptx.theme")
+
+
+def test_default_template_has_the_named_layouts_and_theme() -> None:
+    prs = Presentation(io.BytesIO(theme.build()))
+    names = [layout.name for layout in prs.slide_layouts]
+    assert names == ["Title", "Agenda", "Section", "Bullets", "Key Figures", "Chart", "Quote",
+                     "Timeline", "Sources"]
+    assert all(any(ph.placeholder_format.idx == 0 for ph in layout.placeholders)
+               for layout in prs.slide_layouts)
+    xml = prs.slide_master.part.part_related_by(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme").blob
+    assert b'<a:ea typeface="Noto Sans CJK SC"/>' in xml and b'val="1F4E79"' in xml
+
+
+# --------------------------------------------------------------------------- LibreOffice
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_converts_it_to_one_page_per_slide(tmp_path) -> None:
+    path = render(tmp_path, sample_plan("zh", long_text=True))
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
+                    str(path)], check=True, capture_output=True, timeout=240)
+    pdf = (tmp_path / "deck.pdf").read_bytes()
+    pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+    assert pages == len(Presentation(str(path)).slides)
+
+
+def stress_plan(lang: str):
+    """Many sources, five figures, eight events, an empty agenda: the shapes of real briefs."""
+    plan = sample_plan(lang)
+    base = {s.kind: s for s in plan.slides}
+    kpis = (base["kpi"].kpis * 2)[:5]
+    events = (base["timeline"].timeline * 3)[:8]
+    sources = tuple(f"{i}. {plan.meta.organiser}, {plan.meta.date_text}" * (1 + i % 3)
+                    for i in range(1, 41))
+    slides = (
+        plan.slides[0],
+        dataclasses.replace(base["agenda"], bullets=()),
+        dataclasses.replace(base["kpi"], kpis=kpis),
+        dataclasses.replace(base["timeline"], timeline=events),
+        dataclasses.replace(base["sources"], bullets=sources),
+    )
+    return dataclasses.replace(plan, slides=slides)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_stress_plan_fits_and_splits_cleanly(tmp_path, lang) -> None:
+    plan = stress_plan(lang)
+    prs = Presentation(str(render(tmp_path, plan)))
+    titles = [slide_title(s) for s in prs.slides]
+    continued = plan.labels["continued"]
+    assert titles.count(plan.slides[3].title + continued) == 1  # 8 events: 6 + 2
+    source_slides = [s for s in prs.slides if s.slide_layout.name == "Sources"]
+    assert len(source_slides) > 1
+    listed = [p.text for s in source_slides for sh in s.placeholders if sh.placeholder_format.idx
+              for p in sh.text_frame.paragraphs]
+    assert listed == list(plan.slides[4].bullets)
+    second = source_slides[1].placeholders[1].text_frame.paragraphs[0]._p
+    first_count = len(source_slides[0].placeholders[1].text_frame.paragraphs)
+    assert second.xpath("./a:pPr/a:buAutoNum/@startAt") == [str(first_count + 1)]
+    for number, slide in enumerate(prs.slides, start=1):
+        for shape in slide.shapes:
+            assert shape.top + shape.height <= prs.slide_height, (number, shape.name)
+            if shape.has_text_frame and shape.text_frame.text.strip():
+                assert text_frame_fits(shape, plan.fonts.latin), (number, shape.name)
+
+
+def test_pictures_and_charts_have_alt_text_and_drawings_are_decorative(deck) -> None:
+    _, prs, _ = deck
+    decorative = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
+    for number, slide in enumerate(prs.slides, start=1):
+        for shape in slide.shapes:
+            c_nv_pr = shape._element.xpath("./*[1]/p:cNvPr")[0]
+            if shape.shape_type in (MSO_SHAPE_TYPE.PICTURE, MSO_SHAPE_TYPE.CHART):
+                assert c_nv_pr.get("descr"), (number, shape.name)
+            elif not shape.has_text_frame or not shape.text_frame.text.strip():
+                uris = c_nv_pr.xpath("./a:extLst/a:ext/@uri")
+                assert decorative in uris, (number, shape.name)
