@@ -104,11 +104,14 @@ def numbers_in(text: str) -> list[float]:
     return out
 
 
-def english_number(value: float) -> list[str]:
-    """How the English text may write ``value``: 3,700 / 6.3 / three."""
+def english_number(value: float, identifier: bool = False) -> list[str]:
+    """How the English text may write ``value``: 3,700 / 6.3 / three.
+
+    An ``identifier`` (a figure without a unit, such as Resolution 2344) has no digit grouping.
+    """
     if float(value).is_integer():
         n = int(value)
-        forms = [f"{n:,}"]
+        forms = [str(n) if identifier else f"{n:,}"]
         if n in WORD_OF:
             forms.append(WORD_OF[n])
         return forms
@@ -220,8 +223,8 @@ def test_every_number_is_backed_by_a_figure(en: Brief) -> None:
 def _written(f: Figure, text: str) -> bool:
     """``f`` appears in ``text`` with its qualifier and scale ("more than 3,700", "14.5 billion")."""
     scale = rf" {f.scale.value}" if f.scale else r"(?! (?:thousand|million|billion|trillion))"
-    for form in english_number(f.value):
-        for m in re.finditer(rf"(?<![\w.,]){re.escape(form)}(?![\w]|[.,]\d){scale}", text):
+    for form in english_number(f.value, identifier=not f.unit):
+        for m in re.finditer(rf"(?<![\w.,]){re.escape(form)}(?:st|nd|rd|th)?(?!\w|[.,]\d){scale}", text):
             before = text[: m.start()].rstrip().lower()
             has = [q for q, words in QUALIFIER_WORDS.items() if before.endswith(words)]
             if f.qualifier is None and not has:

@@ -180,8 +180,10 @@ def define_style(doc: DocumentObject, spec: StyleSpec, numbering: Mapping[str, i
     styles = doc.styles
     style = (styles[spec.name] if spec.name in styles
              else styles.add_style(spec.name, _KIND[spec.kind], builtin=spec.builtin))
-    if spec.base:
-        style.base_style = styles[spec.base] if spec.base in styles else styles["Normal"]
+    if spec.base and spec.base in styles:
+        style.base_style = styles[spec.base]
+    elif spec.base and spec.kind == "paragraph":
+        style.base_style = styles["Normal"]
     if spec.kind == "table":
         ox.define_table_style(style.element, RULE, NAVY, "FFFFFF", BAND_FILL)
         return

@@ -20,6 +20,7 @@ from typing import ClassVar
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.shared import Emu
+from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from briefgen.plan import model as m
@@ -89,7 +90,6 @@ class _DocxWriter:
     def __init__(self, doc: DocumentObject, plan: m.DocPlan, charts: Mapping[str, Path],
                  own_styles: bool) -> None:
         self.doc, self.plan, self.charts, self.own_styles = doc, plan, charts, own_styles
-        self.zh = plan.fonts.lang.startswith("zh")
         self.break_before_next = False  # the next paragraph starts a page (after cover / TOC)
         self.has_toc = any(isinstance(b, m.TocBlock) for b in plan.blocks)
         self.headings = [b for b in plan.blocks if isinstance(b, m.Heading)]
@@ -122,10 +122,14 @@ class _DocxWriter:
         """Add styles a user template lacks, then name the plan's faces and language on all."""
         lang = self.plan.fonts.lang
         if not self.own_styles:
-            size = ref.conventions(lang).size
-            for spec in ref.style_specs(lang):
-                if spec.name not in self.doc.styles:
-                    ref.define_style(self.doc, spec, {}, size, fallback=True)
+            missing = [s for s in ref.style_specs(lang) if s.name not in self.doc.styles]
+            wanted = {s.numbering for s in missing}
+            numbering_part = self.doc.part.numbering_part.element if wanted - {None} else None
+            numbering = {key: ox.add_list_definition(numbering_part, level)
+                         for key, level in ref.list_definitions(lang).items() if key in wanted}
+            for spec in missing:
+                ref.define_style(self.doc, spec, numbering, ref.conventions(lang).size,
+                                 fallback=True)
         ref.apply_fonts(self.doc, self.plan.fonts, override=self.own_styles)
 
     def _properties(self) -> None:
@@ -174,7 +178,7 @@ class _DocxWriter:
 
     # ------------------------------------------------------------------ paragraphs
 
-    def _style(self, name: str):
+    def _style(self, name: str) -> BaseStyle:
         return self.doc.styles[name]
 
     def _para(self, style: str, text: str = "") -> DocxParagraph:
@@ -287,12 +291,14 @@ class _DocxWriter:
             self._para("Source Note", chart.source)
 
     def _render_quote_block(self, block: m.QuoteBlock) -> None:
-        quote = block.quote
+        """The quote, then "——speaker，source" from the quote_attribution and separator labels."""
+        quote, labels = block.quote, self.plan.labels
         self._para("Quote", quote.text)
-        dash, comma = ("——", "，") if self.zh else ("— ", ", ")
-        who = comma.join(t for t in (quote.speaker, quote.source) if t)
+        who = fill(labels, "quote_attribution", speaker=quote.speaker) if quote.speaker else ""
+        if quote.source:
+            who = who + labels["source_separator"] + quote.source if who else quote.source
         if who:
-            self._para("Quote Attribution", dash + who)
+            self._para("Quote Attribution", who)
 
     def _render_timeline_block(self, block: m.TimelineBlock) -> None:
         for item in block.items:
