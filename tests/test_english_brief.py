@@ -137,6 +137,8 @@ def test_meta_dates_match(zh: Brief, en: Brief) -> None:
     assert en.meta.dates == zh.meta.dates
     assert en.meta.published == zh.meta.published
     assert len(en.meta.keywords) == len(zh.meta.keywords)
+    # DOCX and PPTX core properties hold at most 255 characters; the writers join with ", ".
+    assert len(", ".join(en.meta.keywords)) <= 255
 
 
 @pytest.mark.parametrize("kind", COLLECTIONS)

@@ -115,7 +115,7 @@ class Meta(Strict):
 class Source(Strict):
     """Where facts come from; cited by figures, quotes, charts and sections."""
 
-    id: Id
+    id: Id = Field(description="Identifier that figures, quotes and sections cite.")
     name: str = Field(min_length=1, max_length=300, description="Publisher or document name.")
     date: dt.date | None = Field(default=None, description="Publication date.")
     url: str | None = Field(default=None, description="Address, printed as text only.")
@@ -124,7 +124,7 @@ class Source(Strict):
 class Figure(Strict):
     """One numeric fact: value with its scale and unit, how exact it is, and its source."""
 
-    id: Id
+    id: Id = Field(description="Identifier that sections and charts cite.")
     label: str = Field(min_length=1, max_length=200, description="What is counted (进出口总额).")
     value: float = Field(description="The number as written in the text, before the scale.")
     scale: Scale | None = Field(default=None, description="万/亿/万亿 or thousand/million/...")
@@ -162,22 +162,22 @@ class Figure(Strict):
 class Series(Strict):
     """An inline data series for a chart whose numbers are not separate figures."""
 
-    name: str = Field(min_length=1, max_length=100)
-    values: list[float] = Field(min_length=1)
+    name: str = Field(min_length=1, max_length=100, description="Legend name of the series.")
+    values: list[float] = Field(min_length=1, description="One value per category.")
 
 
 class Chart(Strict):
     """A chart drawn from figures (one bar or slice each) or from inline series."""
 
-    id: Id
-    kind: ChartKind
-    title: str = Field(min_length=1, max_length=200)
+    id: Id = Field(description="Identifier that sections cite.")
+    kind: ChartKind = Field(description="bar, line, pie, kpi or timeline.")
+    title: str = Field(min_length=1, max_length=200, description="Chart title and caption text.")
     figures: list[Id] = Field(default_factory=list, description="Figure ids, one point each.")
     categories: list[str] = Field(default_factory=list, description="Category axis for series.")
     series: list[Series] = Field(default_factory=list, description="Inline series.")
     unit: str | None = Field(default=None, description="Axis unit; defaults to the figures' unit.")
     source: Id | None = Field(default=None, description="Source id; defaults to the figures'.")
-    tags: list[str] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list, description="Tags profiles select on.")
 
     @model_validator(mode="after")
     def _has_data(self) -> Chart:
@@ -197,10 +197,10 @@ class Chart(Strict):
 class Quote(Strict):
     """Words someone said or wrote, with who and where."""
 
-    id: Id
-    text: str = Field(min_length=1, max_length=2000)
-    speaker: str = Field(min_length=1, max_length=200)
-    source: Id
+    id: Id = Field(description="Identifier that sections cite.")
+    text: str = Field(min_length=1, max_length=2000, description="The words, without quotes.")
+    speaker: str = Field(min_length=1, max_length=200, description="Who said or wrote them.")
+    source: Id = Field(description="Source id.")
 
 
 class TimelineEvent(Strict):
@@ -211,8 +211,8 @@ class TimelineEvent(Strict):
         description="ISO date, as precise as the source: 2013, 2016-11 or 2017-05-14.",
     )
     label: str = Field(min_length=1, max_length=120, description="Short name of the milestone.")
-    detail: str | None = Field(default=None, max_length=500)
-    source: Id | None = None
+    detail: str | None = Field(default=None, max_length=500, description="One more sentence.")
+    source: Id | None = Field(default=None, description="Source id.")
 
     @field_validator("date", mode="before")
     @classmethod
@@ -224,15 +224,15 @@ class TimelineEvent(Strict):
 class Participant(Strict):
     """Who took part: a person or a group, with a count where it is a group."""
 
-    name: str = Field(min_length=1, max_length=200)
-    role: str | None = Field(default=None, max_length=200)
+    name: str = Field(min_length=1, max_length=200, description="Person or group.")
+    role: str | None = Field(default=None, max_length=200, description="Office or part played.")
     figure: Id | None = Field(default=None, description="Figure that counts this group.")
 
 
 class Photo(Strict):
     """A photograph named in the source: its caption, and the picture file when there is one."""
 
-    caption: str = Field(min_length=1, max_length=300)
+    caption: str = Field(min_length=1, max_length=300, description="Caption as printed.")
     section: Id | None = Field(default=None, description="Section the photo belongs to.")
     file: str | None = Field(
         default=None, description="Picture path relative to the brief's folder (PNG or JPEG)."
@@ -242,29 +242,29 @@ class Photo(Strict):
 class Section(Strict):
     """A part of the brief: its full text, key points and what it cites."""
 
-    id: Id
-    title: str = Field(min_length=1, max_length=200)
+    id: Id = Field(description="Identifier; profiles may name it.")
+    title: str = Field(min_length=1, max_length=200, description="Heading as printed.")
     tags: list[str] = Field(
         default_factory=list, description="Roles profiles select on (news, background...)."
     )
     paragraphs: list[str] = Field(min_length=1, description="Body text, one paragraph each.")
     key_points: list[str] = Field(default_factory=list, description="Hand-written key points.")
-    figures: list[Id] = Field(default_factory=list)
-    charts: list[Id] = Field(default_factory=list)
-    quotes: list[Id] = Field(default_factory=list)
-    sources: list[Id] = Field(default_factory=list)
+    figures: list[Id] = Field(default_factory=list, description="Figures this text carries.")
+    charts: list[Id] = Field(default_factory=list, description="Charts shown with it.")
+    quotes: list[Id] = Field(default_factory=list, description="Quotes from it.")
+    sources: list[Id] = Field(default_factory=list, description="Sources it draws on.")
 
 
 class Brief(Strict):
     """A whole event brief: the single input of a build."""
 
-    meta: Meta
-    sections: list[Section] = Field(min_length=1)
-    figures: list[Figure] = Field(default_factory=list)
-    charts: list[Chart] = Field(default_factory=list)
-    quotes: list[Quote] = Field(default_factory=list)
-    timeline: list[TimelineEvent] = Field(default_factory=list)
-    participants: list[Participant] = Field(default_factory=list)
-    photos: list[Photo] = Field(default_factory=list)
-    sources: list[Source] = Field(min_length=1)
+    meta: Meta = Field(description="What, when, where, who.")
+    sections: list[Section] = Field(min_length=1, description="The text, in reading order.")
+    figures: list[Figure] = Field(default_factory=list, description="Every numeric fact.")
+    charts: list[Chart] = Field(default_factory=list, description="Charts of figures or series.")
+    quotes: list[Quote] = Field(default_factory=list, description="Quotations.")
+    timeline: list[TimelineEvent] = Field(default_factory=list, description="Milestones.")
+    participants: list[Participant] = Field(default_factory=list, description="Who took part.")
+    photos: list[Photo] = Field(default_factory=list, description="Photographs and captions.")
+    sources: list[Source] = Field(min_length=1, description="Everything cited.")
     schema_version: Literal[1] = Field(default=1, description="Version of this schema.")
