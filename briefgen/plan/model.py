@@ -41,6 +41,17 @@ class DocMeta:
     language: str  # zh or en
     timestamp: dt.datetime  # fixed metadata time (from the brief, or SOURCE_DATE_EPOCH)
 
+    @property
+    def keywords_text(self) -> str:
+        """Keywords for the core properties, whole keywords only, within OOXML's 255 characters."""
+        text = ""
+        for word in self.keywords:
+            candidate = f"{text}, {word}" if text else word
+            if len(candidate) > 255:
+                break
+            text = candidate
+        return text
+
 
 @dataclass(frozen=True)
 class FigureView:

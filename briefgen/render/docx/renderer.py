@@ -137,7 +137,7 @@ class _DocxWriter:
         stamp = _utc(meta.timestamp)
         props.title = meta.title
         props.subject = meta.subtitle or ""
-        props.keywords = ", ".join(meta.keywords)
+        props.keywords = meta.keywords_text
         props.language = self.plan.fonts.lang
         props.author = props.last_modified_by = meta.organiser
         props.identifier = meta.brief_id

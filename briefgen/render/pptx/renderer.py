@@ -168,7 +168,7 @@ def _set_properties(prs: Presentation, plan: DocPlan) -> None:
     meta, props = plan.meta, prs.core_properties
     props.title = meta.title
     props.subject = meta.subtitle or ""
-    props.keywords = ", ".join(meta.keywords)
+    props.keywords = meta.keywords_text
     props.language = meta.language
     props.author = props.last_modified_by = meta.organiser
     props.comments = ""
