@@ -1,18 +1,26 @@
 """The one place the stages meet: load -> plan -> render -> write.
 
-Everything that can fail on bad input (brief, profiles, templates) is checked before the first
-file is written, so a mistake never leaves a partial set of outputs behind.
+Everything that can fail on bad input (brief, profiles, templates, a missing LibreOffice for PDF)
+is checked before the first file is written, so a mistake never leaves a partial set of outputs
+behind. The module is callable (``briefgen.build(...)`` runs :func:`build`), because the package
+exposes the function under the module's own name; see the note at the end.
 """
 
 from __future__ import annotations
 
+import inspect
+import logging
+import multiprocessing
 import os
+import sys
 import time
-from collections.abc import Callable, Sequence
+import types
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefgen.errors import InputError
+from briefgen.commands import pdf
+from briefgen.errors import InputError, Problem
 from briefgen.load.brief import load_brief
 from briefgen.load.office_template import check_office_template
 from briefgen.load.profile import Profile, builtin_profiles, load_profile
@@ -22,13 +30,19 @@ from briefgen.render.base import Renderer
 from briefgen.resources import default_brief
 from briefgen.write import write_atomic
 
+__all__ = ["BUILTIN_AUDIENCES", "FORMATS", "Output", "build", "make_renderer", "resolve_profiles"]
+
+log = logging.getLogger("briefgen")
+
 BUILTIN_AUDIENCES = ("executive", "press", "academic")
-FORMATS = ("docx", "pptx")
+#: Formats ``--format`` accepts; ``pdf`` is the DOCX converted by LibreOffice.
+FORMATS = ("docx", "pptx", "pdf")
+DEFAULT_FORMATS = ("docx", "pptx")
 
 
 @dataclass(frozen=True)
 class Output:
-    """One written file and what it took."""
+    """One written file and what it took (render and write, in seconds)."""
 
     path: Path
     audience: str
@@ -51,7 +65,7 @@ def make_renderer(fmt: str, docx_template: Path | None = None,
         if pptx_template:
             check_office_template(pptx_template, (".pptx", ".potx"))
         return PptxRenderer(template=pptx_template)
-    raise InputError.single("--format", f"unknown format {fmt!r}", hint="use docx or pptx")
+    raise InputError.single("--format", f"unknown format {fmt!r}", hint="use docx, pptx or pdf")
 
 
 def chart_cache_dir() -> Path:
@@ -65,7 +79,7 @@ def resolve_profiles(audiences: Sequence[str], profile_files: Sequence[Path]) ->
 
     A custom profile is built whether or not ``--audience`` names it; naming it sets its place.
     """
-    custom = {p.id: p for p in (load_profile(f) for f in profile_files)}
+    custom = {p.id: p for p in (load_profile(Path(f)) for f in profile_files)}
     builtins = builtin_profiles()
     names: list[str] = []
     for name in audiences:
@@ -83,38 +97,87 @@ def resolve_profiles(audiences: Sequence[str], profile_files: Sequence[Path]) ->
     return profiles + list(custom.values())
 
 
+def _names(value: str | Sequence[str]) -> list[str]:
+    """``"docx,pptx"`` or ``["docx", "pptx"]`` -> ``["docx", "pptx"]`` (for library callers)."""
+    items = [value] if isinstance(value, str) else list(value)
+    return [part.strip() for item in items for part in item.split(",") if part.strip()]
+
+
 def build(
-    brief: Path | None = None,
-    audiences: Sequence[str] = ("press",),
-    formats: Sequence[str] = FORMATS,
-    out: Path = Path("out"),
-    profile_files: Sequence[Path] = (),
-    docx_template: Path | None = None,
-    pptx_template: Path | None = None,
+    brief: str | Path | None = None,
+    audiences: str | Sequence[str] = ("press",),
+    formats: str | Sequence[str] = DEFAULT_FORMATS,
+    out: str | Path = Path("out"),
+    profile_files: Sequence[str | Path] = (),
+    docx_template: str | Path | None = None,
+    pptx_template: str | Path | None = None,
     on_file: Callable[[Output], None] | None = None,
+    jobs: int | None = None,
 ) -> list[Output]:
     """Build every audience x format of ``brief`` into ``out``; return what was written.
 
+    Files are written atomically and in a fixed order (audience by audience, formats in the
+    order given; PDFs last, converted together), whether or not they are rendered in parallel.
+
     :param brief: a brief.yaml or its folder; None builds the bundled example brief.
-    :param on_file: called after each file is written (progress output).
+    :param audiences: built-in ids, ``all``, or ids of ``profile_files``.
+    :param formats: ``docx``, ``pptx`` and/or ``pdf`` (needs LibreOffice's ``soffice``).
+    :param on_file: called after each file is written, in order (progress output).
+    :param jobs: worker processes for rendering; None picks one per CPU (at most one per file),
+        1 renders in this process.
+    :raises InputError: bad brief, profile, template or format; nothing is written then.
     """
-    loaded = load_brief(brief or default_brief())
-    profiles = resolve_profiles(audiences, profile_files)
-    renderers = [make_renderer(f, docx_template, pptx_template) for f in dict.fromkeys(formats)]
+    out = Path(out)
+    fmts = list(dict.fromkeys(_names(formats)))
+    started = time.perf_counter()
+    loaded = load_brief(Path(brief) if brief else default_brief())
+    profiles = resolve_profiles(_names(audiences), [Path(f) for f in profile_files])
+    soffice = pdf.find_soffice() if "pdf" in fmts else None
+    if "pdf" in fmts and soffice is None:
+        raise InputError([Problem("--format", None, None, "", pdf.MISSING)])
+    docx_t = Path(docx_template) if docx_template else None
+    pptx_t = Path(pptx_template) if pptx_template else None
+    office = [f for f in fmts if f != "pdf"]
+    if "pdf" in fmts and "docx" not in office:
+        office.append("docx")  # rendered to a temporary folder, converted, not kept
+    renderers = {f: make_renderer(f, docx_t, pptx_t) for f in office}
+    log.info("loaded %s and %d profile(s) in %.2f s", loaded.path, len(profiles),
+             time.perf_counter() - started)
+
+    mark = time.perf_counter()
     plans = [plan_for(loaded, p) for p in profiles]
     charts = render_all_charts(plans)
-    written: list[Output] = []
-    for plan in plans:
-        for renderer in renderers:
-            start = time.perf_counter()
-            path = out / f"{plan.meta.brief_id}-{plan.meta.audience}{renderer.suffix}"
-            write_atomic(path, lambda tmp, r=renderer, p=plan: r.render(p, charts, tmp),
-                         plan.meta.timestamp)
-            result = Output(path, plan.meta.audience, renderer.name, time.perf_counter() - start)
-            written.append(result)
-            if on_file:
-                on_file(result)
-    return written
+    log.info("planned %d audience(s) and %d chart(s) in %.2f s", len(plans), len(charts),
+             time.perf_counter() - mark)
+
+    keep_docx = "docx" in fmts
+    staging = pdf.staging_dir(out) if "pdf" in fmts else None
+    try:
+        tasks = [_Task(plan, renderers[f], _target(out, staging, plan, renderers[f], keep_docx))
+                 for plan in plans for f in office]
+        written = _render(tasks, charts, jobs,
+                          on_file=lambda o: on_file(o) if on_file and _kept(o, fmts) else None)
+        if soffice is not None:
+            docx = [o for o in written if o.format == "docx"]
+            for result in pdf.convert(soffice, docx, out, staging):
+                written.append(result)
+                if on_file:
+                    on_file(result)
+    finally:
+        if staging is not None:
+            pdf.remove_tree(staging)
+    log.info("built %d file(s) in %.2f s", len(written), time.perf_counter() - started)
+    return [o for o in written if _kept(o, fmts)]
+
+
+def _target(out: Path, staging: Path | None, plan: DocPlan, renderer: Renderer,
+            keep_docx: bool) -> Path:
+    folder = staging if renderer.name == "docx" and not keep_docx and staging else out
+    return folder / f"{plan.meta.brief_id}-{plan.meta.audience}{renderer.suffix}"
+
+
+def _kept(output: Output, formats: Sequence[str]) -> bool:
+    return output.format in formats
 
 
 def render_all_charts(plans: Sequence[DocPlan]) -> dict[str, Path]:
@@ -125,3 +188,107 @@ def render_all_charts(plans: Sequence[DocPlan]) -> dict[str, Path]:
     from briefgen.charts.render import render_charts
 
     return render_charts(specs.values(), chart_cache_dir(), plans[0].timeline)
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+@dataclass(frozen=True)
+class _Task:
+    plan: DocPlan
+    renderer: Renderer
+    path: Path
+
+
+def _write(task: _Task, charts: Mapping[str, Path]) -> Output:
+    start = time.perf_counter()
+    plan, renderer = task.plan, task.renderer
+    write_atomic(task.path, lambda tmp: renderer.render(plan, charts, tmp), plan.meta.timestamp)
+    return Output(task.path, plan.meta.audience, renderer.name, time.perf_counter() - start)
+
+
+def worker_count(jobs: int | None, tasks: int) -> int:
+    """Processes to render ``tasks`` files with: 1 unless it can pay off (fork, >1 CPU, >1 file)."""
+    if jobs is None:
+        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1  # spawn would import everything again in each worker: slower than one process
+    return max(1, min(jobs or 1, tasks))
+
+
+def _render(tasks: list[_Task], charts: Mapping[str, Path], jobs: int | None,
+            on_file: Callable[[Output], None]) -> list[Output]:
+    workers = worker_count(jobs, len(tasks))
+    written: list[Output] = []
+    if workers == 1:
+        for task in tasks:
+            written.append(_write(task, charts))
+            on_file(written[-1])
+        return written
+    # Workers are forked after planning, so they inherit the plans, renderers and chart paths
+    # (a DocPlan holds a mappingproxy and cannot be pickled); only indexes and Outputs travel.
+    global _SHARED
+    _SHARED = (tasks, charts)
+    try:
+        # Longest first (decks before documents, bigger plans first), so no worker is left
+        # with the slowest file at the end; results are still reported in the tasks' order.
+        order = sorted(range(len(tasks)), key=lambda i: _cost(tasks[i]), reverse=True)
+        done: dict[int, Output] = {}
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for index, result in pool.imap_unordered(_write_shared, order):
+                if isinstance(result, _Failed):
+                    raise InputError(result.problems)
+                done[index] = result
+                while len(written) in done:
+                    written.append(done.pop(len(written)))
+                    on_file(written[-1])
+    except BaseException:
+        for task in tasks:  # a worker killed mid-file may leave its temporary sibling behind
+            for stray in task.path.parent.glob(f".{task.path.name}.*.tmp"):
+                stray.unlink(missing_ok=True)
+        raise
+    finally:
+        _SHARED = None
+    return written
+
+
+@dataclass(frozen=True)
+class _Failed:
+    """An InputError from a worker: its problems pickle, the exception itself does not."""
+
+    problems: list[Problem]
+
+
+_SHARED: tuple[list[_Task], Mapping[str, Path]] | None = None
+
+
+def _write_shared(index: int) -> tuple[int, Output | _Failed]:
+    assert _SHARED is not None
+    tasks, charts = _SHARED
+    try:
+        return index, _write(tasks[index], charts)
+    except InputError as exc:
+        return index, _Failed(exc.problems)
+
+
+def _cost(task: _Task) -> tuple[bool, int]:
+    """Rough rendering cost: a deck takes longer than a document of the same plan."""
+    if task.renderer.name == "pptx":
+        return True, len(task.plan.slides)
+    return False, len(task.plan.blocks)
+
+
+# --------------------------------------------------------------------------- briefgen.build(...)
+# ``briefgen.build`` is both this module and, for users, the function. Importing the submodule
+# sets the package attribute to the module whatever ``briefgen/__init__.py`` did, so instead the
+# module itself is callable: ``briefgen.build(...)`` and ``from briefgen.build import build`` both
+# work, in any import order.
+
+
+class _CallableModule(types.ModuleType):
+    def __call__(self, *args: object, **kwargs: object) -> list[Output]:
+        return build(*args, **kwargs)  # type: ignore[arg-type]
+
+
+sys.modules[__name__].__class__ = _CallableModule
+__signature__ = inspect.signature(build)

@@ -1,88 +1,177 @@
+# PYTHON_ARGCOMPLETE_OK
 """Command line: ``briefgen --audience press`` builds the bundled brief for the press.
 
-Thin, as MkDocs' commands are: parse arguments, call :func:`briefgen.build.build`, and turn
-errors into exit statuses: 2 for bad input (one line naming file, line and field), 1 for an
+Thin, as MkDocs' commands are: parse arguments, call a function in :mod:`briefgen.commands`, and
+turn errors into exit statuses: 2 for bad input (one line naming file, line and field), 1 for an
 internal fault (a short message; ``--debug`` shows the traceback).
+
+``build`` is also the default command: the top-level parser carries the build options itself and
+the subcommands are optional, so ``briefgen -a press`` and ``briefgen build -a press`` are the same
+and shell completion sees both. argparse rather than click/typer: no extra dependency, and the
+whole parser imports in a few milliseconds, which matters for a tool run from scripts.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
 import traceback
 from collections.abc import Sequence
-from pathlib import Path
 
 from briefgen import __version__
+from briefgen.commands import build as build_cmd
+from briefgen.commands import ingest, new, profiles, schema, validate
 from briefgen.errors import InputError
 
 EXIT_OK, EXIT_FAULT, EXIT_INPUT = 0, 1, 2
 
+USAGE = """\
+briefgen [build] [BRIEF] [-a NAME] [-f FORMATS] [-o DIR] [options]
+       briefgen COMMAND [options]"""
 
-def _csv(value: str) -> list[str]:
-    return [v.strip() for v in value.split(",") if v.strip()]
+DESCRIPTION = """\
+Build audience-specific Word briefings, PowerPoint decks and PDFs from one event brief
+(brief.yaml, in Chinese or English). Each audience (executive, press, academic, or your own
+profile) gets its own selection, order and length. With no command, briefgen builds; with no
+brief, it builds the bundled Belt and Road Forum 2017 example."""
+
+EPILOG = """\
+examples:
+  briefgen --audience press                  the bundled example, for the press
+  briefgen build my-event -a all -f docx,pdf every audience, as Word and PDF
+  briefgen new my-event --lang en            start a brief from a small example
+  briefgen validate my-event                 list every problem, one per line
+  briefgen profiles show executive           what the executive edition keeps
+
+Run 'briefgen COMMAND --help' for a command's options. Documentation: docs/cli.md.
+Exit status: 0 done, 1 internal fault, 2 bad input (file:line:column: field: problem)."""
+
+#: Commands, in the order ``--help`` lists them; each module has ``HELP``, ``configure``, ``run``.
+COMMANDS = {
+    "build": build_cmd,
+    "validate": validate,
+    "new": new,
+    "profiles": profiles,
+    "schema": schema,
+    "ingest": ingest,
+}
+
+
+def _common(p: argparse.ArgumentParser, top: bool) -> None:
+    """-q, -v, --debug on the top level and on every subcommand (either place works)."""
+    # SUPPRESS on subcommands, so `briefgen -q validate X` is not reset by validate's default.
+    default = (lambda value: value) if top else (lambda value: argparse.SUPPRESS)
+    g = p.add_argument_group("output")
+    g.add_argument("--quiet", "-q", action="store_true", default=default(False),
+                   help="print nothing on success (errors still go to stderr)")
+    g.add_argument("--verbose", "-v", action="count", default=default(0),
+                   help="say what each stage did and how long it took (-vv: more)")
+    g.add_argument("--debug", action="store_true", default=default(False),
+                   help="show the traceback of an internal fault")
 
 
 def parser() -> argparse.ArgumentParser:
+    """The whole command line: build options at the top level, plus one subparser per command."""
     p = argparse.ArgumentParser(
-        prog="briefgen",
-        description="Build audience-specific Word briefings and PowerPoint decks from an "
-                    "event brief. With no --brief, builds the bundled Belt and Road Forum "
-                    "2017 example.",
-    )
-    p.add_argument("--audience", "-a", action="append", default=None, metavar="NAME",
-                   help="executive, academic, press, all, or a custom profile's id "
-                        "(repeatable; default: press)")
-    p.add_argument("--brief", "-b", type=Path, default=None,
-                   help="brief.yaml or the folder holding it (default: the bundled example)")
-    p.add_argument("--profile", "-p", type=Path, action="append", default=[], metavar="FILE",
-                   help="a custom audience profile (YAML; may 'extends: press')")
-    p.add_argument("--out", "-o", type=Path, default=Path("out"),
-                   help="output folder, created if missing (default: out)")
-    p.add_argument("--format", "-f", type=_csv, default=["docx", "pptx"],
-                   help="comma-separated formats: docx,pptx (default: both)")
-    p.add_argument("--docx-template", type=Path, default=None, metavar="FILE",
-                   help="an organisation's .docx/.dotx whose styles to use")
-    p.add_argument("--pptx-template", type=Path, default=None, metavar="FILE",
-                   help="an organisation's .pptx/.potx whose masters and layouts to use")
-    p.add_argument("--quiet", "-q", action="store_true", help="print nothing on success")
-    p.add_argument("--debug", action="store_true", help="show tracebacks of internal faults")
+        prog="briefgen", usage=USAGE, description=DESCRIPTION, epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--version", action="version", version=f"briefgen {__version__}")
+    build_cmd.configure(p, positional=False)
+    _common(p, top=True)
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", title="commands",
+                           description="(none given: build)")
+    for name, module in COMMANDS.items():
+        sp = sub.add_parser(name, help=module.HELP, description=module.DESCRIPTION,
+                            epilog=getattr(module, "EPILOG", None),
+                            formatter_class=argparse.RawDescriptionHelpFormatter,
+                            add_help=name != "ingest")
+        module.configure(sp)
+        if name != "ingest":
+            _common(sp, top=False)
     return p
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+def _enable_completion(p: argparse.ArgumentParser) -> None:
+    """Answer the shell's completion request (argcomplete), when there is one."""
+    if "_ARGCOMPLETE" not in os.environ:
+        return
     try:
-        from briefgen.build import build
+        import argcomplete
+    except ImportError:
+        return
+    argcomplete.autocomplete(p)
 
-        audiences = args.audience or ["press"]
-        outputs = build(
-            brief=args.brief, audiences=audiences, formats=args.format, out=args.out,
-            profile_files=args.profile, docx_template=args.docx_template,
-            pptx_template=args.pptx_template,
-            on_file=None if args.quiet else (lambda o: print(o.path, flush=True)),
-        )
+
+def _split_ingest(argv: list[str]) -> list[str] | None:
+    """Arguments after ``ingest`` when it is the command: they belong to the ingest helper."""
+    i = 0
+    while i < len(argv) and argv[i] in ("-q", "--quiet", "-v", "--verbose", "--debug"):
+        i += 1
+    return argv[i + 1:] if i < len(argv) and argv[i] == "ingest" else None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    rest = _split_ingest(argv)
+    if rest is not None:
+        return ingest.forward(rest)
+    p = parser()
+    _enable_completion(p)
+    args = p.parse_args(argv)
+    command = args.command or "build"
+    _setup_logging(args.verbose, args.quiet)
+    try:
+        return COMMANDS[command].run(args)
     except InputError as exc:
-        print(str(exc.problems[0]), file=sys.stderr)
+        for problem in exc.problems[:1] if command == "build" else exc.problems:
+            print(str(problem), file=sys.stderr)
         more = len(exc.problems) - 1
-        if more:
-            print(f"briefgen: {more} more problem{'s' if more > 1 else ''} in this input",
-                  file=sys.stderr)
+        if command == "build" and more:
+            print(f"briefgen: {more} more problem{'s' if more > 1 else ''} in this input "
+                  "('briefgen validate' lists them all)", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
         print("briefgen: interrupted; no partial file was left", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # `briefgen ... | head -1`: the reader left; that is not our fault.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - the CLI's last line of defence
         if args.debug:
             traceback.print_exc()
         print(f"briefgen: internal error: {type(exc).__name__}: {exc}"
               + ("" if args.debug else " (run with --debug for details)"), file=sys.stderr)
         return EXIT_FAULT
-    del outputs
-    return EXIT_OK
+
+
+def _setup_logging(verbose: int, quiet: bool) -> None:
+    level = logging.WARNING if quiet or not verbose else (
+        logging.INFO if verbose == 1 else logging.DEBUG)
+    logger = logging.getLogger("briefgen")
+    logger.setLevel(level)
+    if not any(isinstance(h, _StderrHandler) for h in logger.handlers):
+        handler = _StderrHandler()
+        handler.setFormatter(logging.Formatter("briefgen: %(message)s"))
+        logger.addHandler(handler)
+
+
+class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever ``sys.stderr`` is now (tests and callers may swap it)."""
+
+    @property  # type: ignore[override]
+    def stream(self):  # noqa: ANN201
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value: object) -> None:
+        pass
 
 
 def run() -> None:
     """Console-script entry point."""
     sys.exit(main())
+
+

@@ -7,14 +7,14 @@ else needs to know how briefgen was installed.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
 DEFAULT_BRIEF = "belt-and-road-forum-2017"
 
 
-@lru_cache(maxsize=None)
+@cache
 def data_dir(name: str) -> Path:
     """Folder ``templates``, ``assets`` or ``briefs``, wherever this installation keeps it."""
     for candidate in (_PACKAGE / "_data" / name, _PACKAGE.parent / name):

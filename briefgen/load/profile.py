@@ -3,20 +3,30 @@
 A profile is YAML (built-ins live in ``templates/profiles/``). A user's profile may say
 ``extends: press`` and override only what differs; the two are merged key by key before
 validation, so a custom profile is checked exactly like a built-in one.
+
+Label overrides are checked when the profile loads, not when a document is half planned: each
+key must be a label that exists, each value a safe template (:mod:`briefgen.text.templates`)
+using only the placeholders that label is given, and ``locale`` a locale Babel knows.
+Section, figure and chart ids a profile names can only be checked against a brief; that happens
+in :func:`briefgen.plan.select.select`.
 """
 
 from __future__ import annotations
 
+import difflib
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
+from babel import Locale, UnknownLocaleError
 from pydantic import Field, model_validator
 
-from briefgen.errors import InputError
+from briefgen.errors import InputError, Problem
 from briefgen.load.schema import Id, Strict
-from briefgen.load.validate import validate_model
+from briefgen.load.validate import in_file_order, problem_at, validate_model
 from briefgen.load.yaml_source import YamlSource, load_yaml
 from briefgen.resources import data_dir
+from briefgen.text.templates import check_template, compile_template
 
 Lang = Literal["zh", "en"]
 
@@ -122,20 +132,59 @@ def _merge(base: Any, override: Any) -> Any:
     return override
 
 
+@lru_cache(maxsize=None)
+def label_names(lang: str) -> dict[str, frozenset[str]]:
+    """Label key -> the placeholders it is given, read from ``templates/labels/<lang>.yaml``."""
+    data = load_yaml(data_dir("templates") / "labels" / f"{lang}.yaml").data
+    return {str(k): compile_template(str(v)).names for k, v in data.items()}
+
+
+def check_labels(profile: Profile, src: YamlSource) -> list[Problem]:
+    """Problems with the profile's label overrides: unknown keys, unsafe or broken templates."""
+    problems = []
+    for lang, overrides in profile.labels.items():
+        known = label_names(lang)
+        for key, source in overrides.items():
+            loc = ("labels", lang, key)
+            if key not in known:
+                close = difflib.get_close_matches(key, list(known), n=1)
+                hint = f"did you mean {close[0]!r}?" if close else "see templates/labels"
+                problems.append(problem_at(src, loc, "unknown label", hint, key=True))
+            elif key == "locale":
+                try:
+                    Locale.parse(source)
+                except (ValueError, TypeError, UnknownLocaleError):
+                    problems.append(problem_at(src, loc, f"unknown locale {source!r}",
+                                               "use a locale such as en_GB or zh_CN"))
+            elif wrong := check_template(source, known[key]):
+                problems.append(problem_at(src, loc, *wrong))
+    return problems
+
+
+def _validated(src: YamlSource) -> Profile:
+    profile = validate_model(src, Profile)
+    problems = check_labels(profile, src)
+    if problems:
+        raise InputError(in_file_order(problems))
+    return profile
+
+
 def load_profile(name_or_path: str | Path) -> Profile:
     """A built-in profile by id, or a user's profile file (which may extend a built-in)."""
     builtins = builtin_profiles()
     if isinstance(name_or_path, str) and name_or_path in builtins:
-        return validate_model(load_yaml(builtins[name_or_path]), Profile)
+        return _validated(load_yaml(builtins[name_or_path]))
     src = load_yaml(Path(name_or_path))
     data = src.data
     if isinstance(data, dict) and data.get("extends") is not None:
         base = str(data["extends"])
         if base not in builtins:
             where = src.locate(("extends",))
+            close = difflib.get_close_matches(base, list(builtins), n=1)
             raise InputError.single(src.path, f"unknown profile {base!r}", field="extends",
                                     line=where[0] if where else None,
                                     col=where[1] if where else None,
-                                    hint=f"built-ins: {', '.join(builtins)}")
+                                    hint=f"did you mean {close[0]!r}?" if close
+                                    else f"built-ins: {', '.join(builtins)}")
         data = _merge(load_yaml(builtins[base]).data, data)
-    return validate_model(YamlSource(path=src.path, data=data, root=src.root), Profile)
+    return _validated(YamlSource(path=src.path, data=data, root=src.root))

@@ -1,18 +1,22 @@
 """Checks a schema cannot express: ids unique, references resolved, chart data consistent, text legal.
 
 Each check yields a located Problem, so ``briefgen validate`` can list them all at once.
+
+Negative numbers are allowed in figures (a change, a deficit, a temperature) and in bar and line
+series; only a pie chart refuses them, since a slice cannot be negative, and it needs a total
+above zero.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
-from collections.abc import Iterator
 from typing import Any
 
 from briefgen.errors import Problem
-from briefgen.load.schema import Brief, ChartKind
+from briefgen.load.schema import Brief, Chart, ChartKind, Figure
 from briefgen.load.validate import problem_at
 from briefgen.load.yaml_source import Loc, YamlSource
 
@@ -86,14 +90,39 @@ def check_references(brief: Brief, src: YamlSource) -> list[Problem]:
                                      for f in used))
             report(("charts", i, "figures"), f"figures mix units or scales ({shown})",
                    "a chart's figures must share one unit and scale")
-        if chart.kind == ChartKind.pie and any(f.value < 0 for f in used):
-            report(("charts", i, "figures"), "a pie chart cannot show negative values")
-        if chart.kind == ChartKind.pie and any(v < 0 for s in chart.series for v in s.values):
-            report(("charts", i, "series"), "a pie chart cannot show negative values")
-    for loc, char in illegal_text(src.data):
-        report(loc, f"contains the control character {char}, which documents cannot hold",
-               "delete it")
+        if chart.kind == ChartKind.pie:
+            check_pie(chart, used, report, i)
+        if chart.kind == ChartKind.timeline and not brief.timeline:
+            report(("charts", i, "kind"), "a timeline chart needs events in 'timeline'",
+                   "add timeline events or remove the chart")
     return problems
+
+
+def check_pie(chart: Chart, used: list[Figure], report: Callable[..., None], i: int) -> None:
+    """A pie's slices are its figures' values or its one series: none negative, total > 0."""
+    if chart.figures:
+        loc: Loc = ("charts", i, "figures")
+        values = [f.value for f in used]  # one unit and scale: checked above
+    elif chart.series:
+        loc = ("charts", i, "series")
+        if len(chart.series) > 1:
+            report(loc, f"a pie chart draws one series, not {len(chart.series)}",
+                   "use a bar chart")
+            return
+        values = list(chart.series[0].values)
+    else:
+        return
+    if any(v < 0 for v in values):
+        report(loc, "a pie chart cannot show negative values", "use a bar chart")
+    elif values and not sum(values) > 0:
+        report(loc, "a pie chart needs values that add up to more than zero")
+
+
+def check_text(src: YamlSource) -> list[Problem]:
+    """Strings holding characters a DOCX or PPTX cannot store (checked on the raw data)."""
+    return [problem_at(src, loc, f"contains the control character {char}, which documents "
+                                 "cannot hold", "delete it")
+            for loc, char in illegal_text(src.data)]
 
 
 def confined(folder: Path, name: str) -> str | None:

@@ -11,7 +11,15 @@ import math
 from enum import Enum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 Id = Annotated[
     str,
@@ -21,6 +29,23 @@ Id = Annotated[
         description="Identifier: lower-case letters, digits and hyphens.",
     ),
 ]
+
+
+def _not_a_number(value: object) -> object:
+    """Pydantic would read ``published: 2017`` as seconds since 1970; a date must be a date."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise ValueError("must be a date: YYYY-MM-DD")
+    return value
+
+
+#: A calendar day, written 2017-05-14 (numbers are refused, not read as timestamps).
+Date = Annotated[dt.date, BeforeValidator(_not_a_number)]
+
+
+def _finite(value: float | None) -> float | None:
+    if value is not None and not math.isfinite(value):
+        raise ValueError("must be a finite number")
+    return value
 
 
 class Strict(BaseModel):
@@ -81,8 +106,8 @@ class ChartKind(str, Enum):
 class DateRange(Strict):
     """First and last day of the event."""
 
-    start: dt.date = Field(description="First day, ISO date (2017-05-14).")
-    end: dt.date = Field(description="Last day, ISO date; equal to start for one-day events.")
+    start: Date = Field(description="First day, ISO date (2017-05-14).")
+    end: Date = Field(description="Last day, ISO date; equal to start for one-day events.")
 
     @model_validator(mode="after")
     def _ordered(self) -> DateRange:
@@ -101,7 +126,7 @@ class Meta(Strict):
     dates: DateRange = Field(description="When the event took place.")
     place: str = Field(min_length=1, max_length=200, description="City or venue.")
     organiser: str = Field(min_length=1, max_length=200, description="Who held the event.")
-    published: dt.date = Field(
+    published: Date = Field(
         description="Date of the brief; used as document date and as file metadata time."
     )
     keywords: list[str] = Field(default_factory=list, description="Document keywords.")
@@ -117,7 +142,7 @@ class Source(Strict):
 
     id: Id = Field(description="Identifier that figures, quotes and sections cite.")
     name: str = Field(min_length=1, max_length=300, description="Publisher or document name.")
-    date: dt.date | None = Field(default=None, description="Publication date.")
+    date: Date | None = Field(default=None, description="Publication date.")
     url: str | None = Field(default=None, description="Address, printed as text only.")
 
 
@@ -149,9 +174,7 @@ class Figure(Strict):
     @field_validator("value", "change_pct")
     @classmethod
     def _finite(cls, v: float | None) -> float | None:
-        if v is not None and not math.isfinite(v):
-            raise ValueError("must be a finite number")
-        return v
+        return _finite(v)
 
     @property
     def absolute(self) -> float:
@@ -163,7 +186,8 @@ class Series(Strict):
     """An inline data series for a chart whose numbers are not separate figures."""
 
     name: str = Field(min_length=1, max_length=100, description="Legend name of the series.")
-    values: list[float] = Field(min_length=1, description="One value per category.")
+    values: list[Annotated[float, AfterValidator(_finite)]] = Field(
+        min_length=1, description="One value per category.")
 
 
 class Chart(Strict):

@@ -8,6 +8,7 @@ field names, so a typo like ``titel`` answers "did you mean 'title'?".
 from __future__ import annotations
 
 import difflib
+import re
 import typing
 from typing import Any, TypeVar
 
@@ -23,6 +24,34 @@ _MESSAGES = {
     "extra_forbidden": "unknown field",
     "string_too_short": "must not be empty",
     "too_short": "must not be empty",
+    "float_parsing": "must be a number",
+    "float_type": "must be a number",
+    "int_parsing": "must be a whole number",
+    "int_type": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "string_type": "must be text",
+    "list_type": "must be a list",
+    "dict_type": "must be a mapping of fields",
+    "model_type": "must be a mapping of fields",
+    "model_attributes_type": "must be a mapping of fields",
+    "bool_type": "must be true or false",
+    "bool_parsing": "must be true or false",
+    "date_type": "must be a date: YYYY-MM-DD",
+    "date_parsing": "must be a date: YYYY-MM-DD",
+    "date_from_datetime_parsing": "must be a date: YYYY-MM-DD",
+    "date_from_datetime_inexact": "must be a date without a time of day",
+    "finite_number": "must be a finite number",
+}
+
+#: Messages that name a limit from the error's context.
+_LIMITS = {
+    "string_too_long": "is longer than {max_length} characters",
+    "too_long": "has more than {max_length} items",
+    "greater_than_equal": "must be at least {ge}",
+    "greater_than": "must be more than {gt}",
+    "less_than_equal": "must be at most {le}",
+    "less_than": "must be less than {lt}",
+    "literal_error": "must be {expected}",
 }
 
 _PATTERNS = {
@@ -39,9 +68,10 @@ def field_path(loc: Loc) -> str:
     return out
 
 
-def problem_at(src: YamlSource, loc: Loc, message: str, hint: str | None = None) -> Problem:
-    """A problem located at ``loc`` in ``src``."""
-    where = src.locate(loc)
+def problem_at(src: YamlSource, loc: Loc, message: str, hint: str | None = None,
+               key: bool = False) -> Problem:
+    """A problem located at ``loc`` in ``src`` (at the key's name itself with ``key``)."""
+    where = src.locate(loc, key=key)
     line, col = where if where else (None, None)
     return Problem(src.path, line, col, field_path(loc), message, hint)
 
@@ -74,9 +104,31 @@ def _inner_model(annotation: Any) -> Any:
     return annotation
 
 
+def _type_hint(kind: str, value: Any) -> str | None:
+    """Why a value of the wrong type is probably there, when YAML's reading explains it."""
+    if kind == "string_type" and isinstance(value, bool):
+        return "YAML reads yes/no/on/off as true/false: put the text in quotes"
+    if kind == "string_type" and isinstance(value, (int, float)):
+        return "put it in quotes to make it text"
+    if kind in ("float_parsing", "int_parsing") and isinstance(value, str):
+        if re.match(r"\s*[-+]?[\d.]", value):
+            return f"got {_shown(value)}; write the bare number, without unit or commas"
+        return f"got {_shown(value)}"
+    if kind == "list_type":
+        return "write [a, b] or one '- item' per line"
+    return None
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 def _describe(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, str | None]:
+    """Message and hint for one pydantic error."""
     kind = error["type"]
     loc = tuple(error["loc"])
+    ctx = error.get("ctx", {})
     if kind == "extra_forbidden":
         known = _model_fields_at(model, loc)
         close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
@@ -84,14 +136,29 @@ def _describe(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, str |
             f"known fields: {', '.join(known)}" if known else None)
         return "unknown field", hint
     if kind == "string_pattern_mismatch":
-        pattern = error.get("ctx", {}).get("pattern", "")
+        pattern = ctx.get("pattern", "")
         return _PATTERNS.get(pattern, f"does not match {pattern}"), None
-    message = _MESSAGES.get(kind) or error["msg"]
-    if kind.startswith("value_error"):
-        message = message.removeprefix("Value error, ")
-    if kind == "enum" and "expected" in error.get("ctx", {}):
-        return "not one of the allowed values", f"use {error['ctx']['expected']}"
+    if kind == "enum" and "expected" in ctx:
+        return "not one of the allowed values", f"use {ctx['expected']}"
+    if kind in _LIMITS:
+        try:
+            return _LIMITS[kind].format(**ctx), None
+        except (KeyError, IndexError):
+            pass
+    if kind in _MESSAGES:
+        return _MESSAGES[kind], _type_hint(kind, error.get("input"))
+    message = error["msg"]
+    if kind.startswith("value_error") or kind == "assertion_error":
+        message = message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
     return message[:1].lower() + message[1:], None
+
+
+_KINDS = {list: "a list", str: "text", int: "a number", float: "a number", bool: "true/false"}
+
+
+def in_file_order(problems: list[Problem]) -> list[Problem]:
+    """``problems`` sorted by position; whole-file problems (no line) first. Stable."""
+    return sorted(problems, key=lambda p: (p.line is not None, p.line or 0, p.col or 0))
 
 
 def validate_model(src: YamlSource, model: type[M]) -> M:
@@ -99,13 +166,24 @@ def validate_model(src: YamlSource, model: type[M]) -> M:
     if src.data is None:
         raise InputError.single(src.path, "file is empty", hint=f"expected a {model.__name__}")
     if not isinstance(src.data, dict):
-        raise InputError.single(src.path, f"expected a mapping of fields, got {type(src.data).__name__}",
-                                line=1, col=1)
+        got = _KINDS.get(type(src.data), type(src.data).__name__)
+        where = src.locate(())
+        raise InputError.single(src.path, f"expected a mapping of fields, got {got}",
+                                line=where[0] if where else 1, col=where[1] if where else 1,
+                                hint=f"a {model.__name__} file is 'key: value' lines")
     try:
         return model.model_validate(src.data)
     except ValidationError as exc:
+        errors = exc.errors()
         problems = []
-        for error in exc.errors():
-            message, hint = _describe(error, model)
-            problems.append(problem_at(src, tuple(error["loc"]), message, hint))
-        raise InputError(problems) from None
+        described = [(error, *_describe(error, model)) for error in errors]
+        typos = {(*e["loc"][:-1], hint[len("did you mean "):].strip("'?"))
+                 for e, _, hint in described if e["type"] == "extra_forbidden" and hint
+                 and hint.startswith("did you mean")}
+        for error, message, hint in described:
+            loc = tuple(error["loc"])
+            if error["type"] == "missing" and loc in typos:
+                continue  # one typo, one problem: 'titel: unknown field (did you mean 'title'?)'
+            problems.append(problem_at(src, loc, message, hint,
+                                       key=error["type"] == "extra_forbidden"))
+        raise InputError(in_file_order(problems)) from None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import cache
 from types import MappingProxyType
 
 import yaml
@@ -12,7 +12,7 @@ from briefgen.resources import data_dir
 from briefgen.text.templates import render_text
 
 
-@lru_cache(maxsize=None)
+@cache
 def base_labels(lang: str) -> Mapping[str, str]:
     """``templates/labels/<lang>.yaml`` as a read-only mapping."""
     path = data_dir("templates") / "labels" / f"{lang}.yaml"

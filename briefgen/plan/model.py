@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 # --------------------------------------------------------------------------- shared pieces
 
@@ -171,10 +171,10 @@ class TocBlock:
     title: str
 
 
-Block = Union[
-    Heading, Paragraph, BulletList, FigureTable, ChartBlock, QuoteBlock, TimelineBlock,
-    SourcesBlock, TocBlock,
-]
+Block = (
+    Heading | Paragraph | BulletList | FigureTable | ChartBlock | QuoteBlock | TimelineBlock
+    | SourcesBlock | TocBlock
+)
 
 
 # --------------------------------------------------------------------------- slides

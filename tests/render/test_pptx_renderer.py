@@ -19,8 +19,9 @@ from pptx.oxml.ns import qn
 
 from briefgen.plan.model import ChartSpec, Slide
 from briefgen.render.pptx import fit, oxml, theme
-from briefgen.render.pptx.layouts import LAYOUT_CHAINS
+from briefgen.render.pptx.layouts import BODY_TYPES, LAYOUT_CHAINS
 from briefgen.render.pptx.renderer import LayoutFallbackWarning, PptxRenderer
+from briefgen.render.pptx.text import written_text_fits
 from tests.fixtures.plans import sample_plan
 
 KINDS_WITH_CHARTS = {"chart"}
@@ -41,6 +42,13 @@ def deck(request, tmp_path_factory):
     plan = sample_plan(lang, long_text=long_text)
     path = render(tmp_path_factory.mktemp("pptx"), plan)
     return plan, Presentation(str(path)), path
+
+
+def body_paragraphs(slides) -> list[str]:
+    """The paragraphs of the body placeholders (not the slide number) of ``slides``."""
+    return [p.text for s in slides for sh in s.placeholders
+            if sh.placeholder_format.type in BODY_TYPES and sh.placeholder_format.idx
+            for p in sh.text_frame.paragraphs]
 
 
 def slide_title(slide) -> str:
@@ -99,17 +107,7 @@ def test_charts_are_native_with_the_plan_values_and_alt_text(deck) -> None:
 
 def text_frame_fits(shape, latin_face: str) -> bool:
     """Rebuild the fit.py box from what the shape says about itself, and measure."""
-    frame = shape.text_frame
-    paragraphs = [p for p in frame.paragraphs]
-    sizes = {r.font.size.pt for p in paragraphs for r in p.runs}
-    assert len(sizes) == 1, f"{shape.name}: one size per frame, got {sizes}"
-    bold = any(r.font.bold for p in paragraphs for r in p.runs)
-    space = paragraphs[1].space_before.pt if len(paragraphs) > 1 else 0.0
-    insets = fit.Insets(frame.margin_left, frame.margin_top, frame.margin_right,
-                        frame.margin_bottom)
-    return fit.fits([p.text for p in paragraphs], shape.width, shape.height, sizes.pop(),
-                    space_before_pt=space, indent_emu=oxml.paragraph_margin_left(
-                        paragraphs[0]._p.pPr), insets=insets, latin_face=latin_face, bold=bold)
+    return written_text_fits(shape, latin_face)
 
 
 def test_every_text_frame_fits_its_box(deck) -> None:
@@ -154,8 +152,7 @@ def test_long_bullets_continue_on_more_slides_without_losing_text(deck) -> None:
     slides = [s for s in prs.slides
               if slide_title(s) in (spec.title, spec.title + spec.continued_label)
               and s.slide_layout.name == "Bullets"]
-    bullets = [p.text for s in slides for sh in s.placeholders if sh.placeholder_format.idx
-               for p in sh.text_frame.paragraphs]
+    bullets = body_paragraphs(slides)
     assert bullets == list(spec.bullets)
     if len(spec.bullets) > 10:
         assert len(slides) > 1
@@ -214,9 +211,7 @@ def test_one_huge_bullet_is_cut_across_slides_without_loss(tmp_path) -> None:
     slides = tuple(dataclasses.replace(s, bullets=(huge,)) if s.kind == "bullets" else s
                    for s in plan.slides)
     prs = Presentation(str(render(tmp_path, dataclasses.replace(plan, slides=slides))))
-    parts = [p.text for s in prs.slides if s.slide_layout.name == "Bullets"
-             for sh in s.placeholders if sh.placeholder_format.idx
-             for p in sh.text_frame.paragraphs]
+    parts = body_paragraphs(s for s in prs.slides if s.slide_layout.name == "Bullets")
     assert len(parts) > 1 and "".join(parts) == huge
 
 
@@ -363,8 +358,7 @@ def test_stress_plan_fits_and_splits_cleanly(tmp_path, lang) -> None:
     assert titles.count(plan.slides[3].title + continued) == 1  # 8 events: 6 + 2
     source_slides = [s for s in prs.slides if s.slide_layout.name == "Sources"]
     assert len(source_slides) > 1
-    listed = [p.text for s in source_slides for sh in s.placeholders if sh.placeholder_format.idx
-              for p in sh.text_frame.paragraphs]
+    listed = body_paragraphs(source_slides)
     assert listed == list(plan.slides[4].bullets)
     second = source_slides[1].placeholders[1].text_frame.paragraphs[0]._p
     first_count = len(source_slides[0].placeholders[1].text_frame.paragraphs)

@@ -6,8 +6,8 @@ does (CJK breaks between any two characters except before closing and after open
 punctuation; other scripts break at spaces), counts lines x line height and compares the result
 with the box less its insets. Widths come from Pillow with the Noto Sans CJK SC face for CJK and,
 unless the deck names that same face for Latin text, DejaVu Sans for the rest: a missing Latin
-face (Calibri on a Linux box) is replaced by DejaVu, which is wider than Calibri, so the estimate
-errs on the safe side everywhere.
+face (Calibri on a Linux box) is replaced by DejaVu (DejaVu Sans Bold for bold text), which is
+wider than Calibri, so the estimate errs on the safe side everywhere.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 import importlib.util
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,7 +26,7 @@ from briefgen.fonts import CJK_FAMILY, CJK_TTC_INDEX_SC, cjk_font_path
 EMU_PER_PT = 12700
 LINE_FACTOR = 1.2  # line height = font size x 1.2; the writer sets exactly this (a:spcPts)
 WIDTH_SAFETY = 0.97  # use 97 % of the measured width: rounding and hinting differ by renderer
-BOLD_FACTOR = 1.08  # bold Latin glyphs are wider; the bundled CJK collection has no bold face
+BOLD_FACTOR = 1.08  # bold Noto Latin glyphs are wider; the bundled collection has no bold face
 AUTOSPACE_EM = 0.25  # LibreOffice adds ~1/4 em between CJK and Latin letters or digits
 _UNITS = 1000  # fonts are loaded at 1000 px, so an advance / 1000 is the width at 1 pt
 
@@ -51,22 +51,24 @@ DEFAULT_INSETS = Insets()
 # --------------------------------------------------------------------------- metrics
 
 
-def _dejavu_path() -> Path | None:
-    """DejaVu Sans from matplotlib's bundled fonts (a project dependency), so every machine
-    measures with the same file; None if matplotlib is absent."""
+def _dejavu_path(bold: bool = False) -> Path | None:
+    """DejaVu Sans (or Sans Bold) from matplotlib's bundled fonts (a project dependency), so
+    every machine measures with the same file; None if matplotlib is absent."""
     spec = importlib.util.find_spec("matplotlib")
     if spec is None or not spec.submodule_search_locations:
         return None
-    path = Path(list(spec.submodule_search_locations)[0]) / "mpl-data/fonts/ttf/DejaVuSans.ttf"
+    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
+    path = Path(list(spec.submodule_search_locations)[0]) / "mpl-data/fonts/ttf" / name
     return path if path.exists() else None
 
 
 @lru_cache(maxsize=4)
 def _font(face: str) -> ImageFont.FreeTypeFont:
     """The Pillow font that stands in for ``face`` (see the module docstring)."""
-    dejavu = _dejavu_path()
-    if face == "DejaVu" and dejavu is not None:
-        return ImageFont.truetype(str(dejavu), _UNITS)
+    if face in ("DejaVu", "DejaVu-Bold"):
+        dejavu = _dejavu_path(bold=face == "DejaVu-Bold")
+        if dejavu is not None:
+            return ImageFont.truetype(str(dejavu), _UNITS)
     return ImageFont.truetype(str(cjk_font_path()), _UNITS, index=CJK_TTC_INDEX_SC)
 
 
@@ -81,9 +83,10 @@ def is_cjk(ch: str) -> bool:
 @lru_cache(maxsize=8192)
 def char_width(ch: str, latin_face: str, bold: bool = False) -> float:
     """Advance width of ``ch`` at 1 pt, in points; ambiguous characters take the wider face."""
-    latin = _font(CJK_FAMILY if latin_face == CJK_FAMILY else "DejaVu").getlength(ch) / _UNITS
-    if bold:
-        latin *= BOLD_FACTOR
+    if latin_face == CJK_FAMILY:  # the bundled collection has no bold face: scale regular
+        latin = _font(CJK_FAMILY).getlength(ch) / _UNITS * (BOLD_FACTOR if bold else 1.0)
+    else:  # a stand-in renderer falls back to DejaVu Sans Bold, wider than 8 % over regular
+        latin = _font("DejaVu-Bold" if bold else "DejaVu").getlength(ch) / _UNITS
     if not is_cjk(ch):
         return latin
     cjk = _font(CJK_FAMILY).getlength(ch) / _UNITS
@@ -183,6 +186,7 @@ class Box:
     insets: Insets = DEFAULT_INSETS
     latin_face: str = CJK_FAMILY
     bold: bool = False
+    bold_index: int | None = None  # one paragraph set bold when the rest are not
 
     @property
     def line_width_pt(self) -> float:
@@ -195,15 +199,16 @@ class Box:
 
     def at(self, size_pt: float) -> Box:
         """The same box at another font size."""
-        return Box(self.width_emu, self.height_emu, size_pt, self.space_before_pt,
-                   self.indent_emu, self.insets, self.latin_face, self.bold)
+        return replace(self, size_pt=size_pt)
 
-    def lines(self, paragraph: str) -> list[str]:
-        return wrap(paragraph, self.line_width_pt, self.size_pt, self.latin_face, self.bold)
+    def lines(self, paragraph: str, bold: bool | None = None) -> list[str]:
+        bold = self.bold if bold is None else bold
+        return wrap(paragraph, self.line_width_pt, self.size_pt, self.latin_face, bold)
 
     def height_pt(self, paragraphs: Sequence[str]) -> float:
         """Height the paragraphs need: lines x line height plus the space between paragraphs."""
-        count = sum(len(self.lines(p)) for p in paragraphs)
+        count = sum(len(self.lines(p, self.bold or i == self.bold_index))
+                    for i, p in enumerate(paragraphs))
         gaps = max(len(paragraphs) - 1, 0) * self.space_before_pt
         return count * self.size_pt * LINE_FACTOR + gaps
 
@@ -268,12 +273,24 @@ def _fitting_pieces(items: Sequence[str], box: Box) -> Iterator[str]:
 
 
 def fit_size(paragraphs: Sequence[str], box: Box, floor_pt: float,
-             step_pt: float = 2.0) -> tuple[float, bool]:
+             step_pt: float = 2.0, max_lines: int | None = None) -> tuple[float, bool]:
     """Largest size from ``box.size_pt`` down to ``floor_pt`` (in steps) at which the wrapped
-    paragraphs fit; ``(floor_pt, False)`` when even the floor does not."""
-    size = box.size_pt
-    while size > floor_pt:
-        if box.at(size).fits(paragraphs):
+    paragraphs fit; ``(floor_pt, False)`` when even the floor does not.
+
+    :param max_lines: also require each paragraph to take at most this many lines (a key figure
+        reads best on one line); when no size allows it, the height alone decides.
+    """
+    sizes = [box.size_pt]
+    while sizes[-1] > floor_pt:
+        sizes.append(max(sizes[-1] - step_pt, floor_pt))
+
+    def short(size: float) -> bool:
+        return max_lines is None or all(len(box.at(size).lines(p)) <= max_lines
+                                        for p in paragraphs)
+
+    for size in sizes:
+        if box.at(size).fits(paragraphs) and short(size):
             return size, True
-        size = max(size - step_pt, floor_pt)
+    if max_lines is not None:
+        return fit_size(paragraphs, box, floor_pt, step_pt)
     return floor_pt, box.at(floor_pt).fits(paragraphs)

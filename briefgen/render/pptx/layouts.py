@@ -44,13 +44,20 @@ class LayoutPicker:
         self.messages: list[str] = []
         self._missed: set[str] = set()
 
-    def pick(self, kind: str) -> SlideLayout:
-        """The layout for ``kind``; KeyError for a kind with no chain (an unknown kind)."""
+    def peek(self, kind: str) -> SlideLayout:
+        """The layout ``pick`` would give ``kind``, without recording a fallback."""
         chain = LAYOUT_CHAINS[kind]
         found = next((name for name in chain if name in self._by_name), None)
         layout = self._by_name[found] if found else self._last_resort
         if layout is None:
             raise ValueError("the template has no slide layout with a title placeholder")
+        return layout
+
+    def pick(self, kind: str) -> SlideLayout:
+        """The layout for ``kind``; KeyError for a kind with no chain (an unknown kind)."""
+        chain = LAYOUT_CHAINS[kind]
+        layout = self.peek(kind)
+        found = layout.name if layout.name in chain else None
         if found != chain[0] and chain[0] not in self._missed:
             self._missed.add(chain[0])
             self.messages.append(
@@ -110,6 +117,47 @@ def content_region(title_region: Region, slide_height: int) -> Region:
     column, down to the bottom margin."""
     top = title_region.bottom + GAP
     return Region(title_region.x, top, title_region.w, slide_height - BOTTOM_MARGIN - top)
+
+
+@dataclass(frozen=True)
+class TimelineSlot:
+    """Where one timeline event goes: its year above the line, its marker, its text below."""
+
+    year: Region
+    marker: Region
+    text: Region
+
+
+YEAR_H = Inches(0.75)
+MARKER = Inches(0.32)
+
+
+def timeline_line_y(area: Region) -> int:
+    """The y of the timeline's rule: just under the row of years, so the events below get most
+    of the height."""
+    return area.y + YEAR_H + Inches(0.2)
+
+
+def timeline_slots(area: Region, count: int) -> list[TimelineSlot]:
+    """``count`` equal columns across ``area``: year box, marker on the rule, text box."""
+    line_y = timeline_line_y(area)
+    text_top = line_y + Inches(0.3)
+    slots = []
+    for cell in area.grid(count, count, int(Inches(0.2))):
+        centre = cell.x + cell.w // 2
+        slots.append(TimelineSlot(
+            year=Region(cell.x, area.y, cell.w, int(YEAR_H)),
+            marker=Region(centre - MARKER // 2, line_y - MARKER // 2, int(MARKER), int(MARKER)),
+            text=Region(cell.x, int(text_top), cell.w, area.bottom - int(text_top))))
+    return slots
+
+
+def number_region(title_region: Region, slide_width: int, slide_height: int) -> Region:
+    """A small box in the bottom margin, right-aligned with the title's column, for the slide
+    number when the layout has no slide-number placeholder."""
+    width, height = int(Inches(1.2)), int(Inches(0.35))
+    right = min(title_region.x + title_region.w, slide_width - title_region.x)
+    return Region(right - width, slide_height - BOTTOM_MARGIN, width, height)
 
 
 def emu(value: float) -> Emu:

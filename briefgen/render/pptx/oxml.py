@@ -15,6 +15,7 @@ from typing import Any
 from lxml import etree
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
+from pptx.oxml.xmlchemy import OxmlElement
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _RPR_AFTER_EA = ("a:cs", "a:sym", "a:hlinkClick", "a:hlinkMouseOver", "a:rtl", "a:extLst")
@@ -104,6 +105,14 @@ def set_label_separator(dLbls: Any, separator: str) -> None:
     _insert_before(dLbls, node, ("c:showLeaderLines", "c:leaderLines", "c:extLst"))
 
 
+def set_leader_lines(dLbls: Any, show: bool) -> None:
+    """Add or replace c:showLeaderLines in c:dLbls: lines from pie labels moved off their slice."""
+    _remove_children(dLbls, ["c:showLeaderLines"])
+    node = etree.Element(qn("c:showLeaderLines"))
+    node.set("val", "1" if show else "0")
+    _insert_before(dLbls, node, ("c:leaderLines", "c:extLst"))
+
+
 # --------------------------------------------------------------------------- paragraphs
 
 
@@ -141,6 +150,35 @@ def set_auto_number(pPr: Any, start_at: int, mar_l: int, scheme: str = "arabicPe
     _insert_before(pPr, number, _PPR_AFTER_BULLET)
 
 
+SLIDE_NUMBER_FIELD_ID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"  # fixed: identical renders
+
+
+def add_slide_number_field(p: Any, number: int) -> Any:
+    """Append an a:fld of type slidenum showing ``number`` to a:p (before a:endParaRPr); return
+    its a:rPr. PowerPoint and LibreOffice both recompute the number when slides move."""
+    field = etree.Element(qn("a:fld"))
+    field.set("id", SLIDE_NUMBER_FIELD_ID)
+    field.set("type", "slidenum")
+    rPr = OxmlElement("a:rPr")  # python-pptx's class, so pptx.text.text.Font can wrap it
+    field.append(rPr)
+    etree.SubElement(field, qn("a:t")).text = str(number)
+    _insert_before(p, field, ("a:endParaRPr",))
+    return rPr
+
+
+def text_run_properties(element: Any) -> list[Any]:
+    """The a:rPr of every a:r and a:fld in a p:txBody or one a:p (what sets each piece of
+    text)."""
+    if element.tag == qn("a:p"):
+        return element.xpath("./a:r/a:rPr | ./a:fld/a:rPr")
+    return element.xpath("./a:p/a:r/a:rPr | ./a:p/a:fld/a:rPr")
+
+
+def is_bold(rPr: Any) -> bool:
+    """True if an a:rPr sets @b."""
+    return rPr.get("b") in ("1", "true")
+
+
 def paragraph_margin_left(pPr: Any | None) -> int:
     """a:pPr/@marL in EMU (0 when absent): the indent a bullet takes from the line width."""
     return int(pPr.get("marL", "0")) if pPr is not None else 0
@@ -175,6 +213,14 @@ def remove_shape_style(shape_element: Any) -> None:
     """Remove p:style from an autoshape: its theme effect reference draws a shadow that an empty
     a:effectLst does not switch off in LibreOffice; fill and line are set explicitly instead."""
     _remove_children(shape_element, ["p:style"])
+
+
+def move_to_front(shape_element: Any) -> None:
+    """Make a shape the first one in its p:spTree (after p:nvGrpSpPr and p:grpSpPr), so screen
+    readers, which follow the tree's order, read it first."""
+    tree = shape_element.getparent()
+    tree.remove(shape_element)
+    tree.find(qn("p:grpSpPr")).addnext(shape_element)
 
 
 def remove_shape(shape_element: Any) -> None:
@@ -255,6 +301,13 @@ def restyle_theme(blob: bytes, name: str, colors: Mapping[str, str], latin: str,
     return etree.tostring(theme, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+def theme_minor_latin(blob: bytes) -> str | None:
+    """The a:fontScheme/a:minorFont/a:latin typeface of a theme part (its body font), if set."""
+    found = etree.fromstring(blob).xpath("//a:fontScheme/a:minorFont/a:latin/@typeface",
+                                         namespaces={"a": _A})
+    return str(found[0]) if found and found[0] else None
+
+
 def style_master(master_element: Any, title_pt: int, body_pts: tuple[int, ...]) -> None:
     """Set p:titleStyle (left, tx2 colour) and p:bodyStyle sizes, and swap every a:normAutofit
     in the master for a:noAutofit."""
@@ -288,6 +341,25 @@ def placeholder_xml(shape_id: int, name: str, ph_type: str | None, idx: int,
         f'<p:txBody><a:bodyPr anchor="{anchor}"><a:noAutofit/></a:bodyPr><a:lstStyle>'
         f'<a:lvl1pPr{margin}>{bullet}<a:defRPr{size}>{fill}</a:defRPr></a:lvl1pPr></a:lstStyle>'
         f'<a:p><a:endParaRPr lang="en-US"/></a:p></p:txBody></p:sp>'
+    )
+
+
+def slide_number_placeholder_xml(shape_id: int, name: str, idx: int,
+                                 box: tuple[int, int, int, int], *, size_pt: int,
+                                 color: str) -> str:
+    """A layout's p:sp slide-number placeholder (p:ph type="sldNum"), right-aligned, holding an
+    a:fld of type slidenum."""
+    x, y, cx, cy = box
+    return (
+        f'<p:sp {nsdecls("a", "p")}><p:nvSpPr><p:cNvPr id="{shape_id}" name="{name}"/>'
+        f'<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>'
+        f'<p:ph type="sldNum" sz="quarter" idx="{idx}"/></p:nvPr></p:nvSpPr>'
+        f'<p:spPr><a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm></p:spPr>'
+        f'<p:txBody><a:bodyPr anchor="ctr"><a:noAutofit/></a:bodyPr><a:lstStyle>'
+        f'<a:lvl1pPr algn="r"><a:defRPr sz="{size_pt * 100}"><a:solidFill>'
+        f'<a:schemeClr val="{color}"/></a:solidFill></a:defRPr></a:lvl1pPr></a:lstStyle>'
+        f'<a:p><a:fld id="{SLIDE_NUMBER_FIELD_ID}" type="slidenum"><a:rPr lang="en-US"/>'
+        f'<a:t>\u2039#\u203a</a:t></a:fld><a:endParaRPr lang="en-US"/></a:p></p:txBody></p:sp>'
     )
 
 

@@ -1,56 +1,53 @@
 """The PPTX writer: turns a DocPlan's slides into a 16:9 deck a speaker can present as it is.
 
 Every slide kind has a ``_render_<kind>`` method; an unknown kind fails loudly. Text is measured
-before it is placed (fit.py): bullet lists that do not fit become continuation slides, titles
-step down in size, and no text frame relies on autofit. Charts are native PowerPoint charts,
-so they stay editable and screen readers get their data; the PNG is used only for chart kinds
-PowerPoint has no chart type for. Every run names the Latin and East Asian faces and the
-language, so Chinese text gets Simplified Chinese glyphs in PowerPoint and LibreOffice alike.
+before it is placed (fit.py): bullet lists and timelines that do not fit become continuation
+slides, titles step down in size, and no text frame relies on autofit. Charts are native
+PowerPoint charts (charts.py), so they stay editable and screen readers get their data; the PNG
+is used only for chart kinds PowerPoint has no chart type for. Every run names the Latin and East
+Asian faces and the language (text.py). Every slide but the first carries its number, and its
+title is the first shape screen readers meet.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 import warnings
-from collections.abc import Iterable, Mapping, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import ClassVar, Literal, TypeVar
+from typing import ClassVar, TypeVar
 
 from pptx import Presentation
-from pptx.chart.data import CategoryChartData
-from pptx.chart.xlsx import CategoryWorkbookWriter
-from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.dml import MSO_THEME_COLOR
-from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-from pptx.util import Emu, Inches, Pt, lazyproperty
+from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE, PP_PLACEHOLDER
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.util import Emu, Inches, Pt
 
-from briefgen.plan.model import ChartSpec, DocPlan, Slide
-from briefgen.render.pptx import fit, oxml
+from briefgen.plan.model import DocPlan, Fonts, Slide, TimelineItem
+from briefgen.render.pptx import charts, fit, oxml
+from briefgen.render.pptx.charts import ACCENTS, NATIVE_CHARTS
 from briefgen.render.pptx.layouts import (
     BODY_TYPES,
     TITLE_TYPES,
     LayoutPicker,
     Region,
     content_region,
+    number_region,
     shape_region,
+    timeline_line_y,
+    timeline_slots,
 )
+from briefgen.render.pptx.text import Style, TextWriter
 
 _ROOT = Path(__file__).resolve().parents[3]
 _TEMPLATE_PLACES = (_ROOT / "templates/pptx/default.pptx",
                     Path(__file__).resolve().parents[2] / "_data/templates/pptx/default.pptx")
 T = TypeVar("T")
-ACCENTS = (MSO_THEME_COLOR.ACCENT_1, MSO_THEME_COLOR.ACCENT_2, MSO_THEME_COLOR.ACCENT_3,
-           MSO_THEME_COLOR.ACCENT_4, MSO_THEME_COLOR.ACCENT_5, MSO_THEME_COLOR.ACCENT_6)
-NATIVE_CHARTS = {"bar": XL_CHART_TYPE.COLUMN_CLUSTERED, "line": XL_CHART_TYPE.LINE_MARKERS,
-                 "pie": XL_CHART_TYPE.PIE}
 TITLE_FLOOR_PT = 20
 MAX_PER_SLIDE = {"kpi": 6, "timeline": 6}
+EVENT_PT, EVENT_FLOOR_PT = 20, 14  # timeline event text: start size and the smallest allowed
 
 
 class LayoutFallbackWarning(UserWarning):
@@ -59,57 +56,6 @@ class LayoutFallbackWarning(UserWarning):
 
 class TextFitWarning(UserWarning):
     """Text did not fit even at its minimum size, so its box was made taller."""
-
-
-# --------------------------------------------------------------------------- charts' workbook
-
-
-class _FixedTimeWorkbookWriter(CategoryWorkbookWriter):
-    """python-pptx embeds each chart's data as an xlsx written by xlsxwriter, which stamps
-    docProps/core.xml with the current time; this writer stamps a fixed one instead."""
-
-    created: ClassVar[dt.datetime] = dt.datetime(2000, 1, 1)
-
-    @contextmanager
-    def _open_worksheet(self, xlsx_file):  # noqa: ANN001, ANN202 - python-pptx's signature
-        with super()._open_worksheet(xlsx_file) as (workbook, worksheet):
-            workbook.set_properties({"created": self._chart_data.created})
-            yield workbook, worksheet
-
-
-class _ChartData(CategoryChartData):
-    """CategoryChartData whose embedded workbook carries ``created`` (the plan's timestamp)."""
-
-    def __init__(self, created: dt.datetime, number_format: str) -> None:
-        super().__init__(number_format)
-        self.created = created
-
-    @lazyproperty
-    def _workbook_writer(self) -> _FixedTimeWorkbookWriter:
-        return _FixedTimeWorkbookWriter(self)
-
-
-# --------------------------------------------------------------------------- text
-
-
-@dataclass(frozen=True)
-class Style:
-    """How one text frame sets its paragraphs; one size per frame, so fit.py can measure it."""
-
-    size: float
-    color: MSO_THEME_COLOR | None = None
-    bold: bool = False
-    align: PP_ALIGN | None = None
-    listing: Literal["none", "bullet", "number", "inherit"] = "none"
-    start_at: int = 1
-    space_before: float = 0.0
-    anchor: MSO_ANCHOR | None = None
-
-    @property
-    def indent(self) -> int:
-        """Hanging indent (a:pPr/@marL) a list marker takes, in EMU."""
-        factor = {"bullet": 1.3, "number": 1.9}.get(self.listing, 0.0)
-        return int(Pt(self.size * factor))
 
 
 def _naive_utc(moment: dt.datetime) -> dt.datetime:
@@ -139,6 +85,19 @@ def open_template(template: Path | None) -> Presentation:
     return prs
 
 
+def deck_fonts(prs: Presentation, plan: DocPlan, user_template: bool) -> Fonts:
+    """The faces runs name: the plan's, except that a user's template gives the Latin face (its
+    theme's body font). The East Asian face stays the plan's, which is known to have Han
+    glyphs; a template's East Asian font may not (or may be a Japanese face)."""
+    if not user_template:
+        return plan.fonts
+    latin = oxml.theme_minor_latin(prs.slide_master.part.part_related_by(_THEME_REL).blob)
+    return replace(plan.fonts, latin=latin) if latin else plan.fonts
+
+
+_THEME_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
+
+
 class PptxRenderer:
     """Writes a plan's slides to a .pptx, using a template's layouts by name."""
 
@@ -153,7 +112,7 @@ class PptxRenderer:
         """Write ``plan`` to ``path``. Layouts the template lacks are listed in
         ``self.messages`` (one line each) and in a single LayoutFallbackWarning."""
         prs = open_template(self.template)
-        deck = _Deck(prs, plan, charts)
+        deck = _Deck(prs, plan, charts, deck_fonts(prs, plan, self.template is not None))
         for slide in plan.slides:
             deck.add(slide)
         _set_properties(prs, plan)
@@ -177,15 +136,17 @@ def _set_properties(prs: Presentation, plan: DocPlan) -> None:
 
 
 class _Deck:
-    """One render: the presentation, the plan's fonts and the layout picker."""
+    """One render: the presentation, the plan, the faces and the layout picker."""
 
-    def __init__(self, prs: Presentation, plan: DocPlan, charts: Mapping[str, Path]) -> None:
+    def __init__(self, prs: Presentation, plan: DocPlan, charts: Mapping[str, Path],
+                 fonts: Fonts) -> None:
         self.prs, self.plan, self.charts = prs, plan, charts
         self.picker = LayoutPicker(prs)
         self.messages = self.picker.messages
-        self.fonts = plan.fonts
-        self.alt_lang = "en-US" if plan.fonts.lang.lower().startswith("zh") else "zh-CN"
+        self.fonts = fonts
+        self.text = TextWriter(fonts)
         self.slide = None  # the python-pptx slide being drawn
+        self.kind = ""  # its plan slide kind
 
     # ------------------------------------------------------------------ slides
 
@@ -199,18 +160,49 @@ class _Deck:
     def _new_slide(self, spec: Slide, continued: bool = False) -> Region:
         """Add a slide for ``spec`` with its fitted title and notes; returns the title's box."""
         self.slide = self.prs.slides.add_slide(self.picker.pick(spec.kind))
+        self.kind = spec.kind
         title = spec.title
-        if continued:
-            title += spec.continued_label or self.plan.labels.get("continued", "")
+        label = spec.continued_label or self.plan.labels.get("continued", "")
+        if continued and not title.endswith(label):  # the plan may have continued it already
+            title += label
         if spec.kind != "title" or spec.notes:
             self._notes(spec)
         return self._title(" ".join(title.split()))
 
     def _finish(self) -> None:
-        """Remove placeholders left empty, so no 'Click to add text' remains."""
+        """Close a slide: remove placeholders left empty (no 'Click to add text' remains), put
+        the title first in reading order, and number every slide but the title slide."""
         for ph in list(self.slide.placeholders):
             if ph.has_text_frame and not ph.text_frame.text.strip():
                 oxml.remove_shape(ph._element)
+        oxml.move_to_front(self.slide.shapes.title._element)
+        if self.kind != "title":
+            self._slide_number(len(self.prs.slides))
+
+    def _slide_number(self, number: int) -> None:
+        """The layout's slide-number placeholder with a slidenum field, or a small text box in
+        the bottom margin when the layout has none."""
+        layout_ph = next((p for p in self.slide.slide_layout.placeholders
+                          if p.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER), None)
+        if layout_ph is None:
+            title = shape_region(self.slide.shapes.title)
+            region = number_region(title, self.prs.slide_width, self.prs.slide_height)
+            box = self._textbox(region)
+            self.text.slide_number(box, number, Style(12, MSO_THEME_COLOR.TEXT_1))
+            return
+        self.slide.shapes.clone_placeholder(layout_ph)
+        shape = self.slide.placeholders[layout_ph.placeholder_format.idx]
+        region = shape_region(layout_ph)
+        self._place(shape, region)
+        master_ph = next((p for p in self.slide.slide_layout.slide_master.placeholders
+                          if p.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER), None)
+        found = oxml.list_size_hundredths(layout_ph._element) or (
+            oxml.list_size_hundredths(master_ph._element) if master_ph is not None else None)
+        size, _ = fit.fit_size([str(number)], self._box(region, Style(found / 100 if found
+                                                                      else 12)), 8)
+        self.text.slide_number(shape, number, Style(size))
+        oxml.copy_list_fill(layout_ph._element, oxml.text_run_properties(
+            shape.text_frame._txBody)[0])
 
     def _title(self, text: str) -> Region:
         """Fill the title placeholder: the template's size, stepping down to a floor, wrapping
@@ -218,7 +210,7 @@ class _Deck:
         ph = next(p for p in self.slide.placeholders if p.placeholder_format.type in TITLE_TYPES)
         region = shape_region(ph)
         start = self._inherited_size(ph, "titleStyle", 40.0)
-        box = self._box(region, start)
+        box = self._box(region, Style(start))
         size, ok = fit.fit_size([text], box, TITLE_FLOOR_PT)
         if not ok:
             needed = box.at(size).height_pt([text]) * fit.EMU_PER_PT
@@ -252,7 +244,7 @@ class _Deck:
             size = self._inherited_size(frame, "bodyStyle", default_size)
             style = Style(size, listing=listing, start_at=number, space_before=size * 0.5)
             if pending is None:
-                pending = fit.split_to_fit(items, self._box(region, size, style))
+                pending = fit.split_to_fit(items, self._box(region, style))
             chunk = pending.pop(0) if pending else ()
             if chunk:
                 self._write(frame, chunk, style)
@@ -299,18 +291,28 @@ class _Deck:
                 self._card(cell)
             self._row([[k.number] for k in chunk], numbers, Style(
                 54, MSO_THEME_COLOR.ACCENT_1, bold=True, align=PP_ALIGN.CENTER,
-                anchor=MSO_ANCHOR.BOTTOM), floor=24)
+                anchor=MSO_ANCHOR.BOTTOM), floor=24, max_lines=1)
             self._row([[k.caption] for k in chunk], captions, Style(
                 20, MSO_THEME_COLOR.TEXT_1, align=PP_ALIGN.CENTER), floor=12)
             self._finish()
 
     def _render_chart(self, spec: Slide) -> None:
         chart = _required(spec.chart, spec)
-        area = content_region(self._new_slide(spec), self.prs.slide_height)
-        source_h = int(Inches(0.45))
+        title = self._new_slide(spec)
+        area = content_region(title, self.prs.slide_height)
+        source_h = int(Inches(0.45)) if chart.source else 0
         plot = Region(area.x, area.y, area.w, area.h - source_h)
+        slide_title = self.slide.shapes.title.text_frame.text
+        unit = charts.unit_label(chart, slide_title)
+        if unit and chart.kind in NATIVE_CHARTS:
+            label = plot.top(int(Inches(0.45)))
+            plot = plot.below(label.h)
+            self._fit_write(self._textbox(label), label, [unit], 16,
+                            color=MSO_THEME_COLOR.TEXT_1)
         if chart.kind in NATIVE_CHARTS:
-            frame = self._native_chart(chart, plot)
+            frame = charts.add_native_chart(
+                self.slide.shapes, chart, plot, self.fonts, self.text.alt_lang,
+                _naive_utc(self.plan.meta.timestamp), show_title=chart.title != slide_title)
         elif chart.id in self.charts:
             frame = self._picture(self.charts[chart.id], plot)
         else:
@@ -329,7 +331,7 @@ class _Deck:
         area = content_region(first, self.prs.slide_height)
         text_box = Region(area.x + int(Inches(0.45)), area.y, area.w - int(Inches(0.45)),
                           int(area.h * 0.68))
-        box = self._box(text_box, 32)
+        box = self._box(text_box, Style(32))
         size, ok = fit.fit_size([quote.text], box, 18)
         parts = fit.split_to_fit([quote.text], box.at(size)) if not ok else [(quote.text,)]
         for index, part in enumerate(parts):
@@ -350,50 +352,52 @@ class _Deck:
             self._finish()
 
     def _render_timeline(self, spec: Slide) -> None:
-        for index, chunk in enumerate(_chunks(spec.timeline, MAX_PER_SLIDE["timeline"])):
+        """Events on a rule, year above, date, label (bold) and detail below; as many events
+        per slide as fit at the floor size, the rest on continuation slides."""
+        event = Style(EVENT_PT, MSO_THEME_COLOR.TEXT_1, align=PP_ALIGN.CENTER)
+        for index, chunk in enumerate(self._timeline_chunks(spec.timeline, event)):
             area = content_region(self._new_slide(spec, index > 0), self.prs.slide_height)
-            line_y = area.y + int(area.h * 0.42)
+            line_y = timeline_line_y(area)
             line = self.slide.shapes.add_connector(
                 MSO_CONNECTOR.STRAIGHT, area.x, line_y, area.x + area.w, line_y)
             line.line.color.theme_color = MSO_THEME_COLOR.ACCENT_1
             line.line.width = Pt(3)
             oxml.remove_shape_style(line._element)
             oxml.mark_decorative(line._element)
-            cells = list(area.grid(len(chunk), len(chunk), int(Inches(0.2))))
-            marker = int(Inches(0.32))
-            for cell, colour in zip(cells, _cycle(ACCENTS[1:3], len(cells)), strict=True):
-                centre = cell.x + cell.w // 2
-                self._shape(MSO_SHAPE.OVAL, Region(centre - marker // 2, line_y - marker // 2,
-                                                   marker, marker), colour)
-            years = [Region(c.x, line_y - int(Inches(1.05)), c.w, int(Inches(0.8)))
-                     for c in cells]
-            below = [Region(c.x, line_y + int(Inches(0.35)), c.w,
-                            area.bottom - line_y - int(Inches(0.35))) for c in cells]
-            self._row([[item.year] for item in chunk], years, Style(
+            slots = timeline_slots(area, len(chunk))
+            for slot, colour in zip(slots, _cycle(ACCENTS[1:3], len(slots)), strict=True):
+                self._shape(MSO_SHAPE.OVAL, slot.marker, colour)
+            self._row([[item.year] for item in chunk], [s.year for s in slots], Style(
                 32, MSO_THEME_COLOR.ACCENT_1, bold=True, align=PP_ALIGN.CENTER,
                 anchor=MSO_ANCHOR.BOTTOM), floor=16)
-            self._row([_event_text(item) for item in chunk], below, Style(
-                20, MSO_THEME_COLOR.TEXT_1, align=PP_ALIGN.CENTER), floor=12)
+            for item, slot in zip(chunk, slots, strict=True):
+                texts, label_at = _event_text(item)
+                self._fit_write(self._textbox(slot.text), slot.text, texts, EVENT_PT,
+                                EVENT_FLOOR_PT, **_style_args(replace(event, bold_index=label_at)))
             self._finish()
 
-    # ------------------------------------------------------------------ drawing helpers
+    def _timeline_chunks(self, items: Sequence[TimelineItem],
+                         event: Style) -> list[Sequence[TimelineItem]]:
+        """Even runs of events, as many per slide as fit at the floor size (measured on the
+        layout's content area); one event per slide is the last resort."""
+        layout = self.picker.peek("timeline")
+        title = next(p for p in layout.placeholders if p.placeholder_format.type in TITLE_TYPES)
+        area = content_region(shape_region(title), self.prs.slide_height)
+        for most in range(min(len(items), MAX_PER_SLIDE["timeline"]), 1, -1):
+            chunks = _chunks(items, most)
+            if all(self._events_fit(chunk, area, event) for chunk in chunks):
+                return chunks
+        return _chunks(items, 1)
 
-    def _native_chart(self, chart: ChartSpec, region: Region):  # noqa: ANN202
-        """A native bar/line/pie chart with value labels, theme colours and both faces."""
-        data = _ChartData(_naive_utc(self.plan.meta.timestamp), _number_format(chart))
-        data.categories = chart.categories
-        for series in chart.series:
-            data.add_series(series.name, series.values)
-        frame = self.slide.shapes.add_chart(NATIVE_CHARTS[chart.kind], region.x, region.y,
-                                            region.w, region.h, data)
-        _style_chart(frame.chart, chart)
-        frame.chart.has_title = chart.title != self.slide.shapes.title.text
-        if frame.chart.has_title:
-            frame.chart.chart_title.text_frame.text = chart.title
-        frame.chart.font.size = Pt(16)
-        oxml.style_chart_text(frame.chart._chartSpace, self.fonts.latin,
-                              self.fonts.east_asian, self.fonts.lang, self.alt_lang)
-        return frame
+    def _events_fit(self, chunk: Sequence[TimelineItem], area: Region, event: Style) -> bool:
+        for item, slot in zip(chunk, timeline_slots(area, len(chunk)), strict=True):
+            texts, label_at = _event_text(item)
+            box = self._box(slot.text, replace(event, bold_index=label_at))
+            if not fit.fit_size(texts, box, EVENT_FLOOR_PT)[1]:
+                return False
+        return True
+
+    # ------------------------------------------------------------------ drawing helpers
 
     def _picture(self, png: Path, region: Region):  # noqa: ANN202
         """The rendered PNG, scaled to fit ``region`` and centred, keeping its aspect ratio."""
@@ -419,10 +423,10 @@ class _Deck:
         return shape
 
     def _row(self, texts: Sequence[Sequence[str]], regions: Sequence[Region], style: Style,
-             floor: float) -> None:
+             floor: float, max_lines: int | None = None) -> None:
         """Text boxes side by side (paragraphs each), all at the largest size at which every
         one fits, so a row of figures looks even."""
-        size = min(fit.fit_size(t, self._box(r, style.size, style), floor)[0]
+        size = min(fit.fit_size(t, self._box(r, style), floor, max_lines=max_lines)[0]
                    for t, r in zip(texts, regions, strict=True))
         for text, region in zip(texts, regions, strict=True):
             self._fit_write(self._textbox(region), region, text, size, floor,
@@ -433,7 +437,7 @@ class _Deck:
         """Write at the largest size from ``size`` down to ``floor`` that fits; below the floor
         the box grows (with a warning) rather than the text being cut."""
         base = Style(size, **style)  # type: ignore[arg-type]
-        box = self._box(region, size, base)
+        box = self._box(region, base)
         fitted, ok = fit.fit_size(paragraphs, box, min(floor, size))
         if not ok:
             warnings.warn(f"text {paragraphs[0][:30]!r} does not fit at {fitted} pt; box grew",
@@ -452,11 +456,8 @@ class _Deck:
         shape.left, shape.top = Emu(region.x), Emu(region.y)
         shape.width, shape.height = Emu(region.w), Emu(region.h)
 
-    def _box(self, region: Region, size: float, style: Style | None = None) -> fit.Box:
-        """The fit.py view of a text frame this writer fills (insets are always explicit)."""
-        style = style or Style(size)
-        return fit.Box(region.w, region.h, size, style.space_before, style.indent,
-                       latin_face=self.fonts.latin, bold=style.bold)
+    def _box(self, region: Region, style: Style) -> fit.Box:
+        return style.box(region, self.fonts.latin)
 
     def _layout_placeholder(self, shape):  # noqa: ANN001, ANN202
         """The layout placeholder a slide placeholder inherits from, or None."""
@@ -475,53 +476,8 @@ class _Deck:
             found = oxml.master_style_size_hundredths(master, style)
         return found / 100 if found else default
 
-    def _write(self, shape, paragraphs: Iterable[str], style: Style) -> None:  # noqa: ANN001
-        """Replace a shape's text: explicit size, exact line height, no autofit, insets, list
-        markers, and on every run the Latin and East Asian faces and the language."""
-        frame = shape.text_frame
-        frame.clear()
-        frame.word_wrap = True
-        frame.auto_size = MSO_AUTO_SIZE.NONE
-        insets = fit.DEFAULT_INSETS
-        frame.margin_left, frame.margin_top = Emu(insets.left), Emu(insets.top)
-        frame.margin_right, frame.margin_bottom = Emu(insets.right), Emu(insets.bottom)
-        if style.anchor is not None:
-            frame.vertical_anchor = style.anchor
-        fill_from = self._layout_placeholder(shape) if style.color is None else None
-        for index, text in enumerate(paragraphs):
-            para = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-            para.line_spacing = Pt(style.size * fit.LINE_FACTOR)
-            para.space_before = Pt(style.space_before if index else 0)
-            para.space_after = Pt(0)
-            if style.align is not None:
-                para.alignment = style.align
-            self._marker(para._p.get_or_add_pPr(), style, index)
-            run = para.add_run()
-            self._run(run, text, style)
-            if fill_from is not None:
-                oxml.copy_list_fill(fill_from._element, run._r.get_or_add_rPr())
-
-    @staticmethod
-    def _marker(pPr, style: Style, index: int) -> None:  # noqa: ANN001
-        if style.listing == "bullet":
-            oxml.set_bullet_char(pPr, "•", style.indent)
-        elif style.listing == "number":
-            oxml.set_auto_number(pPr, style.start_at, style.indent)
-        elif style.listing == "none":
-            oxml.set_no_bullet(pPr)
-
-    def _run(self, run, text: str, style: Style | None) -> None:  # noqa: ANN001
-        run.text = text
-        font = run.font
-        font.name = self.fonts.latin
-        if style is not None:
-            font.size = Pt(style.size)
-            font.bold = style.bold or None
-            if style.color is not None:
-                font.color.theme_color = style.color
-        rPr = run._r.get_or_add_rPr()
-        oxml.set_east_asian_font(rPr, self.fonts.east_asian)
-        oxml.set_run_language(rPr, self.fonts.lang, self.alt_lang)
+    def _write(self, shape, paragraphs: Sequence[str], style: Style) -> None:  # noqa: ANN001
+        self.text.write(shape, paragraphs, style, fill_from=self._layout_placeholder(shape))
 
     def _notes(self, spec: Slide) -> None:
         """Speaker notes from the plan (paragraphs split by blank lines); a slide without notes
@@ -532,7 +488,7 @@ class _Deck:
         paragraphs = [line for text in texts for line in (*text.split("\n"), "")][:-1]
         for index, text in enumerate(paragraphs):
             para = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-            self._run(para.add_run(), text, None)
+            self.text.run(para.add_run(), text, None)
 
 
 # --------------------------------------------------------------------------- small helpers
@@ -558,71 +514,16 @@ def _cycle(values: Sequence, count: int) -> list:
 
 def _style_args(style: Style) -> dict[str, object]:
     return {"color": style.color, "bold": style.bold, "align": style.align,
-            "anchor": style.anchor}
+            "anchor": style.anchor, "bold_index": style.bold_index}
 
 
-def _event_text(item) -> list[str]:  # noqa: ANN001 - TimelineItem
-    """The paragraphs under a timeline marker: the date when it says more than the year, the
-    label, and the detail."""
+def _event_text(item: TimelineItem) -> tuple[list[str], int]:
+    """The paragraphs under a timeline marker (the date when it says more than the year, the
+    label, the detail) and the index of the label, which is set bold."""
     says_more = item.date.replace(item.year, "").strip(" 年")
     parts = [item.date] if says_more else []
+    label_at = len(parts)
     parts.append(item.label)
     if item.detail:
         parts.append(item.detail)
-    return parts
-
-
-def _number_format(chart: ChartSpec) -> str:
-    """An Excel number format with as many decimals as the plan's formatted labels show."""
-    decimals = max((len(m.group(1)) for row in chart.value_labels for label in row
-                    if (m := re.search(r"\d\.(\d+)", label))), default=0)
-    return "#,##0" + ("." + "0" * decimals if decimals else "")
-
-
-def _style_chart(chart, spec: ChartSpec) -> None:  # noqa: ANN001
-    """Value labels, theme accent colours, the unit, and a legend only where it says more."""
-    plot = chart.plots[0]
-    plot.has_data_labels = True
-    labels = plot.data_labels
-    labels.number_format = _number_format(spec)
-    labels.number_format_is_linked = False
-    labels.show_value = True
-    labels.font.size = Pt(16)
-    if spec.kind == "pie":
-        unit = spec.unit if spec.language == "zh" else " " + spec.unit
-        labels.number_format = f'{_number_format(spec)}"{unit}"' if spec.unit else \
-            labels.number_format
-        labels.show_category_name = True
-        oxml.set_label_separator(labels._element, "\n")
-        labels.position = XL_LABEL_POSITION.OUTSIDE_END
-        for index, point in enumerate(chart.series[0].points):
-            point.format.fill.solid()
-            point.format.fill.fore_color.theme_color = ACCENTS[index % len(ACCENTS)]
-        chart.has_legend = False
-        return
-    labels.position = XL_LABEL_POSITION.OUTSIDE_END if spec.kind == "bar" else \
-        XL_LABEL_POSITION.ABOVE
-    for index, series in enumerate(chart.series):
-        colour = ACCENTS[index % len(ACCENTS)]
-        if spec.kind == "bar":
-            series.format.fill.solid()
-            series.format.fill.fore_color.theme_color = colour
-        else:
-            series.format.line.color.theme_color = colour
-            series.format.line.width = Pt(3)
-    if spec.kind == "bar":
-        plot.gap_width = 80
-    chart.has_legend = len(spec.series) > 1
-    if chart.has_legend:
-        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
-        chart.legend.include_in_layout = False
-    axis = chart.value_axis
-    axis.has_major_gridlines = True
-    axis.major_gridlines.format.line.color.rgb = RGBColor(0xD9, 0xD9, 0xD9)
-    axis.tick_labels.number_format = _number_format(spec)
-    axis.tick_labels.number_format_is_linked = False
-    if spec.unit:
-        axis.has_title = True
-        axis.axis_title.text_frame.text = spec.unit
-        axis.axis_title.text_frame.paragraphs[0].runs[0].font.size = Pt(14)
-        axis.axis_title.text_frame.paragraphs[0].runs[0].font.bold = False
+    return parts, label_at

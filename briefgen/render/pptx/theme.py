@@ -51,6 +51,9 @@ BODY_BOX = _box(MARGIN, 1.6, CONTENT_W, 5.3)
 COVER_TITLE_BOX = _box(0.9, 1.9, 11.5, 2.0)
 COVER_RULE_BOX = _box(0.9, 4.05, 2.4, 0.06)
 COVER_BODY_BOX = _box(0.9, 4.3, 11.5, 1.8)
+FOOTER_Y, FOOTER_H = 7.0, 0.35  # under the content area, which ends 0.5 in above the edge
+NUMBER_BOX = _box(SLIDE_W_IN - MARGIN - 1.2, FOOTER_Y, 1.2, FOOTER_H)
+NUMBER_IDX = 12  # PowerPoint's usual idx for a layout's slide-number placeholder
 
 
 @dataclass(frozen=True)
@@ -63,11 +66,12 @@ class LayoutSpec:
     background: str | None = None
     title_type: str = "title"
     body_type: str | None = None  # None: a body (bulleted) placeholder
+    numbered: bool = True  # has a slide-number placeholder (not on the title slide)
 
 
 LAYOUTS = (
     LayoutSpec("Title", body_pt=20, cover=True, background="tx2", title_type="ctrTitle",
-               body_type="subTitle"),
+               body_type="subTitle", numbered=False),
     LayoutSpec("Agenda", body_pt=24),
     LayoutSpec("Section", body_pt=20, cover=True, background="accent2"),
     LayoutSpec("Bullets", body_pt=24),
@@ -93,6 +97,10 @@ def _layout_shapes(spec: LayoutSpec) -> list[str]:
         shapes.append(oxml.placeholder_xml(
             4, "Text 3", spec.body_type or "body", 1, body_box, size_pt=spec.body_pt,
             color="bg1" if spec.cover else None, bullets=not spec.cover))
+    if spec.numbered:
+        shapes.append(oxml.slide_number_placeholder_xml(
+            5, "Slide Number 4", NUMBER_IDX, NUMBER_BOX, size_pt=12,
+            color="bg1" if spec.cover else "accent6"))
     return shapes
 
 
@@ -110,11 +118,11 @@ def _add_layout(prs: Presentation, spec: LayoutSpec, layout_id: int) -> None:
 
 def _place_master_placeholders(prs: Presentation) -> None:
     """Move the master's placeholders onto the 16:9 grid the layouts use."""
-    footer_y, footer_h = Inches(6.95), Inches(0.4)
+    footer_y, footer_h = Inches(FOOTER_Y), Inches(FOOTER_H)
     boxes = {0: TITLE_BOX, 1: BODY_BOX,
              2: (Inches(MARGIN), footer_y, Inches(2.8), footer_h),  # date
              3: (Inches(4.6), footer_y, Inches(4.1), footer_h),  # footer
-             4: (Inches(SLIDE_W_IN - MARGIN - 2.8), footer_y, Inches(2.8), footer_h)}  # number
+             4: NUMBER_BOX}
     for placeholder in prs.slide_master.placeholders:
         x, y, cx, cy = boxes[placeholder.placeholder_format.idx]
         placeholder.left, placeholder.top = Emu(x), Emu(y)

@@ -1,0 +1,296 @@
+"""Repair text extracted from a PDF: broken lines, spaced glyphs, running headers, page numbers.
+
+PDF extraction leaves layout behind in the text. What this module undoes, in order:
+
+1. Characters: full-width digits and letters become ASCII (``第７１届`` -> ``第71届``), odd spaces
+   become plain ones, and spaces the PDF put between glyphs go (``于 5 月 14 日`` -> ``于5月14日``,
+   ``中国 - 蒙古`` -> ``中国-蒙古``); spaces between Latin words stay.
+2. Page furniture: page numbers (``12``, ``- 3 -``, ``第 4 页 共 21 页``, ``Page 6 of 23``) and
+   running headers: a short line without end punctuation that recurs. Its first occurrence is
+   kept (a running header usually repeats the section title, so the first one *is* the heading),
+   unless it sits at a page edge after page one; the repeats go.
+3. Line joins: a line break is a layout break unless the line ends a sentence and is visibly
+   shorter than its neighbours. Double-spaced extracts (a blank line after every line, as in the
+   seed) are recognised: there a single blank line is a line break and a wider gap is a real one.
+4. Roles: headings (short, no end punctuation, after a real break; or numbered ``一、``
+   ``（一）`` ``1.``), photo captions (short lines naming a photo: 合影, 摄, Photo), source notes
+   (``（来源：…）``), list items (``一是…`` ``（一）`` ``1.`` ``•``) kept as their own paragraphs.
+5. Order: a run of numbered items that came out of order (1-2-3-5-4, text boxes read out of
+   order) is sorted, and the sentence that announces it (ending in ``：``) is put back first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import cn2an
+
+from briefgen.ingest.read import PAGE_BREAK, Block
+
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’…—·"
+_FULLWIDTH = {c: chr(c - 0xFEE0) for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
+                                           *range(0xFF41, 0xFF5B))}
+_FULLWIDTH.update({0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " ",
+                   0x200B: "", 0xFEFF: ""})
+# space between two "tight" characters (CJK, CJK punctuation, digits and . % -), one side CJK
+_TIGHT = rf"[{_CJK}{_CJK_PUNCT}]"
+_SPACE_CJK = re.compile(rf"(?<={_TIGHT})[ \t]+(?=[{_CJK}{_CJK_PUNCT}\d.%\-])|"
+                        rf"(?<=[{_CJK}{_CJK_PUNCT}\d.%\-])[ \t]+(?={_TIGHT})")
+_SPACE_DASH = re.compile(rf"(?<=[{_CJK}])\s*-\s*(?=[{_CJK}])")
+_CJK_CHAR = re.compile(rf"[{_CJK}]")
+
+END_PUNCT = "。！？；：.!?;:…"
+_CLOSERS = "”’」』）)】]》\"'"
+_NO_HEADING_END = END_PUNCT + "，、,"
+
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-–—]?\s*\d{1,4}\s*[-–—]?|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|"
+    r"(?:page|p\.)\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*/\s*\d+)\s*$", re.I)
+_CAPTION = re.compile(r"合影|摄影?[:：]|（图|图为|图片|照片|^图\s*\d|^photo\b|^figure\s+\d+\b|"
+                      r"\bpictured\b|\(photo\b|photo:", re.I)
+SOURCE_NOTE = re.compile(r"^[（(]?\s*(?:资料)?(?:来源|出处|sources?)\s*[:：]", re.I)
+_NUMBERED_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十\d]+[章节部分篇]|"
+    r"(?:\d{1,2}\.){1,3}\s*(?!\d)|[IVX]{1,4}\.\s)")
+ITEM = re.compile(
+    r"^\s*(?P<m>(?P<zh>[一二三四五六七八九十]{1,3})是|[（(](?P<p>[一二三四五六七八九十\d]{1,3})[）)]|"
+    r"(?P<d>\d{1,2})[.．、](?!\d)|(?P<c>[①-⑳])|[•·▪●◦\-–*])")
+
+
+_BULLET = re.compile(r"^[•·▪●◦\-–*]\s*")
+
+
+@dataclass
+class _Line:
+    text: str
+    gap_before: int  # blank lines before it
+    page_top: bool  # first non-blank line of a page after page one
+    repeated: bool = False  # first occurrence of a running header
+
+
+def normalize(text: str) -> str:
+    """Full-width digits/letters to ASCII, odd spaces to plain ones, spaces between glyphs gone."""
+    text = text.translate(_FULLWIDTH).replace("\t", " ")
+    text = _SPACE_DASH.sub("-", text)
+    return _SPACE_CJK.sub("", text).strip()
+
+
+def fix_quotes(text: str) -> str:
+    """Close a ‘ or “ that the PDF closed with an ASCII ' or " (``‘一带一路 '`` -> ``‘一带一路’``)."""
+    text = re.sub(r"(‘[^‘’'\n]{1,40}?)\s*'", r"\1’", text)
+    return re.sub(r"(“[^“”\"\n]{1,200}?)\s*\"", r"\1”", text)
+
+
+def width(text: str) -> float:
+    """Display width: a CJK character counts 1, anything else half."""
+    cjk = len(_CJK_CHAR.findall(text))
+    return cjk + (len(text) - cjk) / 2
+
+
+def is_cjk(text: str) -> bool:
+    """At least a fifth of the letters are Chinese characters."""
+    letters = sum(ch.isalpha() for ch in text)
+    return bool(letters) and len(_CJK_CHAR.findall(text)) / letters > 0.2
+
+
+def blocks_from_lines(blocks: Sequence[Block]) -> list[Block]:
+    """Turn raw ``line`` blocks into typed paragraphs; typed blocks pass through (normalized)."""
+    out: list[Block] = []
+    run: list[str] = []
+    for block in blocks:
+        if block.kind == "line":
+            run.append(block.text)
+            continue
+        out += _clean_run(run)
+        run = []
+        out.append(Block(fix_quotes(normalize(block.text)), block.kind, block.level))
+    out += _clean_run(run)
+    return reorder_items([b for b in out if b.text])
+
+
+def _clean_run(raw: list[str]) -> list[Block]:
+    lines = _drop_furniture(_to_lines(raw))
+    if not lines:
+        return []
+    soft = _soft_gap(lines)
+    blank_structure = any(ln.gap_before > soft for ln in lines[1:])
+    blocks: list[Block] = []
+    para: list[str] = []
+
+    def flush() -> None:
+        if para:
+            blocks.append(_para_block(_join(para)))
+            para.clear()
+
+    for i, ln in enumerate(lines):
+        local = _local_width(lines, i)
+        strong = i == 0 or ln.gap_before > soft or ln.page_top
+        prev_end = i > 0 and _ends_sentence(lines[i - 1].text)
+        kind = _line_role(ln, local, strong, prev_end, blank_structure)
+        if kind:
+            flush()
+            blocks.append(Block(ln.text, kind))
+            continue
+        if para and (strong and ln.gap_before > soft or _starts_item(ln.text)
+                     or _ends_paragraph(para[-1], _local_width(lines, i - 1))):
+            flush()
+        para.append(ln.text)
+    flush()
+    return blocks
+
+
+def _to_lines(raw: list[str]) -> list[_Line]:
+    lines: list[_Line] = []
+    gap, page, seen_page = 0, False, False
+    for text in raw:
+        if text == PAGE_BREAK:
+            page, seen_page = True, True
+            continue
+        clean = normalize(text)
+        if not clean:
+            gap += 1
+            continue
+        lines.append(_Line(clean, gap, page and seen_page))
+        gap, page = 0, False
+    return lines
+
+
+def _drop_furniture(lines: list[_Line]) -> list[_Line]:
+    """Page numbers out; running headers out except their first occurrence (see module doc)."""
+    lines = [ln for ln in lines if not _PAGE_NUMBER.match(ln.text)]
+    counts = Counter(ln.text for ln in lines if _header_like(ln.text))
+    kept: list[_Line] = []
+    seen: set[str] = set()
+    carry = 0  # a dropped header's gap moves to the line after it: the break was real
+    for ln in lines:
+        if counts.get(ln.text, 0) >= 2:
+            first = ln.text not in seen
+            seen.add(ln.text)
+            if not first or ln.page_top:
+                carry = max(carry, ln.gap_before)
+                continue
+            ln.repeated = True
+        ln.gap_before = max(ln.gap_before, carry)
+        carry = 0
+        kept.append(ln)
+    return kept
+
+
+def _header_like(text: str) -> bool:
+    return width(text) <= 40 and text[-1] not in _NO_HEADING_END and not _starts_item(text)
+
+
+def _soft_gap(lines: list[_Line]) -> int:
+    """Blank lines that only break a line: the usual gap, when most lines stop mid-sentence."""
+    gaps = Counter(ln.gap_before for ln in lines[1:])
+    if not gaps:
+        return 0
+    usual = gaps.most_common(1)[0][0]
+    broken = sum(not _ends_sentence(ln.text) for ln in lines) / len(lines)
+    return usual if usual >= 1 and broken >= 0.4 else 0
+
+
+def _local_width(lines: list[_Line], i: int) -> float:
+    """Widest of the neighbouring lines: the column width around line ``i``."""
+    around = [width(ln.text) for ln in lines[max(0, i - 3): i + 4]]
+    return max(around) if around else 0.0
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip(_CLOSERS)[-1:] in END_PUNCT if text.rstrip(_CLOSERS) else False
+
+
+def _ends_paragraph(text: str, local: float) -> bool:
+    """A sentence ends the line and the line is short of the column width.
+
+    A colon does not count: ``…四方面成果：`` usually runs on into its list.
+    """
+    if not _ends_sentence(text) or text.rstrip(_CLOSERS).endswith(("：", ":")):
+        return False
+    return width(text) < (0.95 if is_cjk(text) else 0.85) * local
+
+
+def _starts_item(text: str) -> bool:
+    m = ITEM.match(text)
+    return bool(m) and (m.group("zh") is None or len(text) > 4)
+
+
+def _line_role(ln: _Line, local: float, strong: bool, prev_end: bool,
+               blank_structure: bool) -> str | None:
+    """``heading``, ``caption`` or ``source`` for a line that stands alone, else None."""
+    text = ln.text
+    if SOURCE_NOTE.match(text):
+        return "source"
+    if text[-1] in _NO_HEADING_END or width(text) > 40:
+        return None
+    if _CAPTION.search(text):
+        return "caption"
+    if _NUMBERED_HEADING.match(text) and width(text) <= 30:
+        return "heading"
+    after_break = strong if blank_structure else (strong or prev_end)
+    if ln.repeated or (after_break and width(text) <= 0.8 * max(local, 1)):
+        return "heading"
+    return None
+
+
+def _join(parts: list[str]) -> str:
+    """Join broken lines: no space between CJK, a space between words, hyphenation undone."""
+    text = parts[0]
+    for part in parts[1:]:
+        if re.search(r"[a-z]-$", text) and part[:1].islower():
+            text = text[:-1] + part
+        elif is_cjk(text[-1:] + part[:1]) or text[-1:] in _CJK_PUNCT or part[:1] in _CJK_PUNCT:
+            text += part
+        else:
+            text += " " + part
+    return fix_quotes(normalize(text))
+
+
+def _para_block(text: str) -> Block:
+    """A bulleted paragraph (``• …``) is an item without its bullet; numbered ones stay text."""
+    m = _BULLET.match(text)
+    return Block(text[m.end():], "item") if m else Block(text, "para")
+
+
+# ----------------------------------------------------------------------------- order
+
+
+def item_number(text: str) -> int | None:
+    """The number of a numbered item (一是 -> 1, （三） -> 3, 2. -> 2, ② -> 2), else None."""
+    m = ITEM.match(text)
+    if not m:
+        return None
+    if m.group("c"):
+        return ord(m.group("c")) - ord("①") + 1
+    raw = m.group("zh") or m.group("p") or m.group("d")
+    if raw is None:
+        return None
+    try:
+        return int(raw) if raw.isdigit() else int(cn2an.cn2an(raw, "smart"))
+    except ValueError:
+        return None
+
+
+def reorder_items(blocks: list[Block]) -> list[Block]:
+    """Sort runs of numbered paragraphs that came out of order; put their lead-in line first."""
+    out = list(blocks)
+    i = 0
+    while i < len(out):
+        j = i
+        while j < len(out) and out[j].kind == "para" and item_number(out[j].text) is not None:
+            j += 1
+        if j - i >= 3:
+            nums = [item_number(b.text) for b in out[i:j]]
+            if sorted(nums) == list(range(1, len(nums) + 1)) and nums != sorted(nums):
+                out[i:j] = sorted(out[i:j], key=lambda b: item_number(b.text))
+            if (j < len(out) and out[j].kind == "para" and out[j].text.endswith(("：", ":"))
+                    and (i == 0 or not out[i - 1].text.endswith(("：", ":")))):
+                out.insert(i, out.pop(j))
+                j += 1
+        i = max(j, i + 1)
+    return out

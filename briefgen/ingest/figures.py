@@ -1,0 +1,363 @@
+"""Find numeric facts in a sentence: value, scale, unit, qualifier, change and period.
+
+What counts as a figure: a number followed by a unit (a measure word such as 个/条/趟/人次, a
+currency, %, or in English a noun). A number with no unit is not a fact we can label, so it is
+skipped; that also skips most names (愿景2025, 2030愿景, 地平线2020计划).
+
+Decisions, each a rule a reader can check:
+
+* Dates are not figures: 2016年, 9月, 14日, 2016年9月, 5月14日至15日, ``in 2016``, ``14 May``.
+  A four-digit number 1900-2100 before 年 is a year; 3年, 5年内 are durations and are figures.
+* Ordinals written in digits (第71届, 第2344号, ``the 71st session``, ``Resolution 2344``) are
+  kept, tagged ``ordinal``: a session or resolution number is a fact a brief cites, but it is
+  not an amount, so charts never use it. Ordinals in words (第一, 第二次) are sequencing words and
+  are skipped.
+* Chinese numerals are read with ``cn2an`` (四方面 -> 4, 五个方面 -> 5, 两 -> 2, 一百二十 -> 120);
+  a lone 一 is skipped (一带一路, 一批, 一是), and so are list markers (一是, （二）) and 两年一度.
+* Qualifiers: 多/余/more than -> more_than; 超过/逾/over -> over; 近/将近/nearly -> nearly;
+  约/左右/about -> about.
+* ``增长0.6%`` / ``up 0.6%`` is the change of the figure before it in the sentence, not a figure;
+  下降/减少/down make it negative.
+* Ranges (20至30个, 20-30 countries) keep the low end as value and are tagged ``range``.
+* A bare 元 takes the currency named earlier in the text (元人民币), since 其中出口3.8万亿元 means
+  the same renminbi as the total before it.
+* The unit keeps a noun only when the noun is a kind of thing counted in statistics (国家,
+  国际组织, 城市, 方面, 部门...; 个国家和国际组织 too); otherwise the noun is what the label
+  names (130多个运输协定 -> unit 个, label 运输协定). jieba's word cut stops 国家 from being read
+  out of 国家元首.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+import cn2an
+
+from briefgen.text.tokens import tag_zh
+
+ZH_SCALES = ("万亿", "亿", "万")
+EN_SCALES = {"thousand": "thousand", "million": "million", "billion": "billion",
+             "trillion": "trillion", "bn": "billion", "mn": "million", "tn": "trillion"}
+
+#: Measure words and units written after a Chinese number, longest first in the pattern.
+ZH_UNITS = """个月 人次 平方公里 平方米 公里 千米 千瓦 兆瓦 公顷 小时 分钟 百分点 个 位 名 人 家 所 项 条
+趟 列 次 期 届 号 岁 年 天 周 吨 米 辆 架 艘 座 件 台 套 份 部 本 种 批 场 篇 册 宗 处 支 枚 只
+头 株 棵 亩 倍 间 栋 户 例 股 对 轮 门 首 幅 款 片 块 段 层 级 类 方面 大""".split()
+ZH_CURRENCIES = ("元人民币", "美元", "欧元", "日元", "英镑", "港元", "港币", "卢布", "元")
+#: Nouns that belong in the unit: kinds of counted things, not the things themselves.
+ZH_UNIT_NOUNS = ("国家和国际组织", "国家和地区", "国际组织", "国家", "地区", "城市", "省份", "省",
+                 "部门", "方面", "领域", "行业", "理念", "发展理念")
+_TIME_UNITS = {"年", "个月", "天", "小时", "周"}
+_CN_NUM = "[一二两三四五六七八九十][一二两三四五六七八九十百千零〇]*"
+_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+
+_ZH = re.compile(
+    rf"(?P<ord>第)?(?P<pre>超过|逾|超|将近|接近|近|约|大约)?"
+    rf"(?P<num>{_NUM}|{_CN_NUM})"
+    rf"(?:(?:至|到|~|～|-|—|－)(?P<num2>{_NUM}|{_CN_NUM}))?"
+    r"(?P<more>多|余)?(?P<scale>万亿|亿|万)?(?P<more2>多|余)?"
+    rf"(?P<unit>%|％|‰|{'|'.join(ZH_CURRENCIES)}|{'|'.join(ZH_UNITS)})?"
+    r"(?P<more3>多|余)?(?P<post>以上|左右)?"
+)
+_ZH_PRE = {"超过": "over", "逾": "over", "超": "over", "将近": "nearly", "接近": "nearly",
+           "近": "nearly", "约": "about", "大约": "about"}
+_ZH_CHANGE = re.compile(r"(同比|比上年|较上年)?(增长|增加|上升|提高|下降|减少|降低|回落)了?$")
+_ZH_DOWN = ("下降", "减少", "降低", "回落")
+
+_EN_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_EN_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                  "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12})
+_EN_NUMWORD = "|".join(sorted((w for w in _EN_WORDS if w not in ("zero", "one")), key=len,
+                              reverse=True))
+_EN_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
+              "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+_EN = re.compile(
+    r"(?P<pre>more than|over|nearly|almost|about|around|approximately|roughly|some|at least|"
+    r"close to|in excess of|up to)?\s*"
+    r"(?P<cur>US\$|\$|€|£|¥|RMB\s?|CNY\s?|USD\s?)?"
+    rf"(?P<num>{_NUM}|\b(?:{_EN_NUMWORD})\b)(?P<ord>st|nd|rd|th)?"
+    rf"(?:\s*(?:-|–|to)\s*(?P<num2>{_NUM}))?"
+    r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|mn|tn)\b)?"
+    r"(?P<pct>\s*(?:%|per ?cent\b))?",
+    re.I,
+)
+_EN_PRE = {"more than": "more_than", "over": "over", "in excess of": "over", "at least": "over",
+           "nearly": "nearly", "almost": "nearly", "close to": "nearly", "up to": "nearly",
+           "about": "about", "around": "about", "approximately": "about", "roughly": "about",
+           "some": "about"}
+_EN_STOP = frozenset("""the a an in on at to from with for by was were is are be been being have
+has had will would shall should can could may might that which who whom whose this these those
+as than over under since across through per each into onto up down out its their his her our
+it they he she we you during while when where after before between among against about around
+not no or but so also including include includes included like such via toward towards""".split())
+_EN_CHANGE = re.compile(r"\b(?:up|down|rose|fell|grew|increased|decreased|dropped|declined|"
+                        r"an? (?:increase|rise|growth|decrease|drop|fall|decline) of|"
+                        r"(?:increase|growth|rise|decline|drop|fall) of)\s*(?:by\s*)?$", re.I)
+_EN_DOWN = re.compile(r"down|fell|decreased|dropped|declined|decrease|drop|fall|decline", re.I)
+_EN_IDENT = re.compile(r"\b(?:No\.|Resolution|Article|Session|Number)\s+(\d+)\b")
+_EN_DATEISH = re.compile(rf"^\s*(?:{_EN_MONTHS})\b", re.I)
+_EN_MONTH_BEFORE = re.compile(rf"\b(?:{_EN_MONTHS})\.?\s*$", re.I)
+
+_QUOTED = re.compile(r"“[^“”]{1,14}”|「[^「」]{1,14}」|\"[^\"]{1,14}\"")
+
+
+@dataclass(frozen=True)
+class Found:
+    """One figure found in a sentence, with where it is."""
+
+    value: float
+    scale: str | None
+    unit: str
+    qualifier: str | None
+    start: int
+    end: int
+    sentence: str
+    change_pct: float | None = None
+    tags: tuple[str, ...] = ()
+    high: float | None = None  # upper end of a range
+    noun: str = ""  # the counted noun right after the unit, when the unit did not take it
+    currency_guess: bool = False
+    extra: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def text(self) -> str:
+        return self.sentence[self.start:self.end]
+
+
+def find_figures(sentence: str, lang: str) -> list[Found]:
+    """Every figure in ``sentence`` (Chinese or English), in order, with changes attached."""
+    found = _find_zh(sentence) if lang == "zh" else _find_en(sentence)
+    return _attach_changes(found, sentence, lang)
+
+
+# ----------------------------------------------------------------------------- Chinese
+
+
+def cn_value(text: str) -> float | None:
+    """``"6.3"`` -> 6.3, ``"3,700"`` -> 3700, ``"四"`` -> 4, ``"两"`` -> 2 (cn2an); else None."""
+    if re.fullmatch(_NUM, text):
+        return float(text.replace(",", ""))
+    try:
+        return float(cn2an.cn2an(text, "smart"))
+    except (ValueError, KeyError, IndexError):
+        return None
+
+
+def _in_short_quote(sentence: str, start: int) -> bool:
+    return any(m.start() < start < m.end() for m in _QUOTED.finditer(sentence))
+
+
+def _find_zh(sentence: str) -> list[Found]:
+    out: list[Found] = []
+    for m in _ZH.finditer(sentence):
+        num, unit = m.group("num"), m.group("unit") or ""
+        arabic = num[0].isdigit()
+        if not unit or unit == "％":
+            unit = "%" if unit == "％" else unit
+        if not unit:
+            continue
+        before = sentence[: m.start()]
+        after = sentence[m.end():]
+        if arabic and m.start("num") > 0 and sentence[m.start("num") - 1].isdigit():
+            continue
+        if not arabic and (num == "一" or re.match(r"[是、）)]", after)):
+            continue
+        if unit in ("年",) and (
+            (arabic and len(num) == 4 and 1900 <= float(num) <= 2100)
+            or after.startswith(("一度", "一次"))
+            or re.match(r"\d{1,2}月", after)
+        ):
+            continue  # a year, or 两年一度
+        if unit == "年" and not arabic and after.startswith("一"):
+            continue
+        if unit in ("月", "日") or (unit == "号" and not m.group("ord")):
+            continue
+        if unit == "大" and not re.match(r"[\u4e00-\u9fff]", after):
+            continue
+        if m.group("ord") and not arabic:
+            continue  # 第一, 第二次: sequencing words
+        if _in_short_quote(sentence, m.start("num")):
+            continue
+        if before.endswith(("第", "每")) and not m.group("ord"):
+            pass
+        value = cn_value(num)
+        if value is None:
+            continue
+        high = cn_value(m.group("num2")) if m.group("num2") else None
+        if high is not None and high <= value:
+            high = None
+        qualifier = _ZH_PRE.get(m.group("pre") or "")
+        if m.group("more") or m.group("more2") or m.group("more3"):
+            qualifier = "more_than"
+        if m.group("post") == "以上":
+            qualifier = qualifier or "over"
+        elif m.group("post") == "左右":
+            qualifier = "about"
+        end = m.end()
+        noun = ""
+        if unit in ("个", "家", "大", "项", "类") or unit == "方面":
+            extra = _unit_noun(sentence[m.end():])
+            if extra and unit != "方面":
+                unit += extra
+                end += len(extra)
+        if unit == "大":
+            unit = ""
+        if unit != "%" and not unit.startswith(tuple(ZH_CURRENCIES)):
+            noun = _noun_after(sentence[end:])
+        tags: tuple[str, ...] = ()
+        if m.group("ord"):
+            tags += ("ordinal",)
+        if high is not None:
+            tags += ("range",)
+        start = m.start("ord") if m.group("ord") else m.start()
+        out.append(Found(value=value, scale=m.group("scale"), unit=unit, qualifier=qualifier,
+                         start=start, end=end, sentence=sentence, tags=tags, high=high,
+                         noun=noun))
+    return out
+
+
+def _unit_noun(rest: str) -> str:
+    """The counted-kind noun that continues a measure word (个 + 国家和国际组织), or ""."""
+    for noun in ZH_UNIT_NOUNS:
+        if rest.startswith(noun) and _word_boundary(rest, len(noun)):
+            # 国家 + 和/及/与 + another kind: the unit is the pair
+            tail = rest[len(noun):]
+            for link in ("和", "及", "与"):
+                for other in ZH_UNIT_NOUNS:
+                    pair = link + other
+                    if tail.startswith(pair) and _word_boundary(rest, len(noun) + len(pair)):
+                        return noun + pair
+            return noun
+    if rest.startswith("大"):
+        return ""
+    return ""
+
+
+def _word_boundary(text: str, at: int) -> bool:
+    """jieba puts a word boundary at ``at`` (so 国家 is not read out of 国家元首)."""
+    pos = 0
+    for word, _ in tag_zh(text[: at + 6]):
+        pos += len(word)
+        if pos == at:
+            return True
+        if pos > at:
+            return False
+    return pos == at
+
+
+def _noun_after(rest: str) -> str:
+    """The words after a unit up to 的, a clause mark or another number: what is counted."""
+    m = re.match(r"[“‘]?([\u4e00-\u9fff“”‘’\-]{1,12}?)(?=的|[，。；：、,;:（(]|\d|$|和\d|等)", rest)
+    return m.group(1).strip("“”‘’") if m else ""
+
+
+# ----------------------------------------------------------------------------- English
+
+
+def _find_en(sentence: str) -> list[Found]:
+    out: list[Found] = []
+    idents = {m.start(1) for m in _EN_IDENT.finditer(sentence)}
+    for m in _EN.finditer(sentence):
+        num = m.group("num")
+        if not num:
+            continue
+        start_num = m.start("num")
+        before, after = sentence[:start_num], sentence[m.end():]
+        if re.search(r"[\w.,-]$", before) and not before.endswith((" ", "$", "€", "£", "¥")):
+            if not m.group("cur"):
+                continue
+        value = _en_value(num)
+        if value is None:
+            continue
+        scale = EN_SCALES.get((m.group("scale") or "").lower())
+        ordinal = bool(m.group("ord")) or start_num in idents
+        pct = bool(m.group("pct"))
+        is_year = (re.fullmatch(r"\d{4}", num) and 1900 <= value <= 2100 and not scale
+                   and not pct)
+        if _EN_DATEISH.match(after) or _EN_MONTH_BEFORE.search(before) or (
+                is_year and not ordinal):
+            continue
+        unit = "%" if pct else ""
+        noun_end = m.end()
+        if not unit and not ordinal:
+            unit, noun_end = _en_unit(sentence, m.end(), m.group("num2") is None)
+            if m.group("cur"):
+                cur = m.group("cur").strip().upper()
+                unit = {"$": "US dollars", "US$": "US dollars", "USD": "US dollars", "€": "euros",
+                        "£": "pounds", "¥": "yuan", "RMB": "yuan", "CNY": "yuan"}.get(cur, unit)
+                noun_end = m.end()
+        if ordinal:
+            if m.group("ord"):
+                noun_end = m.end()
+            unit = ""
+        qualifier = _EN_PRE.get((m.group("pre") or "").lower())
+        start = m.start("pre") if m.group("pre") else (
+            m.start("cur") if m.group("cur") else start_num)
+        high = _en_value(m.group("num2")) if m.group("num2") else None
+        tags = (("ordinal",) if ordinal else ()) + (("range",) if high else ())
+        out.append(Found(value=value, scale=scale, unit=unit, qualifier=qualifier, start=start,
+                         end=noun_end, sentence=sentence, tags=tags, high=high))
+    return _share_units(out, sentence)
+
+
+def _en_value(text: str) -> float | None:
+    if re.fullmatch(_NUM, text):
+        return float(text.replace(",", ""))
+    return float(_EN_WORDS[text.lower()]) if text.lower() in _EN_WORDS else None
+
+
+def _en_unit(sentence: str, at: int, allow_or: bool) -> tuple[str, int]:
+    """Up to five words after the number that name what is counted; stops at function words."""
+    words: list[str] = []
+    end = at
+    for m in re.finditer(r"\s*([A-Za-z][A-Za-z'’\-]*)", sentence[at:]):
+        if m.start() != (end - at):
+            break
+        word = m.group(1)
+        low = word.lower()
+        if low in ("of", "and") and words and len(words) < 4:
+            words.append(word)
+            end = at + m.end()
+            continue
+        if low in _EN_STOP or low in EN_SCALES or len(words) >= 5:
+            break
+        words.append(word)
+        end = at + m.end()
+    while words and words[-1].lower() in ("of", "and"):
+        words.pop()
+    unit = " ".join(words)
+    return unit, (at + sentence[at:].find(unit) + len(unit)) if unit else at
+
+
+def _share_units(found: list[Found], sentence: str) -> list[Found]:
+    """``six or 12 months``: a number left without a unit takes the next one's."""
+    out = list(found)
+    for i, f in enumerate(out[:-1]):
+        nxt = out[i + 1]
+        gap = sentence[f.end:nxt.start]
+        if not f.unit and not f.tags and re.fullmatch(r"\s*(?:or|to|and|-|–)\s*", gap):
+            out[i] = replace(f, unit=nxt.unit)
+    return [f for f in out if f.unit or f.scale or "ordinal" in f.tags]
+
+
+# ----------------------------------------------------------------------------- changes
+
+
+def _attach_changes(found: list[Found], sentence: str, lang: str) -> list[Found]:
+    """Turn ``增长0.6%`` / ``up 0.6%`` into the change of the previous figure in the sentence."""
+    out: list[Found] = []
+    for f in found:
+        before = sentence[: f.start]
+        pattern = _ZH_CHANGE if lang == "zh" else _EN_CHANGE
+        clause_start = max(before.rfind(c) for c in "，,；;")
+        m = pattern.search(before.rstrip()) if f.unit == "%" else None
+        if m and out and out[-1].change_pct is None and "ordinal" not in out[-1].tags:
+            down = (m.group(2) in _ZH_DOWN) if lang == "zh" else bool(_EN_DOWN.search(m.group(0)))
+            out[-1] = replace(out[-1], change_pct=-f.value if down else f.value)
+            continue
+        del clause_start
+        out.append(f)
+    return out

@@ -1,0 +1,71 @@
+"""Chart data for native Office charts, shared by the DOCX and PPTX writers.
+
+Both writers build chart XML and the embedded workbook with python-pptx's chart data classes. Its
+workbook writer (xlsxwriter) stamps ``docProps/core.xml`` with the clock, so two builds of one
+brief would differ; :class:`ChartData` writes a fixed creation time instead. Importing this module
+imports python-pptx's chart package, so writers import it only when they draw a native chart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from pptx.chart.data import CategoryChartData
+from pptx.chart.xlsx import CategoryWorkbookWriter
+from pptx.util import lazyproperty
+
+from briefgen.plan.model import ChartSpec
+
+
+class FixedTimeWorkbookWriter(CategoryWorkbookWriter):
+    """The workbook writer of :class:`ChartData`: core properties carry ``chart_data.created``."""
+
+    @contextmanager
+    def _open_worksheet(self, xlsx_file) -> Iterator:  # noqa: ANN001 - python-pptx's signature
+        with super()._open_worksheet(xlsx_file) as (workbook, worksheet):
+            workbook.set_properties({"created": self._chart_data.created})
+            yield workbook, worksheet
+
+
+class ChartData(CategoryChartData):
+    """CategoryChartData whose embedded workbook is byte-stable (created at ``created``)."""
+
+    def __init__(self, created: dt.datetime, number_format: str) -> None:
+        super().__init__(number_format)
+        self.created = naive_utc(created)
+
+    @lazyproperty
+    def _workbook_writer(self) -> FixedTimeWorkbookWriter:
+        return FixedTimeWorkbookWriter(self)
+
+
+def naive_utc(moment: dt.datetime) -> dt.datetime:
+    """``moment`` as naive UTC: xlsxwriter and python-pptx write the wall time with a 'Z'."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return moment
+
+
+def number_format(spec: ChartSpec) -> str:
+    """An Excel number format that writes values as the plan's labels do.
+
+    As many decimals as the labels show; a thousands separator only where the labels use one
+    (the English "2,500"; Chinese labels write "2500").
+    """
+    labels = [label for row in spec.value_labels for label in row]
+    decimals = max((len(m.group(1)) for label in labels
+                    if (m := re.search(r"\d\.(\d+)", label))), default=0)
+    grouped = any(re.search(r"\d,\d{3}", label) for label in labels)
+    return ("#,##0" if grouped else "0") + ("." + "0" * decimals if decimals else "")
+
+
+def chart_data(spec: ChartSpec, created: dt.datetime) -> ChartData:
+    """The categories and series of ``spec`` as python-pptx chart data."""
+    data = ChartData(created, number_format(spec))
+    data.categories = spec.categories
+    for series in spec.series:
+        data.add_series(series.name, series.values)
+    return data

@@ -1,0 +1,159 @@
+"""Native PowerPoint charts from a plan's ChartSpec: data, number formats, colours and labels.
+
+A native chart keeps its numbers in the file (an embedded workbook plus the cached values in the
+chart part), so the deck stays editable and a screen reader can read the data. The unit is never
+an axis title, whose text PowerPoint and LibreOffice turn sideways (unreadable for Chinese); the
+writer puts it in a horizontal label above the plot instead (:func:`unit_label`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from contextlib import contextmanager
+from typing import ClassVar
+
+from pptx.chart.data import CategoryChartData
+from pptx.chart.xlsx import CategoryWorkbookWriter
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.enum.dml import MSO_THEME_COLOR
+from pptx.util import Pt, lazyproperty
+
+from briefgen.plan.model import ChartSpec, Fonts
+from briefgen.render.pptx import oxml
+
+ACCENTS = (MSO_THEME_COLOR.ACCENT_1, MSO_THEME_COLOR.ACCENT_2, MSO_THEME_COLOR.ACCENT_3,
+           MSO_THEME_COLOR.ACCENT_4, MSO_THEME_COLOR.ACCENT_5, MSO_THEME_COLOR.ACCENT_6)
+NATIVE_CHARTS = {"bar": XL_CHART_TYPE.COLUMN_CLUSTERED, "line": XL_CHART_TYPE.LINE_MARKERS,
+                 "pie": XL_CHART_TYPE.PIE}
+SMALL_SLICE = 0.08  # a pie slice under 8 % has no room for its name: the legend names it
+TEXT_PT = 16
+
+
+class _FixedTimeWorkbookWriter(CategoryWorkbookWriter):
+    """python-pptx embeds each chart's data as an xlsx written by xlsxwriter, which stamps
+    docProps/core.xml with the current time; this writer stamps a fixed one instead."""
+
+    created: ClassVar[dt.datetime] = dt.datetime(2000, 1, 1)
+
+    @contextmanager
+    def _open_worksheet(self, xlsx_file):  # noqa: ANN001, ANN202 - python-pptx's signature
+        with super()._open_worksheet(xlsx_file) as (workbook, worksheet):
+            workbook.set_properties({"created": self._chart_data.created})
+            yield workbook, worksheet
+
+
+class _ChartData(CategoryChartData):
+    """CategoryChartData whose embedded workbook carries ``created`` (the plan's timestamp)."""
+
+    def __init__(self, created: dt.datetime, number_format: str) -> None:
+        super().__init__(number_format)
+        self.created = created
+
+    @lazyproperty
+    def _workbook_writer(self) -> _FixedTimeWorkbookWriter:
+        return _FixedTimeWorkbookWriter(self)
+
+
+def add_native_chart(shapes, spec: ChartSpec, region, fonts: Fonts, alt_lang: str,  # noqa: ANN001
+                     created: dt.datetime, show_title: bool):  # noqa: ANN201 - GraphicFrame
+    """Add ``spec`` as a native bar, line or pie chart filling ``region``; return its frame.
+
+    :param show_title: draw the chart's own title (off when the slide title already says it).
+    """
+    data = _ChartData(created, number_format(spec))
+    data.categories = spec.categories
+    for series in spec.series:
+        data.add_series(series.name, series.values)
+    frame = shapes.add_chart(NATIVE_CHARTS[spec.kind], region.x, region.y, region.w, region.h,
+                             data)
+    chart = frame.chart
+    _style_chart(chart, spec)
+    chart.has_title = show_title
+    if show_title:
+        chart.chart_title.text_frame.text = spec.title
+    chart.font.size = Pt(TEXT_PT)
+    oxml.style_chart_text(chart._chartSpace, fonts.latin, fonts.east_asian, fonts.lang,
+                          alt_lang)
+    return frame
+
+
+def unit_label(spec: ChartSpec, slide_title: str) -> str | None:
+    """The horizontal unit label above a bar or line chart ("（个/条）"), or None when the
+    slide title already names the unit or the chart has none (pie labels carry the unit)."""
+    unit = spec.unit.strip()
+    if not unit or spec.kind == "pie" or unit in slide_title:
+        return None
+    return f"（{unit}）" if spec.language == "zh" else f"({unit})"
+
+
+def number_format(chart: ChartSpec) -> str:
+    """An Excel number format with as many decimals as the plan's formatted labels show."""
+    decimals = max((len(m.group(1)) for row in chart.value_labels for label in row
+                    if (m := re.search(r"\d\.(\d+)", label))), default=0)
+    return "#,##0" + ("." + "0" * decimals if decimals else "")
+
+
+def has_small_slice(spec: ChartSpec) -> bool:
+    """True when a pie has a slice too thin to hold its category name."""
+    values = [v for s in spec.series[:1] for v in s.values]
+    total = sum(v for v in values if v > 0)
+    return bool(total) and any(0 <= v / total < SMALL_SLICE for v in values)
+
+
+def _style_chart(chart, spec: ChartSpec) -> None:  # noqa: ANN001
+    """Value labels, theme accent colours, and a legend only where it says more."""
+    plot = chart.plots[0]
+    plot.has_data_labels = True
+    labels = plot.data_labels
+    labels.number_format = number_format(spec)
+    labels.number_format_is_linked = False
+    labels.show_value = True
+    labels.font.size = Pt(TEXT_PT)
+    if spec.kind == "pie":
+        _style_pie(chart, spec, labels)
+        return
+    labels.position = XL_LABEL_POSITION.OUTSIDE_END if spec.kind == "bar" else \
+        XL_LABEL_POSITION.ABOVE
+    for index, series in enumerate(chart.series):
+        colour = ACCENTS[index % len(ACCENTS)]
+        if spec.kind == "bar":
+            series.format.fill.solid()
+            series.format.fill.fore_color.theme_color = colour
+        else:
+            series.format.line.color.theme_color = colour
+            series.format.line.width = Pt(3)
+    if spec.kind == "bar":
+        plot.gap_width = 80
+    chart.has_legend = len(spec.series) > 1
+    if chart.has_legend:
+        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+        chart.legend.include_in_layout = False
+    axis = chart.value_axis
+    axis.has_title = False  # the unit goes in a horizontal label, never a sideways axis title
+    axis.has_major_gridlines = True
+    axis.major_gridlines.format.line.color.rgb = RGBColor(0xD9, 0xD9, 0xD9)
+    axis.tick_labels.number_format = number_format(spec)
+    axis.tick_labels.number_format_is_linked = False
+
+
+def _style_pie(chart, spec: ChartSpec, labels) -> None:  # noqa: ANN001
+    """Slices in accent colours, labelled with value and unit. Names go on the slices when every
+    slice is wide enough; otherwise into a legend, with leader lines to the thin slices."""
+    if spec.unit:
+        unit = spec.unit if spec.language == "zh" else " " + spec.unit
+        labels.number_format = f'{number_format(spec)}"{unit}"'
+    for index, point in enumerate(chart.series[0].points):
+        point.format.fill.solid()
+        point.format.fill.fore_color.theme_color = ACCENTS[index % len(ACCENTS)]
+    crowded = has_small_slice(spec)
+    labels.show_category_name = not crowded
+    oxml.set_label_separator(labels._element, "\n")
+    labels.position = XL_LABEL_POSITION.BEST_FIT if crowded else XL_LABEL_POSITION.OUTSIDE_END
+    oxml.set_leader_lines(labels._element, crowded)
+    chart.has_legend = crowded
+    if crowded:
+        chart.legend.position = XL_LEGEND_POSITION.RIGHT
+        chart.legend.include_in_layout = False
+        chart.legend.font.size = Pt(TEXT_PT)
