@@ -215,6 +215,7 @@ class ListLevel:
     hanging: int = 0  # twips
     suffix: str = "tab"  # tab, space, nothing
     style_id: str | None = None  # w:pStyle linking the level to a paragraph style
+    start: int = 1
 
 
 def clear_numbering(numbering: etree._Element) -> None:
@@ -234,7 +235,7 @@ def add_list_definition(numbering: etree._Element, level: ListLevel) -> int:
         f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
         f'<w:nsid w:val="{0x2B1E0000 + abstract_id:08X}"/>'
         '<w:multiLevelType w:val="singleLevel"/>'
-        f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{level.fmt}"/>{pstyle}'
+        f'<w:lvl w:ilvl="0"><w:start w:val="{level.start}"/><w:numFmt w:val="{level.fmt}"/>{pstyle}'
         f'<w:suff w:val="{level.suffix}"/><w:lvlText w:val="{level.text}"/>'
         '<w:lvlJc w:val="left"/>'
         f'<w:pPr><w:ind w:left="{level.left}" w:hanging="{level.hanging}"/></w:pPr>'

@@ -370,11 +370,19 @@ class _Deck:
             self._row([[item.year] for item in chunk], [s.year for s in slots], Style(
                 32, MSO_THEME_COLOR.ACCENT_1, bold=True, align=PP_ALIGN.CENTER,
                 anchor=MSO_ANCHOR.BOTTOM), floor=16)
-            for item, slot in zip(chunk, slots, strict=True):
-                texts, label_at = _event_text(item)
-                self._fit_write(self._textbox(slot.text), slot.text, texts, EVENT_PT,
+            events = [_event_text(item) for item in chunk]
+            size = min(self._event_size(e, slot.text, event) for e, slot in zip(events, slots,
+                                                                                   strict=True))
+            for (texts, label_at), slot in zip(events, slots, strict=True):  # one size a row
+                self._fit_write(self._textbox(slot.text), slot.text, texts, size,
                                 EVENT_FLOOR_PT, **_style_args(replace(event, bold_index=label_at)))
             self._finish()
+
+    def _event_size(self, event_text: tuple[list[str], int], region: Region,
+                    event: Style) -> float:
+        texts, label_at = event_text
+        return fit.fit_size(texts, self._box(region, replace(event, bold_index=label_at)),
+                            EVENT_FLOOR_PT)[0]
 
     def _timeline_chunks(self, items: Sequence[TimelineItem],
                          event: Style) -> list[Sequence[TimelineItem]]:
@@ -393,7 +401,7 @@ class _Deck:
         for item, slot in zip(chunk, timeline_slots(area, len(chunk)), strict=True):
             texts, label_at = _event_text(item)
             box = self._box(slot.text, replace(event, bold_index=label_at))
-            if not fit.fit_size(texts, box, EVENT_FLOOR_PT)[1]:
+            if not box.at(EVENT_FLOOR_PT).fits(texts):
                 return False
         return True
 

@@ -1,0 +1,266 @@
+"""Page numbers for the contents: lay the document out with LibreOffice, read where headings fell.
+
+A TOC field is only as good as its cached result, and LibreOffice prints that result as it is
+(``docs/dev/analysis/docx-toc.md``). So the writer fills the result itself: it builds the document
+with a bookmark on each heading, has LibreOffice (headless, private profile, temporary folder)
+convert it to PDF, and reads each bookmark's page from the PDF's named destinations
+(``pdfinfo -dests``). Where a destination is missing (LibreOffice before 7.4 takes no export
+options on the command line) the heading's text is looked up page by page (``pdftotext``).
+The numbers go into the contents, the document is laid out again, and the two layouts must agree:
+a filled contents page can itself move a heading (at most :data:`MAX_PASSES` layouts).
+
+The heading numbers ("一、", "1.") are computed here as Word computes them from the heading
+styles' list definitions, so the cached entries read as Word would write them.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import tempfile
+import warnings
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefgen.render.docx.oxml import ListLevel
+
+MAX_PASSES = 3
+#: Page number shown while the real ones are unknown: two digits, the width most numbers take.
+PLACEHOLDER_PAGE = 0
+SOFFICE_TIMEOUT = 180  # seconds; a first start on a slow machine takes about 10 s
+_PDF_OPTIONS = '{"ExportBookmarksToPDFDestination":{"type":"boolean","value":"true"}}'
+_DEST = re.compile(r'^\s*(\d+)\s+\[.*\]\s+"(.*)"\s*$')
+_LEADER = re.compile(r"(\.\s?){4,}|…{2,}|·{4,}")
+
+
+class ContentsWarning(UserWarning):
+    """The contents were written without page numbers, or with numbers that did not settle."""
+
+
+def note(message: str) -> None:
+    """Tell the user (on stderr, through warnings) why the contents lack page numbers."""
+    warnings.warn(ContentsWarning(message), stacklevel=3)
+
+
+def find_soffice() -> str | None:
+    """The LibreOffice command on PATH (``soffice``, else ``libreoffice``), or None."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+# --------------------------------------------------------------------------- heading numbers
+
+
+@dataclass(frozen=True)
+class StyleList:
+    """The list a heading style numbers its paragraphs with: w:numPr of the style."""
+
+    num_id: int
+    level: int  # w:ilvl
+    levels: Mapping[int, ListLevel]  # the list definition's levels, by w:ilvl
+
+
+_DIGITS_ZH = "零一二三四五六七八九"
+
+
+def chinese_counting(n: int) -> str:
+    """一, 二 ... 十, 十一 ... 二十, 二十一 ... 九十九, 一百...: Word's ``chineseCounting``."""
+    if n < 10:
+        return _DIGITS_ZH[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return ("" if tens == 1 else _DIGITS_ZH[tens]) + "十" + (_DIGITS_ZH[ones] if ones else "")
+    hundreds, rest = divmod(n, 100)
+    tail = "" if rest == 0 else ("零" + _DIGITS_ZH[rest] if rest < 10 else
+                                 ("一" if rest < 20 else "") + chinese_counting(rest))
+    return _DIGITS_ZH[hundreds] + "百" + tail
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, numeral in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
+                           (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
+                           (4, "IV"), (1, "I")):
+        count, n = divmod(n, value)
+        out += numeral * count
+    return out
+
+
+def _letter(n: int) -> str:
+    return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def format_number(n: int, fmt: str) -> str:
+    """``n`` written in the w:numFmt ``fmt``; unknown formats fall back to decimal."""
+    if fmt in ("chineseCounting", "chineseCountingThousand", "ideographTraditional"):
+        return chinese_counting(n)
+    if fmt in ("upperRoman", "lowerRoman"):
+        return _roman(n) if fmt == "upperRoman" else _roman(n).lower()
+    if fmt in ("upperLetter", "lowerLetter"):
+        return _letter(n) if fmt == "upperLetter" else _letter(n).lower()
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt in ("none", "bullet"):
+        return ""
+    return str(n)
+
+
+class HeadingNumbers:
+    """Numbers headings in document order the way Word numbers their styles' lists.
+
+    :param lists: heading style name -> the list it numbers with (styles without one are absent).
+    """
+
+    def __init__(self, lists: Mapping[str, StyleList]) -> None:
+        self.lists = lists
+        self.counters: dict[int, dict[int, int]] = {}
+
+    def next(self, style: str) -> tuple[str, str]:
+        """The number text and the separator after it ("一、", "" / "1.", "\\t") of a heading."""
+        found = self.lists.get(style)
+        if found is None or found.level not in found.levels:
+            return "", ""
+        counts = self.counters.setdefault(found.num_id, {})
+        level = found.levels[found.level]
+        counts[found.level] = counts.get(found.level, level.start - 1) + 1
+        for deeper in [k for k in counts if k > found.level]:
+            del counts[deeper]
+
+        def value(match: re.Match) -> str:
+            index = int(match.group(1)) - 1
+            at = found.levels.get(index, ListLevel("decimal", ""))
+            return format_number(counts.get(index, at.start), at.fmt)
+
+        text = re.sub(r"%([1-9])", value, level.text)
+        if not text:
+            return "", ""
+        return text, {"tab": "\t", "space": " "}.get(level.suffix, "")
+
+
+# --------------------------------------------------------------------------- layout
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A contents entry as the layout needs it: its bookmark and the text its heading shows."""
+
+    bookmark: str
+    text: str  # number and heading text, as printed ("一、摘要", "1. Bottom line")
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def pdf_name(bookmark: str) -> str:
+    """The named destination LibreOffice writes for a bookmark: other than [A-Za-z0-9-], each
+    UTF-8 byte becomes two hex digits ("_Toc1" -> "5FToc1")."""
+    return "".join(ch if ch.isascii() and (ch.isalnum() or ch == "-") else
+                   ch.encode("utf-8").hex().upper() for ch in bookmark)
+
+
+class Layout:
+    """Lays out DOCX bytes with LibreOffice in a temporary folder and finds the headings' pages."""
+
+    def __init__(self, soffice: str, folder: Path) -> None:
+        self.soffice, self.folder = soffice, folder
+        self.profile = (folder / "profile").as_uri()  # a running LibreOffice keeps its own
+
+    def pdf(self, docx: bytes) -> Path:
+        """Convert ``docx`` to PDF, with bookmarks as named destinations; return the PDF."""
+        source = self.folder / "layout.docx"
+        source.write_bytes(docx)
+        target = source.with_suffix(".pdf")
+        target.unlink(missing_ok=True)
+        subprocess.run([self.soffice, f"-env:UserInstallation={self.profile}", "--headless",
+                        "--convert-to", f"pdf:writer_pdf_Export:{_PDF_OPTIONS}",
+                        "--outdir", str(self.folder), str(source)],
+                       check=True, capture_output=True, timeout=SOFFICE_TIMEOUT)
+        if not target.exists():
+            raise RuntimeError("LibreOffice wrote no PDF")
+        return target
+
+    def pages(self, docx: bytes, entries: Sequence[Entry]) -> list[int]:
+        """The page each entry's heading starts on (1 = first page, the cover)."""
+        pdf = self.pdf(docx)
+        found = destinations(pdf)
+        pages = [found.get(pdf_name(e.bookmark)) for e in entries]
+        if None in pages:
+            texts = page_texts(pdf)
+            pages = [page or find_heading(texts, entry.text, after=max(
+                         [p for p in pages[:i] if p], default=1))
+                     for i, (page, entry) in enumerate(zip(pages, entries))]
+        missing = [e.text for e, p in zip(entries, pages) if not p]
+        if missing:
+            raise LookupError(f"heading {missing[0]!r} not found in the layout")
+        return [int(p) for p in pages]  # type: ignore[arg-type]
+
+
+def destinations(pdf: Path) -> dict[str, int]:
+    """Named destination -> page number, from ``pdfinfo -dests`` (empty without poppler)."""
+    exe = shutil.which("pdfinfo")
+    if exe is None:
+        return {}
+    out = subprocess.run([exe, "-dests", str(pdf)], check=True, capture_output=True,
+                         text=True, timeout=60).stdout
+    return {m.group(2): int(m.group(1)) for line in out.splitlines() if (m := _DEST.match(line))}
+
+
+def page_texts(pdf: Path) -> list[str]:
+    """The text of each page (``pdftotext -layout``); empty without poppler."""
+    exe = shutil.which("pdftotext")
+    if exe is None:
+        return []
+    out = subprocess.run([exe, "-layout", str(pdf), "-"], check=True, capture_output=True,
+                         text=True, timeout=60).stdout
+    return out.split("\f")[:-1] if out.endswith("\f") else out.split("\f")
+
+
+def find_heading(pages: Sequence[str], text: str, after: int = 1) -> int | None:
+    """The first page from ``after`` on whose text holds ``text`` outside contents lines.
+
+    Lines with leader dots are contents entries, not headings; whitespace is ignored, so a
+    heading broken over two lines still matches.
+    """
+    wanted = _squash(text)
+    for number in range(max(after, 1), len(pages) + 1):
+        body = "".join(_squash(line) for line in pages[number - 1].splitlines()
+                       if not _LEADER.search(line))
+        if wanted in body:
+            return number
+    return None
+
+
+def settle(build: Callable[[Sequence[int] | None], bytes], entries: Sequence[Entry],
+           soffice: str) -> list[int] | None:
+    """Page numbers that survive a layout of the document that prints them.
+
+    :param build: the document's bytes with these page numbers in its contents (None: the
+        placeholder), always laid out the same way otherwise.
+    :return: the numbers, or None (with a note on stderr) when LibreOffice fails.
+    """
+    pages: list[int] | None = None
+    with tempfile.TemporaryDirectory(prefix="briefgen-toc-") as tmp:
+        layout = Layout(soffice, Path(tmp))
+        for _ in range(MAX_PASSES):
+            try:
+                found = layout.pages(build(pages), entries)
+            except (OSError, RuntimeError, LookupError, subprocess.SubprocessError) as exc:
+                note(f"contents page numbers not filled: {_reason(exc)}")
+                return None
+            if found == pages:
+                return pages
+            pages = found
+    note(f"contents page numbers changed in each of {MAX_PASSES} layouts; the last ones are "
+         "used and may be off by a page")
+    return pages
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, subprocess.TimeoutExpired):
+        return f"LibreOffice took longer than {SOFFICE_TIMEOUT} s"
+    if isinstance(exc, subprocess.CalledProcessError):
+        err = (exc.stderr or b"").decode("utf-8", "replace").strip().splitlines()
+        return f"LibreOffice failed ({err[-1] if err else 'exit ' + str(exc.returncode)})"
+    return str(exc)

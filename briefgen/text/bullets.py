@@ -1,0 +1,136 @@
+"""Slide bullet lines from summary sentences: a complete phrase that fits, no end mark.
+
+A sentence too long for a bullet sheds its asides, its lead-in clauses (time, place, purpose:
+"2016年，", "In 2016,") and then trailing clauses, as summaries do. A summary sentence that is a
+list with its lead-in ("…四方面成果：一是…；二是…。") becomes one bullet per item, markers
+dropped, since a slide is a list already.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from briefgen.text.compress import (
+    EN_LEAD_WORDS,
+    EN_LIST_MARKER,
+    ZH_LEAD_WHOLE,
+    ZH_LEAD_WORDS,
+    ZH_LIST_MARKER,
+    ZH_REPORTING_END,
+    clause_core,
+    compressions,
+    finish,
+    is_aside,
+    zh_major,
+    zh_scope_end,
+)
+from briefgen.text.measure import measure, norm_lang
+from briefgen.text.segment import clauses, drop_parentheticals, sentences
+from briefgen.text.tokens import tag_zh
+
+__all__ = ["bullets"]
+
+# Bullets may be shorter than a summary's compressions: a slide line needs no context.
+_FLOOR = {"zh": 6, "en": 4}
+_EN_KEEP_DOT = frozenset("etc inc ltd co corp jr sr bn mn approx".split())
+_EN_ITEM = re.compile(
+    r"(?:^|;\s+)(?:and\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"finally|lastly),\s+",
+    re.I,
+)
+
+
+def _strip_end(text: str, lang: str) -> str:
+    """A bullet line: the sentence without its trailing 。/. (abbreviations such as U.S. kept)."""
+    s = text.strip()
+    if lang == "en" and s.endswith("."):
+        last = s.split()[-1]
+        if re.fullmatch(r"(?:[A-Za-z]\.){2,}", last) or last[:-1].lower() in _EN_KEEP_DOT:
+            return s
+    return s.rstrip("。.；;，,：:、 ")
+
+
+def _droppable_lead(piece: str, lang: str) -> bool:
+    """A lead-in a bullet may drop: time, place, purpose, condition ("2016年，", "In 2016,")."""
+    if lang == "en":
+        words = clause_core(piece).split()
+        first = words[0].strip("\"'“‘(") if words else ""
+        return first.lower() in EN_LEAD_WORDS or (
+            first.islower() and len(first) > 4 and first.endswith(("ed", "ing"))
+        )
+    c = ZH_LIST_MARKER.sub("", re.sub(r"\s+", "", clause_core(piece)))
+    words = tag_zh(c) if c else ()
+    return bool(
+        ZH_LEAD_WHOLE.match(c)
+        or ZH_REPORTING_END.search(c)
+        or (words and words[0][0] in ZH_LEAD_WORDS)
+    )
+
+
+def _forms(sentence: str, lang: str) -> list[str]:
+    s = sentence.strip()
+    marker = ZH_LIST_MARKER if lang == "zh" else EN_LIST_MARKER
+    s = marker.sub("", s, count=1) or s
+    if lang == "en" and s[:1].islower():
+        s = s[0].upper() + s[1:]
+    bare = drop_parentheticals(s, lang)
+    forms = [finish(bare, lang), finish(s, lang), *compressions(s, lang, _FLOOR[lang])]
+    pieces = clauses(bare, lang)
+    if lang == "zh":
+        pieces = zh_major(pieces)
+    lead = 0
+    if lang == "zh":
+        lead = zh_scope_end(pieces) + 1
+    while lead < len(pieces) - 1 and _droppable_lead(pieces[lead], lang):
+        lead += 1
+    if 0 < lead < len(pieces):
+        rest = "".join(pieces[lead:])
+        if lang == "en" and rest[:1].islower():
+            rest = rest[0].upper() + rest[1:]
+        forms += [finish(rest, lang), *compressions(rest, lang, _FLOOR[lang])]
+    return forms
+
+
+def _list_items(sentence: str, lang: str) -> list[str] | None:
+    """The items of a summary sentence that is a lead-in and a list, or None."""
+    s = sentence.strip()
+    if lang == "zh":
+        parts = sentences(s, "zh")
+        if len(parts) > 1 and parts[0].rstrip().endswith("："):
+            items = parts[1:]
+            if all(ZH_LIST_MARKER.match(p) for p in items):
+                return items
+        return None
+    lead, colon, rest = s.partition(": ")
+    if not colon or not _EN_ITEM.match(rest):
+        return None
+    items = [x for x in _EN_ITEM.split(rest) if x and x.strip()]
+    return items if len(items) > 1 else None
+
+
+def _fit(sentence: str, lang: str, max_len: int) -> str | None:
+    for form in _forms(sentence, lang):
+        line = _strip_end(form, lang)
+        if line and measure(line, lang) <= max_len:
+            return line
+    return None
+
+
+def bullets(sentences: Sequence[str], lang: str, max_len: int, limit: int) -> tuple[str, ...]:
+    """Up to ``limit`` bullet lines, each a complete phrase of measure <= ``max_len``, taken from
+    the sentences in order (leading clauses that fit; no trailing 。; no ellipsis)."""
+    lang = norm_lang(lang)
+    out: list[str] = []
+    if max_len <= 0 or limit <= 0:
+        return ()
+    for sent in sentences:
+        if not sent or not sent.strip() or is_aside(sent):
+            continue
+        for piece in _list_items(sent, lang) or [sent]:
+            if len(out) >= limit:
+                return tuple(out)
+            line = _fit(piece, lang, max_len)
+            if line and line not in out:
+                out.append(line)
+    return tuple(out)
