@@ -141,14 +141,14 @@ def build(
     if "pdf" in fmts and "docx" not in office:
         office.append("docx")  # rendered to a temporary folder, converted, not kept
     renderers = {f: make_renderer(f, docx_t, pptx_t) for f in office}
-    log.info("loaded %s and %d profile(s) in %.2f s", loaded.path, len(profiles),
+    log.info("loaded %s and %s in %.2f s", loaded.path, _n(len(profiles), "profile"),
              time.perf_counter() - started)
 
     mark = time.perf_counter()
     plans = [plan_for(loaded, p) for p in profiles]
     charts = render_all_charts(plans)
-    log.info("planned %d audience(s) and %d chart(s) in %.2f s", len(plans), len(charts),
-             time.perf_counter() - mark)
+    log.info("planned %s and %s in %.2f s", _n(len(plans), "audience"),
+             _n(len(charts), "chart"), time.perf_counter() - mark)
 
     keep_docx = "docx" in fmts
     staging = pdf.staging_dir(out) if "pdf" in fmts else None
@@ -166,8 +166,13 @@ def build(
     finally:
         if staging is not None:
             pdf.remove_tree(staging)
-    log.info("built %d file(s) in %.2f s", len(written), time.perf_counter() - started)
+    log.info("built %s in %.2f s (%s)", _n(len(written), "file"), time.perf_counter() - started,
+             f"{_n(worker_count(jobs, len(tasks)), 'process', 'es')} rendering")
     return [o for o in written if _kept(o, fmts)]
+
+
+def _n(count: int, noun: str, plural: str = "s") -> str:
+    return f"{count} {noun}{'' if count == 1 else plural}"
 
 
 def _target(out: Path, staging: Path | None, plan: DocPlan, renderer: Renderer,
@@ -271,11 +276,17 @@ def _write_shared(index: int) -> tuple[int, Output | _Failed]:
         return index, _Failed(exc.problems)
 
 
-def _cost(task: _Task) -> tuple[bool, int]:
-    """Rough rendering cost: a deck takes longer than a document of the same plan."""
+def _cost(task: _Task) -> tuple[int, int]:
+    """Rough rendering cost, for ordering: longest first.
+
+    A DOCX with a contents list is laid out by LibreOffice to number its pages (seconds); a deck
+    takes longer than a document of the same plan; bigger plans take longer.
+    """
+    if task.renderer.name == "docx" and task.plan.toc:
+        return 2, len(task.plan.blocks)
     if task.renderer.name == "pptx":
-        return True, len(task.plan.slides)
-    return False, len(task.plan.blocks)
+        return 1, len(task.plan.slides)
+    return 0, len(task.plan.blocks)
 
 
 # --------------------------------------------------------------------------- briefgen.build(...)

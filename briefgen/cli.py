@@ -17,6 +17,7 @@ import argparse
 import logging
 import os
 import sys
+import textwrap
 import traceback
 from collections.abc import Sequence
 
@@ -32,21 +33,24 @@ briefgen [build] [BRIEF] [-a NAME] [-f FORMATS] [-o DIR] [options]
        briefgen COMMAND [options]"""
 
 DESCRIPTION = """\
-Build audience-specific Word briefings, PowerPoint decks and PDFs from one event brief
-(brief.yaml, in Chinese or English). Each audience (executive, press, academic, or your own
-profile) gets its own selection, order and length. With no command, briefgen builds; with no
-brief, it builds the bundled Belt and Road Forum 2017 example."""
+Build audience-specific Word briefings, PowerPoint decks and PDFs from one
+event brief (brief.yaml, in Chinese or English). Each audience (executive,
+press, academic, or a profile of your own) gets its own selection, order and
+length. With no command, briefgen builds; with no brief, it builds the
+bundled example (Belt and Road Forum 2017)."""
 
 EPILOG = """\
 examples:
-  briefgen --audience press                  the bundled example, for the press
-  briefgen build my-event -a all -f docx,pdf every audience, as Word and PDF
-  briefgen new my-event --lang en            start a brief from a small example
-  briefgen validate my-event                 list every problem, one per line
-  briefgen profiles show executive           what the executive edition keeps
+  briefgen --audience press          the bundled example, for the press
+  briefgen new my-event --lang en    start a brief from a small example
+  briefgen validate my-event         list every problem, one per line
+  briefgen build my-event -a all -f docx,pdf
+                                     every audience, as Word and PDF
+  briefgen profiles show executive   what the executive edition keeps
 
-Run 'briefgen COMMAND --help' for a command's options. Documentation: docs/cli.md.
-Exit status: 0 done, 1 internal fault, 2 bad input (file:line:column: field: problem)."""
+Run 'briefgen COMMAND --help' for a command's options; docs/cli.md has more.
+Exit status: 0 done, 1 internal fault, 2 bad input (one line per problem:
+FILE:LINE:COLUMN: FIELD: PROBLEM)."""
 
 #: Commands, in the order ``--help`` lists them; each module has ``HELP``, ``configure``, ``run``.
 COMMANDS = {
@@ -64,9 +68,9 @@ def _common(p: argparse.ArgumentParser, top: bool) -> None:
     # SUPPRESS on subcommands, so `briefgen -q validate X` is not reset by validate's default.
     default = (lambda value: value) if top else (lambda value: argparse.SUPPRESS)
     g = p.add_argument_group("output")
-    g.add_argument("--quiet", "-q", action="store_true", default=default(False),
+    g.add_argument("-q", "--quiet", action="store_true", default=default(False),
                    help="print nothing on success (errors still go to stderr)")
-    g.add_argument("--verbose", "-v", action="count", default=default(0),
+    g.add_argument("-v", "--verbose", action="count", default=default(0),
                    help="say what each stage did and how long it took (-vv: more)")
     g.add_argument("--debug", action="store_true", default=default(False),
                    help="show the traceback of an internal fault")
@@ -77,13 +81,15 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="briefgen", usage=USAGE, description=DESCRIPTION, epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--version", action="version", version=f"briefgen {__version__}")
-    build_cmd.configure(p, positional=False)
-    _common(p, top=True)
+    p.add_argument("--version", action="version", version=f"briefgen {__version__}",
+                   help="print the version and exit")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", title="commands",
                            description="(none given: build)")
+    build_cmd.configure(p, positional=False)
+    _common(p, top=True)
     for name, module in COMMANDS.items():
-        sp = sub.add_parser(name, help=module.HELP, description=module.DESCRIPTION,
+        sp = sub.add_parser(name, prog=f"briefgen {name}", help=module.HELP,
+                            description=_wrap(module.DESCRIPTION),
                             epilog=getattr(module, "EPILOG", None),
                             formatter_class=argparse.RawDescriptionHelpFormatter,
                             add_help=name != "ingest")
@@ -91,6 +97,11 @@ def parser() -> argparse.ArgumentParser:
         if name != "ingest":
             _common(sp, top=False)
     return p
+
+
+def _wrap(text: str, width: int = 79) -> str:
+    """Re-flow each paragraph of a description to the width argparse uses for help."""
+    return "\n\n".join(textwrap.fill(" ".join(par.split()), width, break_on_hyphens=False) for par in text.split("\n\n"))
 
 
 def _enable_completion(p: argparse.ArgumentParser) -> None:
@@ -113,38 +124,48 @@ def _split_ingest(argv: list[str]) -> list[str] | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
     rest = _split_ingest(argv)
-    if rest is not None:
-        return ingest.forward(rest)
-    p = parser()
-    _enable_completion(p)
-    args = p.parse_args(argv)
-    command = args.command or "build"
-    _setup_logging(args.verbose, args.quiet)
+    if rest is not None:  # ingest parses its own options, --help included
+        command, debug = "ingest", "--debug" in argv[: len(argv) - len(rest)]
+        call = lambda: ingest.forward(rest)  # noqa: E731
+    else:
+        p = parser()
+        _enable_completion(p)
+        args = p.parse_args(argv)
+        command, debug = args.command or "build", args.debug
+        _setup_logging(args.verbose, args.quiet)
+        call = lambda: COMMANDS[command].run(args)  # noqa: E731
     try:
-        return COMMANDS[command].run(args)
+        return call()
     except InputError as exc:
-        for problem in exc.problems[:1] if command == "build" else exc.problems:
-            print(str(problem), file=sys.stderr)
-        more = len(exc.problems) - 1
-        if command == "build" and more:
-            print(f"briefgen: {more} more problem{'s' if more > 1 else ''} in this input "
-                  "('briefgen validate' lists them all)", file=sys.stderr)
+        _report(exc, command)
         return EXIT_INPUT
     except KeyboardInterrupt:
         print("briefgen: interrupted; no partial file was left", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        # `briefgen ... | head -1`: the reader left; that is not our fault.
+        # `briefgen ... | head -1`: the reader left early; not a fault of ours.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - the CLI's last line of defence
-        if args.debug:
+        if debug:
             traceback.print_exc()
         print(f"briefgen: internal error: {type(exc).__name__}: {exc}"
-              + ("" if args.debug else " (run with --debug for details)"), file=sys.stderr)
+              + ("" if debug else " (run with --debug for details)"), file=sys.stderr)
         return EXIT_FAULT
+
+
+def _report(exc: InputError, command: str) -> None:
+    """Every problem, one per line; build shows the first and counts the rest (short, in CI logs)."""
+    shown = exc.problems[:1] if command == "build" else exc.problems
+    for problem in shown:
+        print(str(problem), file=sys.stderr)
+    more = len(exc.problems) - len(shown)
+    if more:
+        print(f"briefgen: {more} more problem{'s' if more > 1 else ''} in this input "
+              "('briefgen validate' lists them all)", file=sys.stderr)
 
 
 def _setup_logging(verbose: int, quiet: bool) -> None:

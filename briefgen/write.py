@@ -4,6 +4,11 @@ A renderer writes to a temporary file in the destination folder; we then rewrite
 fixed timestamps and permissions (python-docx and python-pptx stamp entries with the clock) and
 rename it over the destination. A failed or interrupted build never leaves a half-written file,
 and two builds of the same input are byte-identical.
+
+Two builds writing the same file at once each use their own temporary names; ``os.replace`` is
+atomic, so the file is always one build's complete output, never a mix. The data is flushed
+to disk before the rename, so a crash right after it does not leave an empty file either.
+An output folder that cannot be created or written is the user's input (exit 2), not our fault.
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from briefgen.errors import InputError
 
 #: Zip's earliest representable time; used when a timestamp predates it.
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -37,11 +44,22 @@ def normalise_zip(src: Path, dst: Path, when: dt.datetime) -> None:
             zout.writestr(info, zin.read(item.filename), compresslevel=6)
 
 
+def _folder_problem(folder: Path, exc: OSError) -> InputError:
+    if isinstance(exc, (FileExistsError, NotADirectoryError)):
+        return InputError.single(folder, "cannot create the output folder: a file is in the way",
+                                 hint="choose another --out")
+    return InputError.single(folder, f"cannot write to the output folder: {exc.strerror}",
+                             hint="choose another --out")
+
+
 @contextmanager
 def temporary_sibling(path: Path) -> Iterator[Path]:
     """A temporary path in ``path``'s folder, removed afterwards unless it was renamed away."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise _folder_problem(path.parent, exc) from None
     os.close(fd)
     tmp = Path(name)
     try:
@@ -50,10 +68,24 @@ def temporary_sibling(path: Path) -> Iterator[Path]:
         tmp.unlink(missing_ok=True)
 
 
+def _flush(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def write_atomic(path: Path, produce: Callable[[Path], None], when: dt.datetime) -> None:
     """Call ``produce(tmp)`` to write a zip, normalise it, then rename it onto ``path``."""
     with temporary_sibling(path) as raw, temporary_sibling(path) as final:
         produce(raw)
         normalise_zip(raw, final, when)
         os.chmod(final, 0o644)
-        os.replace(final, path)
+        _flush(final)
+        try:
+            os.replace(final, path)
+        except IsADirectoryError:
+            raise InputError.single(path, "cannot write the file: a folder of that name is in "
+                                          "the way", hint="move the folder or choose another "
+                                                          "--out") from None

@@ -19,10 +19,11 @@ printed on stdout, one per line; a table of pages, sizes and times goes to stder
 one audience is built (or with -v)."""
 EPILOG = """\
 examples:
-  briefgen build                              bundled example, press edition, DOCX and PPTX
+  briefgen build                     bundled example: press, DOCX and PPTX
   briefgen build my-event -a executive -a press
   briefgen build my-event -a all -f pdf -o dist
-  briefgen build my-event -p desk.yaml        also build the custom profile in desk.yaml"""
+  briefgen build my-event -p desk.yaml
+                                     also the custom profile in desk.yaml"""
 
 BUILTIN_AUDIENCES = ("executive", "press", "academic")  # as briefgen.build; not imported (speed)
 FORMAT_CHOICES = ("docx", "pptx", "pdf")
@@ -63,29 +64,29 @@ def configure(p: argparse.ArgumentParser, positional: bool = True) -> None:
 
     what = p.add_argument_group("what to build")
     if positional:
-        what.add_argument("brief_path", nargs="?", type=Path, metavar="BRIEF", default=d(None),
+        what.add_argument("brief_path", nargs="?", type=Path, metavar="BRIEF", default=None,
                           help="brief.yaml or the folder holding it (same as --brief)")
-    what.add_argument("--brief", "-b", type=Path, default=d(None), metavar="BRIEF",
+    what.add_argument("-b", "--brief", type=Path, default=d(None), metavar="BRIEF",
                       help="brief.yaml or the folder holding it (default: the bundled example)")
-    what.add_argument("--audience", "-a", action="append", default=d(None), metavar="NAME",
+    what.add_argument("-a", "--audience", action="append", default=d(None), metavar="NAME",
                       help="executive, press, academic, all, or a custom profile's id; repeat "
                            "for several (default: press)"
                       ).completer = _complete_audiences  # type: ignore[attr-defined]
-    what.add_argument("--profile", "-p", type=Path, action="append", default=d([]),
+    what.add_argument("-p", "--profile", type=Path, action="append", default=d([]),
                       metavar="FILE", help="a custom audience profile (YAML; may say "
                                            "'extends: press'); repeatable, always built")
-    what.add_argument("--format", "-f", type=_formats, default=d(["docx", "pptx"]),
+    what.add_argument("-f", "--format", type=_formats, default=d(["docx", "pptx"]),
                       metavar="FORMATS", help="comma-separated: docx, pptx, pdf (pdf converts "
                                               "the DOCX with LibreOffice; default: docx,pptx)"
                       ).completer = _complete_formats  # type: ignore[attr-defined]
     where = p.add_argument_group("where and how")
-    where.add_argument("--out", "-o", type=Path, default=d(Path("out")), metavar="DIR",
+    where.add_argument("-o", "--out", type=Path, default=d(Path("out")), metavar="DIR",
                        help="output folder, created if missing (default: out)")
     where.add_argument("--docx-template", type=Path, default=d(None), metavar="FILE",
                        help="an organisation's .docx/.dotx whose styles to use")
     where.add_argument("--pptx-template", type=Path, default=d(None), metavar="FILE",
                        help="an organisation's .pptx/.potx whose masters and layouts to use")
-    where.add_argument("--jobs", "-j", type=_jobs, default=d(None), metavar="N",
+    where.add_argument("-j", "--jobs", type=_jobs, default=d(None), metavar="N",
                        help="render files in N processes (default: one per CPU; 1 = no workers)")
 
 

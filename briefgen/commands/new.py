@@ -68,8 +68,12 @@ def _span(start: dt.date, end: dt.date, lang: str) -> str:
     if lang == "zh":
         last = f"{end.day}日" if end.month == start.month else f"{end.month}月{end.day}日"
         return f"{start.month}月{start.day}日至{last}"
-    first = f"{start.day}" if end.month == start.month else f"{start.day} {start:%B}"
-    return f"{first} to {end.day} {end:%B}"
+    first = f"{start.day}" if end.month == start.month else f"{start.day} {MONTHS[start.month]}"
+    return f"{first} to {end.day} {MONTHS[end.month]}"
+
+
+MONTHS = ("", "January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
 
 
 def run(args: argparse.Namespace) -> int:

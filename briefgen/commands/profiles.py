@@ -16,8 +16,14 @@ own that starts with 'extends: NAME' and changes only what differs."""
 EPILOG = """\
 examples:
   briefgen profiles
-  briefgen profiles show press > desk.yaml    then edit, and: briefgen -p desk.yaml
-  briefgen profiles show desk.yaml            a custom profile, merged with what it extends"""
+  briefgen profiles show press         the press profile, as shipped
+  briefgen profiles show desk.yaml     a profile file, merged with its base
+
+A profile of your own (desk.yaml) needs only what differs:
+  extends: press
+  id: trade-desk
+  sections: [tag:trade, tag:news]
+and is built with: briefgen -p desk.yaml -a trade-desk"""
 
 
 def configure(p: argparse.ArgumentParser) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import sys
+import time
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,6 +29,7 @@ class Reporter:
         self.out, self.err = out or sys.stdout, err or sys.stderr
         self.live = not quiet and self.err.isatty()
         self.count = 0
+        self.started = time.perf_counter()
         self._status("building…")
 
     def file(self, output: Output) -> None:
@@ -44,7 +46,8 @@ class Reporter:
         if self.quiet or not outputs:
             return
         if self.verbose or len({o.audience for o in outputs}) > 1:
-            print(result_table(outputs), file=self.err, flush=True)
+            elapsed = time.perf_counter() - self.started
+            print(result_table(outputs, elapsed), file=self.err, flush=True)
 
     def clear(self) -> None:
         if self.live:
@@ -57,8 +60,12 @@ class Reporter:
             self.err.flush()
 
 
-def result_table(outputs: Sequence[Output]) -> str:
-    """``file  pages  size  time`` for each output, aligned, with a total line."""
+def result_table(outputs: Sequence[Output], elapsed: float | None = None) -> str:
+    """``file  pages  size  time`` for each output, aligned, with a total line.
+
+    A file's time is its own rendering and writing; the total is ``elapsed`` (wall clock, from
+    start to end of the build), since files are rendered in parallel.
+    """
     pdf_pages = {(o.path.parent, o.path.stem): length(o) for o in outputs if o.format == "pdf"}
     rows = [("file", "pages", "size", "time")]
     for o in outputs:
@@ -67,8 +74,9 @@ def result_table(outputs: Sequence[Output]) -> str:
             count = pdf_pages.get((o.path.parent, o.path.stem), DASH)
         rows.append((str(o.path), count, human_size(o.path.stat().st_size), f"{o.seconds:.2f} s"))
     total = sum(o.path.stat().st_size for o in outputs)
-    rows.append((f"{len(outputs)} file{'s' if len(outputs) != 1 else ''}", "",
-                 human_size(total), f"{sum(o.seconds for o in outputs):.2f} s"))
+    seconds = sum(o.seconds for o in outputs) if elapsed is None else elapsed
+    rows.append((f"{len(outputs)} file{'s' if len(outputs) != 1 else ''}, wall clock", "",
+                 human_size(total), f"{seconds:.2f} s"))
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     lines = []
     for n, row in enumerate(rows):

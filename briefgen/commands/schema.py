@@ -22,9 +22,12 @@ YAML language server use it for completion, hover help and checks while typing."
 EPILOG = """\
 examples:
   briefgen schema > brief.schema.json
-      then, as the first line of brief.yaml (VS Code with the YAML extension, and others):
-      # yaml-language-server: $schema=brief.schema.json
-  briefgen schema --profile > profile.schema.json"""
+  briefgen schema --profile > profile.schema.json
+
+Then make this the first line of brief.yaml (VS Code's YAML extension and
+other editors with the YAML language server read it):
+  # yaml-language-server: $schema=brief.schema.json
+'briefgen new' writes brief.schema.json and that line for you."""
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 #: (model, field) pairs the loader turns from a YAML integer into text.

@@ -28,7 +28,7 @@ examples:
 def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("briefs", nargs="+", type=Path, metavar="BRIEF",
                    help="brief.yaml or the folder holding it; several may be given")
-    p.add_argument("--profile", "-p", type=Path, action="append", default=[], metavar="FILE",
+    p.add_argument("-p", "--profile", type=Path, action="append", default=[], metavar="FILE",
                    help="a custom audience profile to check too (repeatable)")
 
 

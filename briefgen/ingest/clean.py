@@ -30,7 +30,6 @@ import cn2an
 
 from briefgen.ingest.read import PAGE_BREAK, Block
 
-
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’…—·"
 _FULLWIDTH = {c: chr(c - 0xFEE0) for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
@@ -50,10 +49,10 @@ _NO_HEADING_END = END_PUNCT + "，、,"
 
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-–—]?\s*\d{1,4}\s*[-–—]?|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|"
-    r"(?:page|p\.)\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*/\s*\d+)\s*$", re.I)
+    r"(?:page|p\.)\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*/\s*\d+)\s*$", re.IGNORECASE)
 _CAPTION = re.compile(r"合影|摄影?[:：]|（图|图为|图片|照片|^图\s*\d|^photo\b|^figure\s+\d+\b|"
-                      r"\bpictured\b|\(photo\b|photo:", re.I)
-SOURCE_NOTE = re.compile(r"^[（(]?\s*(?:资料)?(?:来源|出处|sources?)\s*[:：]", re.I)
+                      r"\bpictured\b|\(photo\b|photo:", re.IGNORECASE)
+SOURCE_NOTE = re.compile(r"^[（(]?\s*(?:资料)?(?:来源|出处|sources?)\s*[:：]", re.IGNORECASE)
 _NUMBERED_HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十\d]+[章节部分篇]|"
     r"(?:\d{1,2}\.){1,3}\s*(?!\d)|[IVX]{1,4}\.\s)")
@@ -136,7 +135,7 @@ def _clean_run(raw: list[str]) -> list[Block]:
             flush()
             blocks.append(Block(ln.text, kind))
             continue
-        if para and (strong and ln.gap_before > soft or _starts_item(ln.text)
+        if para and (strong and ln.gap_before > soft or _own_item(ln.text, para[-1])
                      or _ends_paragraph(para[-1], _local_width(lines, i - 1))):
             flush()
         para.append(ln.text)
@@ -215,6 +214,15 @@ def _ends_paragraph(text: str, local: float) -> bool:
     return width(text) < (0.95 if is_cjk(text) else 0.85) * local
 
 
+def _own_item(text: str, before: str) -> bool:
+    """A list item that starts its own paragraph: not ``…成果：一是…；二是…`` run inline."""
+    if not _starts_item(text):
+        return False
+    inline = before.endswith(("：", ":")) and len(ITEM.findall(text)) + len(
+        re.findall(r"[；;][一二三四五六七八九十]{1,3}是", text)) > 1
+    return not inline
+
+
 def _starts_item(text: str) -> bool:
     m = ITEM.match(text)
     return bool(m) and (m.group("zh") is None or len(text) > 4)
@@ -226,7 +234,7 @@ def _line_role(ln: _Line, local: float, strong: bool, prev_end: bool,
     text = ln.text
     if SOURCE_NOTE.match(text):
         return "source"
-    if text[-1] in _NO_HEADING_END or width(text) > 40:
+    if text[-1] in _NO_HEADING_END or width(text) > 40 or _BULLET.match(text):
         return None
     if _CAPTION.search(text):
         return "caption"

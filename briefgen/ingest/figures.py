@@ -41,9 +41,7 @@ EN_SCALES = {"thousand": "thousand", "million": "million", "billion": "billion",
              "trillion": "trillion", "bn": "billion", "mn": "million", "tn": "trillion"}
 
 #: Measure words and units written after a Chinese number, longest first in the pattern.
-ZH_UNITS = """个月 人次 平方公里 平方米 公里 千米 千瓦 兆瓦 公顷 小时 分钟 百分点 个 位 名 人 家 所 项 条
-趟 列 次 期 届 号 岁 年 天 周 吨 米 辆 架 艘 座 件 台 套 份 部 本 种 批 场 篇 册 宗 处 支 枚 只
-头 株 棵 亩 倍 间 栋 户 例 股 对 轮 门 首 幅 款 片 块 段 层 级 类 方面 大""".split()
+ZH_UNITS = ["个月", "人次", "平方公里", "平方米", "公里", "千米", "千瓦", "兆瓦", "公顷", "小时", "分钟", "百分点", "个", "位", "名", "人", "家", "所", "项", "条", "趟", "列", "次", "期", "届", "号", "岁", "年", "天", "周", "吨", "米", "辆", "架", "艘", "座", "件", "台", "套", "份", "部", "本", "种", "批", "场", "篇", "册", "宗", "处", "支", "枚", "只", "头", "株", "棵", "亩", "倍", "间", "栋", "户", "例", "股", "对", "轮", "门", "首", "幅", "款", "片", "块", "段", "层", "级", "类", "方面", "大"]
 ZH_CURRENCIES = ("元人民币", "美元", "欧元", "日元", "英镑", "港元", "港币", "卢布", "元")
 #: Nouns that belong in the unit: kinds of counted things, not the things themselves.
 ZH_UNIT_NOUNS = ("国家和国际组织", "国家和地区", "国际组织", "国家", "地区", "城市", "省份", "省",
@@ -66,8 +64,7 @@ _ZH_CHANGE = re.compile(r"(同比|比上年|较上年)?(增长|增加|上升|提
 _ZH_DOWN = ("下降", "减少", "降低", "回落")
 
 _EN_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}
 _EN_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
                   "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12})
 _EN_NUMWORD = "|".join(sorted((w for w in _EN_WORDS if w not in ("zero", "one")), key=len,
@@ -82,24 +79,21 @@ _EN = re.compile(
     rf"(?:\s*(?:-|–|to)\s*(?P<num2>{_NUM}))?"
     r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|mn|tn)\b)?"
     r"(?P<pct>\s*(?:%|per ?cent\b))?",
-    re.I,
+    re.IGNORECASE,
 )
 _EN_PRE = {"more than": "more_than", "over": "over", "in excess of": "over", "at least": "over",
            "nearly": "nearly", "almost": "nearly", "close to": "nearly", "up to": "nearly",
            "about": "about", "around": "about", "approximately": "about", "roughly": "about",
            "some": "about"}
-_EN_STOP = frozenset("""the a an in on at to from with for by was were is are be been being have
-has had will would shall should can could may might that which who whom whose this these those
-as than over under since across through per each into onto up down out its their his her our
-it they he she we you during while when where after before between among against about around
-not no or but so also including include includes included like such via toward towards""".split())
+_EN_STOP = frozenset(["the", "a", "an", "in", "on", "at", "to", "from", "with", "for", "by", "was", "were", "is", "are", "be", "been", "being", "have", "has", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "that", "which", "who", "whom", "whose", "this", "these", "those", "as", "than", "over", "under", "since", "across", "through", "per", "each", "into", "onto", "up", "down", "out", "its", "their", "his", "her", "our", "it", "they", "he", "she", "we", "you", "during", "while", "when", "where", "after", "before", "between", "among", "against", "about", "around", "not", "no", "or", "but", "so", "also", "including", "include", "includes", "included", "like", "such", "via", "toward", "towards"])
+_EN_CURRENCIES = frozenset(["yuan", "renminbi", "rmb", "dollars", "dollar", "euros", "euro", "pounds", "yen", "rupees", "roubles", "rubles", "francs"])
 _EN_CHANGE = re.compile(r"\b(?:up|down|rose|fell|grew|increased|decreased|dropped|declined|"
                         r"an? (?:increase|rise|growth|decrease|drop|fall|decline) of|"
-                        r"(?:increase|growth|rise|decline|drop|fall) of)\s*(?:by\s*)?$", re.I)
-_EN_DOWN = re.compile(r"down|fell|decreased|dropped|declined|decrease|drop|fall|decline", re.I)
+                        r"(?:increase|growth|rise|decline|drop|fall) of)\s*(?:by\s*)?$", re.IGNORECASE)
+_EN_DOWN = re.compile(r"down|fell|decreased|dropped|declined|decrease|drop|fall|decline", re.IGNORECASE)
 _EN_IDENT = re.compile(r"\b(?:No\.|Resolution|Article|Session|Number)\s+(\d+)\b")
-_EN_DATEISH = re.compile(rf"^\s*(?:{_EN_MONTHS})\b", re.I)
-_EN_MONTH_BEFORE = re.compile(rf"\b(?:{_EN_MONTHS})\.?\s*$", re.I)
+_EN_DATEISH = re.compile(rf"^\s*(?:{_EN_MONTHS})\b", re.IGNORECASE)
+_EN_MONTH_BEFORE = re.compile(rf"\b(?:{_EN_MONTHS})\.?\s*$", re.IGNORECASE)
 
 _QUOTED = re.compile(r"“[^“”]{1,14}”|「[^「」]{1,14}」|\"[^\"]{1,14}\"")
 
@@ -155,17 +149,15 @@ def _find_zh(sentence: str) -> list[Found]:
     for m in _ZH.finditer(sentence):
         num, unit = m.group("num"), m.group("unit") or ""
         arabic = num[0].isdigit()
-        if not unit or unit == "％":
-            unit = "%" if unit == "％" else unit
+        unit = "%" if unit == "％" else unit
         if not unit:
-            continue
-        before = sentence[: m.start()]
+            continue  # a number with no unit names nothing we can label
         after = sentence[m.end():]
         if arabic and m.start("num") > 0 and sentence[m.start("num") - 1].isdigit():
             continue
         if not arabic and (num == "一" or re.match(r"[是、）)]", after)):
             continue
-        if unit in ("年",) and (
+        if unit == "年" and (
             (arabic and len(num) == 4 and 1900 <= float(num) <= 2100)
             or after.startswith(("一度", "一次"))
             or re.match(r"\d{1,2}月", after)
@@ -181,8 +173,6 @@ def _find_zh(sentence: str) -> list[Found]:
             continue  # 第一, 第二次: sequencing words
         if _in_short_quote(sentence, m.start("num")):
             continue
-        if before.endswith(("第", "每")) and not m.group("ord"):
-            pass
         value = cn_value(num)
         if value is None:
             continue
@@ -205,7 +195,7 @@ def _find_zh(sentence: str) -> list[Found]:
                 end += len(extra)
         if unit == "大":
             unit = ""
-        if unit != "%" and not unit.startswith(tuple(ZH_CURRENCIES)):
+        if unit in ZH_UNITS and unit not in _TIME_UNITS:
             noun = _noun_after(sentence[end:])
         tags: tuple[str, ...] = ()
         if m.group("ord"):
@@ -249,9 +239,36 @@ def _word_boundary(text: str, at: int) -> bool:
 
 
 def _noun_after(rest: str) -> str:
-    """The words after a unit up to 的, a clause mark or another number: what is counted."""
-    m = re.match(r"[“‘]?([\u4e00-\u9fff“”‘’\-]{1,12}?)(?=的|[，。；：、,;:（(]|\d|$|和\d|等)", rest)
-    return m.group(1).strip("“”‘’") if m else ""
+    """The words after a unit that name what is counted (运输协定, 青年科学家), up to 10 characters.
+
+    Skips a leading 的 (400亿美元的丝路基金); stops at punctuation, digits, and at a verb,
+    preposition or particle once a noun is in hand; ``和`` joins two nouns (科学技术和管理人员).
+    """
+    rest = rest.removeprefix("的")
+    m = re.match(r"[\u4e00-\u9fff“”‘’\-]+", rest)
+    if not m or rest.startswith("以"):
+        return ""
+    span = re.split(r"的|等|和\d", m.group(0), maxsplit=1)[0]
+    tagged = [(w.strip("“”‘’"), pos) for w, pos in tag_zh(span)]
+    words: list[str] = []
+    has_noun = False
+    for i, (word, pos) in enumerate(tagged):
+        size = len("".join(words))
+        if not word or size + len(word) > 10:
+            break
+        if pos == "c":
+            nxt = tagged[i + 1] if i + 1 < len(tagged) else ("", "")
+            if not (has_noun and nxt[1].startswith("n") and size + 1 + len(nxt[0]) <= 10):
+                break
+        elif has_noun and (pos == "v" or pos[:1] in "pdurmqx"):
+            break
+        words.append(word)
+        has_noun = has_noun or pos.startswith(("n", "l", "j")) and pos != "vn"
+        if size + len(word) >= 6 and has_noun and pos != "c":
+            nxt = tagged[i + 1] if i + 1 < len(tagged) else ("", "")
+            if not nxt[1].startswith("n"):
+                break
+    return "".join(words)
 
 
 # ----------------------------------------------------------------------------- English
@@ -266,12 +283,14 @@ def _find_en(sentence: str) -> list[Found]:
             continue
         start_num = m.start("num")
         before, after = sentence[:start_num], sentence[m.end():]
-        if re.search(r"[\w.,-]$", before) and not before.endswith((" ", "$", "€", "£", "¥")):
-            if not m.group("cur"):
-                continue
+        glued = re.search(r"[\w.,-]$", before) and not before.endswith((" ", "$", "€", "£", "¥"))
+        if glued and not m.group("cur"):
+            continue  # part of a word or code (G20, A4)
         value = _en_value(num)
-        if value is None:
-            continue
+        if value is None or (num[0].isupper() and before.strip()):
+            continue  # "Two Corridors and One Economic Circle": a name
+        if m.group("ord") and re.match(r"[-\s]century", after, re.IGNORECASE):
+            continue  # 21st-century: a period, not a figure
         scale = EN_SCALES.get((m.group("scale") or "").lower())
         ordinal = bool(m.group("ord")) or start_num in idents
         pct = bool(m.group("pct"))
@@ -322,10 +341,13 @@ def _en_unit(sentence: str, at: int, allow_or: bool) -> tuple[str, int]:
             words.append(word)
             end = at + m.end()
             continue
-        if low in _EN_STOP or low in EN_SCALES or len(words) >= 5:
-            break
+        if low in _EN_STOP or low in EN_SCALES or len(words) >= 5 or (
+                words and low.endswith("ed") and words[-1].lower() not in ("of", "and")):
+            break  # "130 countries attended": a past-tense verb ends the noun
         words.append(word)
         end = at + m.end()
+        if low in _EN_CURRENCIES:
+            break  # "3.8 trillion yuan and imports": a currency ends the unit
     while words and words[-1].lower() in ("of", "and"):
         words.pop()
     unit = " ".join(words)
@@ -352,12 +374,16 @@ def _attach_changes(found: list[Found], sentence: str, lang: str) -> list[Found]
     for f in found:
         before = sentence[: f.start]
         pattern = _ZH_CHANGE if lang == "zh" else _EN_CHANGE
-        clause_start = max(before.rfind(c) for c in "，,；;")
         m = pattern.search(before.rstrip()) if f.unit == "%" else None
+        signed = f.unit == "%" and re.search(r"[+＋−-]\s*$", before)
+        if signed and out and out[-1].change_pct is None:
+            # a table's change column: +0.6% after the value it qualifies
+            sign = -1 if before.rstrip()[-1] in "−-" else 1
+            out[-1] = replace(out[-1], change_pct=sign * f.value)
+            continue
         if m and out and out[-1].change_pct is None and "ordinal" not in out[-1].tags:
             down = (m.group(2) in _ZH_DOWN) if lang == "zh" else bool(_EN_DOWN.search(m.group(0)))
             out[-1] = replace(out[-1], change_pct=-f.value if down else f.value)
             continue
-        del clause_start
         out.append(f)
     return out

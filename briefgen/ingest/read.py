@@ -155,7 +155,7 @@ _DOCX_STYLES = {
     "cover detail": "meta",
 }
 #: Styles that are navigation or decoration, not content.
-_DOCX_SKIP = re.compile(r"^(toc\b|toc heading|cover marking|header|footer|figure$)", re.I)
+_DOCX_SKIP = re.compile(r"^(toc\b|toc heading|cover marking|header|footer|figure$)", re.IGNORECASE)
 
 
 def _docx_blocks(path: Path, raw: bytes) -> list[Block]:
@@ -176,7 +176,7 @@ def _docx_blocks(path: Path, raw: bytes) -> list[Block]:
     return blocks
 
 
-def _docx_body(doc) -> Iterator[Block]:  # noqa: ANN001 - python-docx Document
+def _docx_body(doc) -> Iterator[Block]:
     """Body paragraphs and table rows in reading order, typed by paragraph style."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph

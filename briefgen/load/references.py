@@ -128,21 +128,25 @@ def check_text(src: YamlSource) -> list[Problem]:
 def confined(folder: Path, name: str) -> str | None:
     """Why ``name`` may not be read from ``folder`` (None when it may).
 
-    A brief may only name files inside its own folder: no URLs, no absolute paths, no ``..``,
-    and no symlink that leads out.
+    A brief may only name files inside its own folder: no URLs (``https://``, ``data:``), no
+    absolute paths, no ``..``, and no symlink that leads out.
     """
-    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", name) or name.startswith("//"):
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]+:", name) or name.startswith("//"):
         return "URLs are not allowed; put the file in the brief's folder"
     path = PurePosixPath(name.replace("\\", "/"))
     if path.is_absolute() or re.match(r"^[a-zA-Z]:", name):
         return "absolute paths are not allowed; use a path relative to the brief"
     if ".." in path.parts:
         return "'..' is not allowed; the file must be inside the brief's folder"
-    target = (folder / path).resolve()
-    if not target.is_relative_to(folder.resolve()):
-        return "the path leads outside the brief's folder (symlink?)"
-    if not target.is_file():
-        return "file not found in the brief's folder"
+    try:
+        target = (folder / path).resolve()
+        if not target.is_relative_to(folder.resolve()):
+            return "the path leads outside the brief's folder (symlink?)"
+        if not target.is_file():
+            return "file not found in the brief's folder"
+    except (OSError, ValueError, RuntimeError) as exc:  # NUL, name too long, symlink loop
+        reason = getattr(exc, "strerror", None) or str(exc)
+        return f"cannot be read: {reason[:1].lower()}{reason[1:]}"
     return None
 
 

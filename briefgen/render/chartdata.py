@@ -24,7 +24,7 @@ class FixedTimeWorkbookWriter(CategoryWorkbookWriter):
     """The workbook writer of :class:`ChartData`: core properties carry ``chart_data.created``."""
 
     @contextmanager
-    def _open_worksheet(self, xlsx_file) -> Iterator:  # noqa: ANN001 - python-pptx's signature
+    def _open_worksheet(self, xlsx_file) -> Iterator:
         with super()._open_worksheet(xlsx_file) as (workbook, worksheet):
             workbook.set_properties({"created": self._chart_data.created})
             yield workbook, worksheet
@@ -45,7 +45,7 @@ class ChartData(CategoryChartData):
 def naive_utc(moment: dt.datetime) -> dt.datetime:
     """``moment`` as naive UTC: xlsxwriter and python-pptx write the wall time with a 'Z'."""
     if moment.tzinfo is not None:
-        moment = moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
     return moment
 
 

@@ -75,7 +75,7 @@ def _forms(sentence: str, lang: str) -> list[str]:
     if lang == "en" and s[:1].islower():
         s = s[0].upper() + s[1:]
     bare = drop_parentheticals(s, lang)
-    forms = [finish(bare, lang), finish(s, lang), *compressions(s, lang, _FLOOR[lang])]
+    forms = [finish(bare, lang), finish(s, lang), *compressions(s, lang, _FLOOR[lang], leads=False)]
     pieces = clauses(bare, lang)
     if lang == "zh":
         pieces = zh_major(pieces)
@@ -88,7 +88,7 @@ def _forms(sentence: str, lang: str) -> list[str]:
         rest = "".join(pieces[lead:])
         if lang == "en" and rest[:1].islower():
             rest = rest[0].upper() + rest[1:]
-        forms += [finish(rest, lang), *compressions(rest, lang, _FLOOR[lang])]
+        forms += [finish(rest, lang), *compressions(rest, lang, _FLOOR[lang], leads=False)]
     return forms
 
 

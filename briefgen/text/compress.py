@@ -30,6 +30,8 @@ from briefgen.text.segment import CLOSERS, bracket_pairs, clauses, drop_parenthe
 from briefgen.text.tokens import tag_zh
 
 __all__ = [
+    "BACK_OPENER",
+    "CONNECTIVE",
     "finish",
     "soft_end",
     "is_aside",
@@ -91,6 +93,8 @@ _ZH_DANGLING_END = re.compile(
 _ZH_CORRELATIVE = re.compile(
     r"虽然|虽|尽管|不仅|不但|不只|如果|假如|即使|只要|只有|一方面|因为|由于|一旦|无论|不管|除了|与其|宁可|既"
 )
+# "四大理念", "五个方面", "4项行动": a counted noun that the next clause spells out.
+_ZH_COUNTED = re.compile(r"[一二三四五六七八九十两几\d]+(?:大|个|项|类|点|种|条|方面)[\u4e00-\u9fff]{0,4}$")
 #: 一是, 第一，, （一）, 一、, 1., ① at the start of a sentence.
 ZH_LIST_MARKER = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+(?:[，、]|是)|"
@@ -139,10 +143,57 @@ _EN_TAIL_OPENERS = frozenset(
     by for through under after before since thus thereby while whereas but yet although though
     because despite so compared accounting along together mainly mostly especially notably""".split()
 )
+_EN_SUBJECT_START = frozenset(
+    """the a an this these that those its their his her our it they we he she there more many most
+    some all each both several other others no""".split()
+)
 _EN_ORDINAL = frozenset(
     "first second third fourth fifth sixth seventh eighth ninth tenth finally lastly".split()
 )
 
+
+# ----------------------------------------------------------------------------- openers
+
+# Openers that point back at the sentence before. Connectives (因此, However) may be dropped when
+# the rest stands alone; pronouns and determiners (其中, 这, It, These) may not.
+_ZH_CONNECTIVE = (
+    r"因此|所以|因而|此外|另外|与此同时|同时|然而|但是|不过|而且|并且|对此|为此|于是|总之|另一方面|但"
+)
+_ZH_POINTER = r"其中|其(?![他它余])|这|该|此|上述|以上|前述|他们|它们|他|她|并|而|也|却"
+_EN_CONNECTIVE = (
+    r"However|Also|Therefore|Thus|Hence|Meanwhile|Moreover|Furthermore|In addition|Besides|"
+    r"Nevertheless|Nonetheless|Consequently|As a result|Still|Yet|Then|Instead|Likewise|"
+    r"Similarly|In turn|At the same time|But|And|So|It can be said that|"
+    r"It (?:was|is) (?:against|in|under|on|with) (?:this|these|that|such) [^,.;]*? that"
+)
+_EN_POINTER = (
+    r"This|These|That|Those|It|Its|They|Their|Them|He|His|She|Her|Such|Both|Another|"
+    r"Of (?:these|this|them|which|that)|The (?:latter|former|same)|Or|Otherwise"
+)
+#: A sentence opener that points back at the sentence before.
+BACK_OPENER = {
+    "zh": re.compile(rf"^\s*(?:{_ZH_CONNECTIVE}|{_ZH_POINTER})"),
+    "en": re.compile(rf"^\s*[\"“‘]?(?:{_EN_CONNECTIVE}|{_EN_POINTER})\b"),
+}
+#: A connective opener (with its comma) that may be dropped when the rest stands alone.
+CONNECTIVE = {
+    "zh": re.compile(rf"^\s*(?:{_ZH_CONNECTIVE})\s*[，,]?\s*"),
+    "en": re.compile(rf"^\s*(?:{_EN_CONNECTIVE})\b\s*,?\s*"),
+}
+# Lead-ins a compression may drop keep the sentence's time ("2016年，", "In 2016,") and never
+# drop a condition or a source ("如果…", "据…", "If …", "According to …").
+_ZH_TIME = re.compile(
+    r"^(?:\d+年(?:\d+月(?:\d+日)?)?(?:底|初|末|以来)?|\d+月\d+日|今年初?|去年|明年|目前|当前|"
+    r"截至目前|近年来|\d+年多?来|[一二三四五六七八九十两]+年多?来)$"
+)
+_ZH_KEEP_LEAD = re.compile(r"^(?:如果|假如|若|只要|只有|一旦|除非|除了|据|根据|按照|依据|依照)")
+_EN_TIME = re.compile(
+    r"^(?:in|on|since|by|at the end of|early|late|over|during|until|from)\b.{0,30}"
+    r"(?:\b1[89]\d\d\b|\b20\d\d\b|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|years?\b|months?\b|weeks?\b)",
+    re.I,
+)
+_EN_KEEP_LEAD = re.compile(r"^(?:if|unless|provided|according|once|only)\b", re.I)
 
 # ----------------------------------------------------------------------------- sentence endings
 
@@ -312,8 +363,14 @@ def _en_droppable(rest: str) -> bool:
     if not words or not words[0]:
         return False
     first = words[0]
+    if first in ("and", "or") and len(words) > 1 and words[1][:1].isdigit():
+        return True  # "…totalled $14.5 bn., or 8.5% of outbound investment"
     if first in ("and", "or"):
-        return len(words) > 1 and words[1] not in _EN_ORDINAL and en_finite(rest)
+        # only a new clause with its own subject: ", and Xi attended", ", and the total reached";
+        # ", and has direct air links" is the last of a list of predicates and stays
+        raw = rest.split()[1] if len(rest.split()) > 1 else ""
+        subject = raw[:1].isupper() or raw[:1].isdigit() or words[1] in _EN_SUBJECT_START
+        return subject and words[1] not in _EN_ORDINAL and en_finite(rest)
     if first in _EN_TAIL_OPENERS:
         return True
     if first[:1].isdigit() or first.startswith("$"):
@@ -348,6 +405,8 @@ def _valid_cut(pieces: Sequence[str], k: int, lang: str, floor: int) -> bool:
         opens_list = k < len(pieces) and re.match(
             r"\s*(?:即|包括|例如|比如|诸如|分别是|也就是)", pieces[k]
         )
+        if opens_list and _ZH_COUNTED.search(core):
+            return False  # "包含四大理念，即…": the count announces what is cut
         in_list = (len(short) >= 2 and short[0] and short[1]) or (
             len(short) == 3 and short[1] and short[2] and not opens_list
         )
@@ -383,14 +442,66 @@ def _valid_cut(pieces: Sequence[str], k: int, lang: str, floor: int) -> bool:
     return bool(main) and en_finite("".join(main))
 
 
+def _drop_lead(sentence: str, lang: str) -> str | None:
+    """The sentence without its leading lead-in clauses (purpose, setting, attribution), its time
+    kept: "为聚焦…，4月12日在青岛举行了…" -> "4月12日在青岛举行了…"; "At the invitation of X, a total
+    of 29 …" -> "A total of 29 …"; None when there is none or the rest is no sentence."""
+    pieces = clauses(sentence, lang)
+    if lang == "zh":
+        pieces = zh_major(pieces)
+        k = max(zh_scope_end(pieces) + 1, 0)
+        while k < len(pieces) - 1 and zh_lead(pieces[k]):
+            k += 1
+        is_time = lambda p: bool(_ZH_TIME.match(re.sub(r"\s+", "", clause_core(p))))  # noqa: E731
+        keep_lead = _ZH_KEEP_LEAD
+    else:
+        if _en_scope_end(pieces) >= 0:
+            return None
+        k = 0
+        while k < len(pieces) - 1 and _en_lead_in(pieces[k]):
+            k += 1
+        is_time = lambda p: bool(_EN_TIME.match(clause_core(p)))  # noqa: E731
+        keep_lead = _EN_KEEP_LEAD
+    leads = pieces[:k]
+    if not leads or any(keep_lead.match(clause_core(p)) for p in leads):
+        return None
+    kept = [p for p in leads if is_time(p)]
+    if len(kept) == len(leads):
+        return None
+    rest = "".join(pieces[k:])
+    if BACK_OPENER[lang].match(rest) or not complete(rest, lang):
+        return None
+    if lang == "en" and not en_finite(pieces[k]):
+        return None  # "To build infrastructure, | create jobs and promote growth, countries …"
+    out = "".join(kept) + rest
+    if lang == "en":
+        out = out[0].upper() + out[1:]
+    return out
+
+
+def _en_lead_in(piece: str) -> bool:
+    """An English lead-in: opens with a preposition, conjunction or participle ("To focus on",
+    "At the invitation of", "Launched in 2013")."""
+    words = clause_core(piece).split()
+    first = words[0].strip("\"'“‘(") if words else ""
+    return first.lower() in EN_LEAD_WORDS or (
+        first[:1].isupper() and first[1:].islower() and first.endswith(("ed", "ing"))
+        and len(first) > 5
+    )
+
+
 @lru_cache(maxsize=8192)
-def _compressions(sentence: str, lang: str, floor: int) -> tuple[str, ...]:
+def _compressions(sentence: str, lang: str, floor: int, leads: bool) -> tuple[str, ...]:
     out: list[str] = []
     seen = {finish(sentence, lang)}
     bases = [sentence]
     bare = drop_parentheticals(sentence, lang)
     if bare != sentence:
         bases.append(bare)
+    for base in list(bases) if leads else ():
+        dropped = _drop_lead(base, lang)
+        if dropped is not None:
+            bases.append(dropped)
     for base in bases:
         whole = finish(base, lang)
         if whole not in seen:
@@ -409,15 +520,19 @@ def _compressions(sentence: str, lang: str, floor: int) -> tuple[str, ...]:
     return tuple(out)
 
 
-def compressions(sentence: str, lang: str, floor: int | None = None) -> tuple[str, ...]:
+def compressions(
+    sentence: str, lang: str, floor: int | None = None, leads: bool = True
+) -> tuple[str, ...]:
     """Shorter complete forms of ``sentence``, longest first (not including the sentence itself).
 
-    Each is the sentence, or the sentence without its （…） asides, cut after a clause whose
-    separator (，；,;) becomes 。/. , where the rules above allow it. A cut shorter than ``floor``
-    (default: 12 characters, 7 words) is not offered; slide bullets ask for less.
+    Each is the sentence, without its （…） asides and (``leads``) without its leading lead-in
+    clauses but its time, cut after a clause whose separator (，；,;) becomes 。/. , where the
+    rules above allow it. A cut shorter than ``floor`` (default: 12 characters, 7 words) is not
+    offered; slide bullets ask for less, and drop lead-ins their own way.
     """
     lang = norm_lang(lang)
-    return _compressions(sentence.strip(), lang, MIN_COMPRESSION[lang] if floor is None else floor)
+    floor = MIN_COMPRESSION[lang] if floor is None else floor
+    return _compressions(sentence.strip(), lang, floor, leads)
 
 
 @lru_cache(maxsize=8192)

@@ -25,6 +25,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from briefgen.text.compress import (
+    BACK_OPENER,
+    CONNECTIVE,
     EN_LIST_MARKER,
     ZH_LIST_MARKER,
     clause_core,
@@ -52,28 +54,8 @@ __all__ = [
     "item_head",
 ]
 
-# Openers that point back at the sentence before. Connectives (因此, However) may be dropped when
-# the rest stands alone; pronouns and determiners (其中, 这, It, These) may not.
-_ZH_CONNECTIVE = (
-    r"因此|所以|因而|此外|另外|与此同时|同时|然而|但是|不过|而且|并且|对此|为此|于是|总之|另一方面|但"
-)
-_ZH_POINTER = r"其中|其(?![他它余])|这|该|此|上述|以上|前述|他们|它们|他|她|并|而|也"
-_ZH_BACK = re.compile(rf"^\s*(?:{_ZH_CONNECTIVE}|{_ZH_POINTER})")
-_ZH_DROP = re.compile(rf"^\s*(?:{_ZH_CONNECTIVE})\s*[，,]?\s*")
 _ZH_REF_WORD = re.compile(r"这|此|该|上述|前述|以上")
 
-_EN_CONNECTIVE = (
-    r"However|Also|Therefore|Thus|Hence|Meanwhile|Moreover|Furthermore|In addition|Besides|"
-    r"Nevertheless|Nonetheless|Consequently|As a result|Still|Yet|Then|Instead|Likewise|"
-    r"Similarly|In turn|At the same time|But|And|So|It can be said that|"
-    r"It (?:was|is) (?:against|in|under|on|with) (?:this|these|that|such) [^,.;]*? that"
-)
-_EN_POINTER = (
-    r"This|These|That|Those|It|Its|They|Their|Them|He|His|She|Her|Such|Both|Another|"
-    r"Of (?:these|this|them|which|that)|The (?:latter|former|same)|Or|Otherwise"
-)
-_EN_BACK = re.compile(rf"^\s*[\"“‘]?(?:{_EN_CONNECTIVE}|{_EN_POINTER})\b")
-_EN_DROP = re.compile(rf"^\s*(?:{_EN_CONNECTIVE})\b\s*,?\s*")
 _EN_REF_WORD = re.compile(r"\b(?:this|these|those|such)\b", re.I)
 
 _LIST_INTRO = re.compile(r"以下|如下|下列|\bfollowing\b|\bas follows\b", re.I)
@@ -132,14 +114,12 @@ def _lead_refers(sentence: str, lang: str) -> int:
 def refers_back(sentence: str, lang: str) -> bool:
     """Whether the sentence opens by pointing at the one before (因此、这、However, This …)."""
     lang = norm_lang(lang)
-    back = _ZH_BACK if lang == "zh" else _EN_BACK
-    return bool(back.match(sentence)) or _lead_refers(sentence.strip(), lang) > 0
+    return bool(BACK_OPENER[lang].match(sentence)) or _lead_refers(sentence.strip(), lang) > 0
 
 
 @lru_cache(maxsize=8192)
 def _stand_alone(sentence: str, lang: str) -> str | None:
-    drop = _ZH_DROP if lang == "zh" else _EN_DROP
-    m = drop.match(sentence)
+    m = CONNECTIVE[lang].match(sentence)
     if m:
         rest = sentence[m.end() :]
     else:
@@ -176,7 +156,7 @@ def item_head(item: str, lang: str) -> str | None:
         pieces = zh_major(pieces)
     take = 1
     marker = ZH_LIST_MARKER if lang == "zh" else EN_LIST_MARKER
-    if marker.sub("", clause_core(pieces[0])).strip() == "" and len(pieces) > 1:
+    if not marker.sub("", pieces[0]).strip(" ，、,") and len(pieces) > 1:
         take = 2  # "第一，" / "First," on its own
     if take >= len(pieces):
         return None
@@ -253,9 +233,12 @@ def _list_atom(lead: int | None, items: list[int], sents: Sequence[str], lang: s
     lead_text = [] if lead is None else [sents[lead]]
     lead_use = [] if lead is None else [(lead, 1.0)]
     forms: list[Form] = []
-    for k in range(len(items), 0, -1) if lead is not None else [len(items)]:
+    n = len(items)
+    for k in range(n, 0, -1) if lead is not None else [n]:
+        # a list cut short reads as less than the list: it counts for k/n of its items' worth
         body = [sents[j] for j in items[: k - 1]] + [finish(sents[items[k - 1]], lang)]
-        forms.append(_form([_join(lead_text + body, lang)], lead_use + [(j, 1.0) for j in items[:k]], lang))
+        uses = lead_use + [(j, 1.0) for j in items[:k]]
+        forms.append(_form([_join(lead_text + body, lang)], uses, lang, k / n))
     heads = [item_head(sents[j], lang) for j in items]
     if lead is not None and _announces(sents[lead]) and any(heads):
         short = [h or clause_core(sents[j]) for h, j in zip(heads, items)]

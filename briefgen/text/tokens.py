@@ -39,7 +39,6 @@ _EN_DATE = re.compile(
     rf"\b(?:(?:{_EN_MONTHS})\.?\s+\d{{1,2}}(?:[-–]\d{{1,2}})?(?:,\s*\d{{4}})?|\d{{1,2}}(?:[-–]\d{{1,2}})?\s+(?:{_EN_MONTHS})\b\.?(?:\s+\d{{4}})?|"
     r"(?:1[89]|20)\d{2}s?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
-_EN_CAPWORD = re.compile(r"(?<![\w.])([A-Z][A-Za-z]*(?:[.-][A-Za-z]+)*\.?)")
 
 
 @lru_cache(maxsize=2)
@@ -179,22 +178,27 @@ def _entities_cached(text: str, lang: str) -> int:
     for m in _EN_DATE.finditer(text):
         found.add(m.group(0))
     stop = stopwords("en")
-    first = True
-    for m in _EN_CAPWORD.finditer(text):
-        word = m.group(1).rstrip(".")
-        # the first word of a sentence is capitalised anyway
-        at_start = m.start() == 0 or text[: m.start()].rstrip()[-1:] in '.!?"“'
-        if first or at_start:
-            first = False
-            if word.lower() in stop or word in _EN_SENTENCE_OPENERS:
-                continue
-        if word.lower() in stop or re.fullmatch(_EN_MONTHS, word):
-            continue
-        found.add(word)
+    for m in _EN_NAME.finditer(text):
+        words = m.group(0).split()
+        # a capitalised stopword or opener only starts the name ("The Belt and Road Forum")
+        while words and (words[0].lower() in stop or words[0] in _EN_SENTENCE_OPENERS):
+            words.pop(0)
+        while words and words[-1].lower() in _EN_NAME_JOINERS:
+            words.pop()
+        name = re.sub(r"['’]s$", "", " ".join(words))
+        if name and not re.fullmatch(_EN_MONTHS, name.rstrip(".")):
+            found.add(name)
     return len(found)
 
 
+# A name is a run of capitalised words, joined by "of", "and", "for", "the": "Belt and Road
+# Forum for International Cooperation" is one name, not four.
+_EN_NAME_JOINERS = frozenset("of and for the on in".split())
+_EN_NAME = re.compile(
+    r"(?<![\w.])[A-Z][\w'’.-]*(?:\s+(?:(?:of|and|for|the|on|in)\s+)*[A-Z][\w'’.-]*)*"
+)
 _EN_SENTENCE_OPENERS = frozenset(
     "The A An It This That These Those They He She We I There Then But And However In On At For As "
-    "After Before While When Since Although Meanwhile Moreover Also".split()
+    "After Before While When Since Although Meanwhile Moreover Also First Second Third Fourth "
+    "Fifth Finally Over Under To From By With Of Since Early Late".split()
 )

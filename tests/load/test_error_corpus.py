@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from briefgen.cli import main
 from briefgen.errors import InputError
 from briefgen.load.brief import load_brief
 from briefgen.load.office_template import check_office_template
@@ -43,7 +44,7 @@ make_bad_templates = _make_templates_module()
 
 
 def expected(case: Path, expect: Path) -> list[str]:
-    return expect.read_text("utf-8").strip().format(path=case).splitlines()
+    return expect.read_text("utf-8").strip().replace("{path}", str(case)).splitlines()
 
 
 def messages(error: InputError) -> list[str]:
@@ -99,3 +100,23 @@ def test_bad_template_reports_expected_message(expect: Path, bad_templates: Path
         check_office_template(case, make_bad_templates.suffixes_for(case.name))
     assert messages(info) == expected(case, expect)
 
+
+
+def _cli_case(argv: list[str], out: Path, first: str, capsys) -> None:
+    assert main([*argv, "-o", str(out), "-q"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == first
+    assert not out.exists() or not any(out.iterdir())
+
+
+@pytest.mark.parametrize("case", BRIEFS, ids=lambda p: p.stem)
+def test_cli_exits_2_on_bad_brief_and_writes_nothing(case: Path, tmp_path, capsys):
+    first = expected(case, case.with_suffix(".expect"))[0]
+    _cli_case(["--brief", str(case), "-a", "all"], tmp_path / "out", first, capsys)
+
+
+@pytest.mark.parametrize("case", PROFILES, ids=lambda p: p.stem)
+def test_cli_exits_2_on_bad_profile_and_writes_nothing(case: Path, tmp_path, capsys):
+    first = expected(case, case.with_suffix(".expect"))[0]
+    _cli_case(["--brief", str(FIXTURE), "-a", "press", "--profile", str(case)],
+              tmp_path / "out", first, capsys)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -105,3 +107,26 @@ def test_fit_size_steps_down_to_the_largest_size_that_fits() -> None:
     assert box.at(size).fits([EN]) and not box.at(size + 2).fits([EN])
     size, ok = fit_size([EN * 10], box, 16)
     assert (size, ok) == (16, False)
+
+
+def test_fit_size_can_keep_a_key_figure_on_one_line() -> None:
+    box = Box(int(2.5 * EMU_IN), int(1.5 * EMU_IN), 54, latin_face="Calibri", bold=True)
+    wrapped, ok = fit_size(["6.3 trillion"], box, 20)
+    assert ok and len(box.at(wrapped).lines("6.3 trillion")) == 2  # height alone allows it
+    single, ok = fit_size(["6.3 trillion"], box, 20, max_lines=1)
+    assert ok and single < wrapped and len(box.at(single).lines("6.3 trillion")) == 1
+
+
+def test_bold_latin_is_measured_with_the_bold_face() -> None:
+    regular = text_width("Belt and Road Forum", 20, "Calibri")
+    bold = text_width("Belt and Road Forum", 20, "Calibri", bold=True)
+    assert bold > regular * fit.BOLD_FACTOR  # DejaVu Sans Bold is wider than 8 % more
+
+
+def test_one_bold_paragraph_is_measured_bold_and_the_rest_regular() -> None:
+    label = "Talented Young Scientist Programme launched under the partnership programme"
+    box = Box(int(2 * EMU_IN), 6 * EMU_IN, 16, latin_face="Calibri")
+    plain = box.height_pt([label, EN])
+    one = dataclasses.replace(box, bold_index=0).height_pt([label, EN])
+    every = dataclasses.replace(box, bold=True).height_pt([label, EN])
+    assert plain <= one <= every and plain < every

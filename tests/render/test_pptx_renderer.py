@@ -14,13 +14,14 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from pptx import Presentation
-from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.enum.chart import XL_CHART_TYPE
+from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 
-from briefgen.plan.model import ChartSpec, Slide
-from briefgen.render.pptx import fit, oxml, theme
+from briefgen.plan.model import ChartSpec, Slide, TimelineItem
+from briefgen.render.pptx import oxml, theme
 from briefgen.render.pptx.layouts import BODY_TYPES, LAYOUT_CHAINS
-from briefgen.render.pptx.renderer import LayoutFallbackWarning, PptxRenderer
+from briefgen.render.pptx.renderer import LayoutFallbackWarning, PptxRenderer, TextFitWarning
 from briefgen.render.pptx.text import written_text_fits
 from tests.fixtures.plans import sample_plan
 
@@ -381,3 +382,110 @@ def test_pictures_and_charts_have_alt_text_and_drawings_are_decorative(deck) -> 
             elif not shape.has_text_frame or not shape.text_frame.text.strip():
                 uris = c_nv_pr.xpath("./a:extLst/a:ext/@uri")
                 assert decorative in uris, (number, shape.name)
+
+
+# --------------------------------------------------------------------------- speaker-deck details
+
+
+def test_every_slide_but_the_title_shows_its_number_and_reads_its_title_first(deck) -> None:
+    _, prs, _ = deck
+    for number, slide in enumerate(prs.slides, start=1):
+        fields = slide._element.xpath(".//a:fld[@type='slidenum']/a:t/text()")
+        assert fields == ([] if number == 1 else [str(number)]), number
+        assert next(iter(slide.shapes)).shape_id == slide.shapes.title.shape_id, number
+    numbered = prs.slides[1].placeholders
+    assert any(ph.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER for ph in numbered)
+
+
+def test_no_value_axis_title_and_the_unit_label_is_horizontal(deck) -> None:
+    plan, prs, _ = deck
+    bar = next(s for s in prs.slides for sh in s.shapes
+               if sh.has_chart and sh.chart.chart_type != XL_CHART_TYPE.PIE)
+    chart = next(sh.chart for sh in bar.shapes if sh.has_chart)
+    assert not chart.value_axis.has_title
+    unit = next(s for s in plan.slides if s.kind == "chart").chart.unit
+    label = f"（{unit}）" if plan.meta.language == "zh" else f"({unit})"
+    assert label in [sh.text_frame.text for sh in bar.shapes if sh.has_text_frame]
+
+
+def pie_plan(lang: str, values: tuple[float, ...]):
+    plan = sample_plan(lang)
+    pie = next(s for s in plan.slides if s.chart and s.chart.kind == "pie")
+    spec = dataclasses.replace(pie.chart, series=(dataclasses.replace(pie.chart.series[0],
+                                                                      values=values),),
+                               categories=tuple(f"c{i}" for i in range(len(values))),
+                               value_labels=(tuple(str(v) for v in values),))
+    return dataclasses.replace(plan, slides=(plan.slides[0], dataclasses.replace(pie, chart=spec)))
+
+
+@pytest.mark.parametrize(("values", "crowded"), [((600.0, 20.0), True),
+                                                 ((55.0, 45.0), False),
+                                                 ((40.0, 30.0, 25.0, 3.0, 2.0), True)])
+def test_pie_with_thin_slices_names_them_in_a_legend(tmp_path, values, crowded) -> None:
+    prs = Presentation(str(render(tmp_path, pie_plan("zh", values))))
+    chart = next(sh.chart for sh in prs.slides[1].shapes if sh.has_chart)
+    labels = chart.plots[0].data_labels
+    assert chart.has_legend is crowded
+    assert labels.show_category_name is not crowded
+    assert labels._element.xpath("./c:showLeaderLines/@val") == ["1" if crowded else "0"]
+    assert tuple(chart.plots[0].series[0].values) == values
+
+
+def long_events(lang: str, count: int) -> tuple[TimelineItem, ...]:
+    detail = {"en": "The Ministry of Science and Technology, the National Development and Reform "
+                    "Commission, the Ministry of Foreign Affairs and the Ministry of Commerce "
+                    "jointly issued the Special Plan on Advancing Science and Technology "
+                    "Innovation Cooperation in Building the Belt and Road.",
+              "zh": "科技部、国家发展改革委、外交部、商务部联合出台《推进“一带一路”建设科技创新合作"
+                    "专项规划》，提出科技人文交流、共建联合实验室、科技园区合作、技术转移4项行动。" * 2}
+    label = {"en": "Four departments issue the special plan on sci-tech innovation cooperation",
+             "zh": "四部门联合出台科技创新合作专项规划"}
+    return tuple(TimelineItem(f"Sept {2010 + i}" if lang == "en" else f"{2010 + i}年9月",
+                              str(2010 + i), f"{label[lang]} {i}", detail[lang])
+                 for i in range(count))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_long_timeline_events_take_more_slides_not_smaller_text(tmp_path, lang) -> None:
+    plan = sample_plan(lang)
+    label = plan.labels["continued"]
+    events = long_events(lang, 6)
+    slides = (plan.slides[0], Slide("timeline", plan.labels["timeline"], timeline=events[:4],
+                                    notes=("n",)),
+              Slide("timeline", plan.labels["timeline"] + label, timeline=events[4:],
+                    notes=("n",)))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", TextFitWarning)
+        prs = Presentation(str(render(tmp_path, dataclasses.replace(plan, slides=slides))))
+    timeline = list(prs.slides)[1:]
+    assert len(timeline) > 2  # the first plan slide's four events did not fit on one slide
+    titles = [slide_title(s) for s in timeline]
+    assert titles[0] == plan.labels["timeline"]
+    assert all(t == plan.labels["timeline"] + label for t in titles[1:])  # never "（续）（续）"
+    texts = [sh.text_frame.text for s in timeline for sh in s.shapes  # event boxes: 3 lines
+             if sh.has_text_frame and "\n" in sh.text_frame.text]
+    assert sorted(texts) == sorted(
+        f"{e.date}\n{e.label}\n{e.detail}" for e in events)
+    for slide in timeline:
+        sizes = {r.font.size.pt for sh in slide.shapes if sh.has_text_frame
+                 and "\n" in sh.text_frame.text for p in sh.text_frame.paragraphs for r in p.runs}
+        assert len(sizes) == 1 and sizes.pop() >= 14  # one size per row, at least the floor
+        for shape in slide.shapes:
+            if shape.has_text_frame and shape.text_frame.text.strip():
+                assert text_frame_fits(shape, plan.fonts.latin), shape.name
+
+
+def test_default_template_numbers_every_layout_but_the_cover() -> None:
+    prs = Presentation(io.BytesIO(theme.build()))
+    for layout in prs.slide_layouts:
+        types = [ph.placeholder_format.type for ph in layout.placeholders]
+        assert (PP_PLACEHOLDER.SLIDE_NUMBER in types) is (layout.name != "Title"), layout.name
+
+
+def test_user_template_gives_runs_its_latin_face_but_not_its_east_asian_one(tmp_path) -> None:
+    with pytest.warns(LayoutFallbackWarning):
+        path = render(tmp_path, sample_plan("zh"), template=user_template(tmp_path))
+    for slide in Presentation(str(path)).slides:
+        for rpr in slide._element.xpath(".//a:r/a:rPr | .//a:fld/a:rPr"):
+            assert rpr.find(qn("a:latin")).get("typeface") == "Georgia"
+            assert rpr.find(qn("a:ea")).get("typeface") == "Noto Sans CJK SC"  # not SimHei

@@ -26,10 +26,14 @@ from docx.opc.part import Part, XmlPart
 from docx.parts.document import DocumentPart
 from pptx.chart.chart import Chart
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
-from pptx.enum.chart import XL_TICK_MARK
+from pptx.enum.chart import (
+    XL_CHART_TYPE,
+    XL_LABEL_POSITION,
+    XL_LEGEND_POSITION,
+    XL_MARKER_STYLE,
+    XL_TICK_MARK,
+)
 from pptx.enum.text import PP_ALIGN
-from pptx.oxml import parse_xml
 from pptx.util import Pt
 
 from briefgen.charts.style import AXIS_COLOUR, GRID_COLOUR, MUTED_COLOUR, PALETTE, TEXT_COLOUR
@@ -70,7 +74,7 @@ def add_chart(document: DocumentPart, spec: ChartSpec, look: ChartLook,
         builds give identical bytes.
     """
     data = chart_data(spec, created)
-    chart_space = parse_xml(data.xml_bytes(CHART_TYPES[spec.kind]))
+    chart_space = ox.chart_space(data.xml_bytes(CHART_TYPES[spec.kind]))
     package = document.package
     workbook = Part(package.next_partname(WORKBOOK_PARTNAME), CT.SML_SHEET, data.xlsx_blob,
                     package)
@@ -98,8 +102,9 @@ def style_chart(chart: Chart, spec: ChartSpec, look: ChartLook) -> None:
     else:
         _style_axes(chart, spec)
     _unit_title(chart, spec, look)
-    ox.frame_chart_space(chart._chartSpace, look.lang)
-    ox.set_chart_fonts(chart._chartSpace, look.latin, look.east_asian, look.lang, look.alt_lang)
+    ox.frame_chart_space(ox.element_of(chart), look.lang)
+    ox.set_chart_fonts(ox.element_of(chart), look.latin, look.east_asian, look.lang,
+                       look.alt_lang)
 
 
 def unit_text(spec: ChartSpec) -> str:
@@ -121,7 +126,7 @@ def _style_pie(chart: Chart, spec: ChartSpec) -> None:
         labels.number_format = f'{number_format(spec)}"{sep}{spec.unit}"'
     labels.show_category_name = True
     labels.position = XL_LABEL_POSITION.OUTSIDE_END
-    ox.set_label_separator(labels._element, "\n")
+    ox.set_label_separator(ox.element_of(labels), "\n")
     for index, point in enumerate(chart.series[0].points):
         point.format.fill.solid()
         point.format.fill.fore_color.rgb = _rgb(PALETTE[index % len(PALETTE)])
@@ -159,6 +164,8 @@ def _style_axes(chart: Chart, spec: ChartSpec) -> None:
     category, value = chart.category_axis, chart.value_axis
     category.major_tick_mark = XL_TICK_MARK.NONE
     category.format.line.color.rgb = _rgb(AXIS_COLOUR)
+    category.tick_labels.font.color.rgb = _rgb(TEXT_COLOUR)
+    ox.wrap_axis_labels(ox.element_of(category))
     value.major_tick_mark = XL_TICK_MARK.NONE
     value.format.line.fill.background()
     value.has_major_gridlines = True
@@ -173,9 +180,9 @@ def _unit_title(chart: Chart, spec: ChartSpec, look: ChartLook) -> None:
     """The unit as a small grey title in the top left corner, or no title at all.
 
     The chart's own title would repeat the caption under it; a single-series chart without
-    c:autoTitleDeleted would show the series name as its title.
+    c:autoTitleDeleted would show the series name as its title. A pie's labels carry the unit.
     """
-    text = unit_text(spec)
+    text = unit_text(spec) if spec.kind != "pie" else ""
     chart.has_title = bool(text)
     if not text:
         return
@@ -187,4 +194,4 @@ def _unit_title(chart: Chart, spec: ChartSpec, look: ChartLook) -> None:
     font.size = Pt(look.size)
     font.bold = False
     font.color.rgb = _rgb(MUTED_COLOUR)
-    ox.place_chart_title(chart.chart_title._title, *UNIT_POSITION)
+    ox.place_chart_title(ox.element_of(chart.chart_title), *UNIT_POSITION)

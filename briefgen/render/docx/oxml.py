@@ -18,31 +18,36 @@ from lxml import etree
 # --------------------------------------------------------------------------- schema orders
 
 _PPR_ORDER = (
-    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers "
-    "pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE "
-    "autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents "
-    "suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle "
-    "rPr sectPr pPrChange"
-).split()
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+    "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
+    "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+    "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
+    "sectPr", "pPrChange",
+)
 _RPR_ORDER = (
-    "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint "
-    "noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u "
-    "effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath"
-).split()
+    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike",
+    "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden",
+    "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr",
+    "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish",
+    "oMath",
+)
 _TBLPR_ORDER = (
-    "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc "
-    "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription"
-).split()
+    "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize",
+    "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar",
+    "tblLook", "tblCaption", "tblDescription",
+)
 _STYLE_ORDER = (
-    "name aliases basedOn next link autoRedefine hidden uiPriority semiHidden unhideWhenUsed "
-    "qFormat locked personal personalCompose personalReply rsid pPr rPr tblPr trPr tcPr tblStylePr"
-).split()
+    "name", "aliases", "basedOn", "next", "link", "autoRedefine", "hidden", "uiPriority",
+    "semiHidden", "unhideWhenUsed", "qFormat", "locked", "personal", "personalCompose",
+    "personalReply", "rsid", "pPr", "rPr", "tblPr", "trPr", "tcPr", "tblStylePr",
+)
 _SETTINGS_AFTER_UPDATE_FIELDS = (
-    "hdrShapeDefaults footnotePr endnotePr compat docVars rsids mathPr attachedSchema "
-    "themeFontLang clrSchemeMapping doNotIncludeSubdocsInStats doNotAutoCompressPictures "
-    "forceUpgrade captions readModeInkLockDown smartTagType schemaLibrary shapeDefaults "
-    "doNotEmbedSmartTags decimalSymbol listSeparator"
-).split()
+    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
+    "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType",
+    "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator",
+)
 _SETTINGS_AFTER_THEME_FONT_LANG = _SETTINGS_AFTER_UPDATE_FIELDS[9:]
 _ORDERS = {"pPr": _PPR_ORDER, "rPr": _RPR_ORDER, "tblPr": _TBLPR_ORDER, "style": _STYLE_ORDER}
 _THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
@@ -248,6 +253,48 @@ def add_list_definition(numbering: etree._Element, level: ListLevel) -> int:
     return num_id
 
 
+def style_numbering(styles: etree._Element, numbering: etree._Element | None,
+                    style_id: str) -> tuple[int, int, dict[int, ListLevel]] | None:
+    """The list a paragraph style numbers with: (numId, ilvl, the definition's levels by ilvl).
+
+    Follows w:basedOn to the w:numPr that applies and w:num to its w:abstractNum (a
+    w:numStyleLink is not followed). None when the style is not numbered.
+    """
+    by_id = {s.get(qn("w:styleId")): s for s in styles.iter(qn("w:style"))}
+    style, seen = by_id.get(style_id), set()
+    numpr = None
+    while style is not None and style_id not in seen and numpr is None:
+        seen.add(style_id)
+        numpr = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+        based = style.find(qn("w:basedOn"))
+        style_id = based.get(qn("w:val")) if based is not None else ""
+        style = by_id.get(style_id)
+    if numpr is None or numbering is None:
+        return None
+    num_el, ilvl_el = numpr.find(qn("w:numId")), numpr.find(qn("w:ilvl"))
+    num_id = int(num_el.get(qn("w:val"))) if num_el is not None else 0
+    ilvl = int(ilvl_el.get(qn("w:val"))) if ilvl_el is not None else 0
+    num = next((n for n in numbering.iter(qn("w:num"))
+                if n.get(qn("w:numId")) == str(num_id)), None)
+    if num_id == 0 or num is None:
+        return None
+    abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+    abstract = next((a for a in numbering.iter(qn("w:abstractNum"))
+                     if a.get(qn("w:abstractNumId")) == abstract_id), None)
+    if abstract is None:
+        return None
+
+    def val(lvl: etree._Element, tag: str, default: str) -> str:
+        el = lvl.find(qn("w:" + tag))
+        return el.get(qn("w:val"), default) if el is not None else default
+
+    levels = {int(lvl.get(qn("w:ilvl"))): ListLevel(
+        fmt=val(lvl, "numFmt", "decimal"), text=val(lvl, "lvlText", ""),
+        suffix=val(lvl, "suff", "tab"), start=int(val(lvl, "start", "1")))
+        for lvl in abstract.findall(qn("w:lvl"))}
+    return num_id, ilvl, levels
+
+
 # --------------------------------------------------------------------------- styles part
 
 
@@ -360,6 +407,41 @@ def append_field(p: etree._Element, instr: str, result: str) -> None:
     end_field(p)
 
 
+def append_text(parent: etree._Element, text: str) -> None:
+    """Append a w:r holding ``text`` (w:t runs, with w:tab for each tab character)."""
+    run = OxmlElement("w:r")
+    for n, piece in enumerate(text.split("\t")):
+        if n:
+            run.append(OxmlElement("w:tab"))
+        if piece:
+            run.append(_text(piece))
+    parent.append(run)
+
+
+def add_bookmark(p: etree._Element, bookmark_id: int, name: str) -> None:
+    """Wrap the paragraph's content in w:bookmarkStart/w:bookmarkEnd named ``name``."""
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(bookmark_id))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(bookmark_id))
+    ppr = p.find(qn("w:pPr"))
+    if ppr is not None:
+        ppr.addnext(start)
+    else:
+        p.insert(0, start)
+    p.append(end)
+
+
+def append_hyperlink(p: etree._Element, anchor: str) -> etree._Element:
+    """Append and return a w:hyperlink to the bookmark ``anchor``, to put runs in."""
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), anchor)
+    link.set(qn("w:history"), "1")
+    p.append(link)
+    return link
+
+
 # --------------------------------------------------------------------------- tables
 
 
@@ -421,6 +503,14 @@ _AFTER_ROUNDED = ("AlternateContent", "style", "clrMapOvr", "pivotSource", "prot
 _AFTER_SPACE_SPPR = ("txPr", "externalData", "printSettings", "userShapes", "extLst")
 #: a:defRPr / a:rPr children that follow the a:latin, a:ea, a:cs faces.
 _AFTER_FACES = ("sym", "hlinkClick", "hlinkMouseOver", "rtl", "extLst")
+
+
+def chart_space(xml: bytes) -> etree._Element:
+    """Parse chart XML into python-pptx's element classes (``CT_ChartSpace``), so python-pptx's
+    chart objects can style it; imports python-pptx."""
+    from pptx.oxml import parse_xml as parse_chart_xml
+
+    return parse_chart_xml(xml)
 
 
 def add_chart_inline(run: etree._Element, rid: str, cx: int, cy: int, shape_id: int, name: str,
@@ -513,3 +603,17 @@ def place_chart_title(title: etree._Element, x: float, y: float) -> None:
     overlay.set("val", "0")
     _insert_before_any(title, layout, ("overlay", "spPr", "txPr", "extLst"))
     layout.addnext(overlay)
+
+
+def wrap_axis_labels(axis: etree._Element) -> None:
+    """Set c:txPr/a:bodyPr of an axis to horizontal, wrapping text (rot=0, wrap=square).
+
+    Long category names then break into lines in LibreOffice too (it overlaps them otherwise),
+    and Word wraps them instead of turning them 45 degrees.
+    """
+    tx_pr = axis.find(qn("c:txPr"))
+    body = tx_pr.find(qn("a:bodyPr")) if tx_pr is not None else None
+    if body is None:
+        raise ValueError("the axis has no c:txPr/a:bodyPr; set its tick label font first")
+    for key, value in (("rot", "0"), ("vert", "horz"), ("wrap", "square")):
+        body.set(key, value)

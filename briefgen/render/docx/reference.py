@@ -32,12 +32,12 @@ from docx.shared import Cm, Pt, RGBColor
 
 from briefgen.fonts import CJK_FAMILY, LATIN_FAMILY_EN, LATIN_FAMILY_ZH
 from briefgen.plan.model import Fonts
-from briefgen.resources import data_dir
 from briefgen.render.docx import oxml as ox
+from briefgen.resources import data_dir
 
 LANGUAGES = ("zh", "en")
 #: Fixed metadata time of the reference files (their content, not their build, defines them).
-REFERENCE_TIME = dt.datetime(2017, 5, 14, tzinfo=dt.timezone.utc)
+REFERENCE_TIME = dt.datetime(2017, 5, 14, tzinfo=dt.UTC)
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 NAVY, INK, GREY, RULE = "1F3864", "262626", "595959", "A6A6A6"
@@ -111,10 +111,11 @@ def style_specs(lang: str) -> tuple[StyleSpec, ...]:
     zh = lang.startswith("zh")
     s, S = c.size, StyleSpec
     chars2 = 2 * s  # two characters of body text, for zh indents
-    single = dict(line=1.0)
-    head = dict(builtin=True, bold=True, color=NAVY, line=1.0, keep_next=True, keep_lines=True)
-    toc = dict(builtin=True, after=0, line=1.0, toc_tab=True)
-    small = dict(size=c.small, color=GREY, line=1.0)
+    single = {"line": 1.0}
+    head = {"builtin": True, "bold": True, "color": NAVY, "line": 1.0, "keep_next": True,
+            "keep_lines": True}
+    toc = {"builtin": True, "after": 0, "line": 1.0, "toc_tab": True}
+    small = {"size": c.small, "color": GREY, "line": 1.0}
     box = ("top", "left", "bottom", "right")
     return (
         S("Normal", base=None, builtin=True, size=s, before=0, after=c.after,
@@ -129,7 +130,9 @@ def style_specs(lang: str) -> tuple[StyleSpec, ...]:
         S("Heading 3", size=12 if zh else 11.5, before=10, after=2, outline=2, **head),
         S("TOC Heading", builtin=True, size=16, bold=True, color=NAVY, before=0, after=12,
           align="center" if zh else None, keep_next=True, **single),
-        S("toc 1", before=6, **toc),
+        # "1.<tab>Heading" as Word writes a tab-suffixed number; 一、 needs no tab ("nothing").
+        S("toc 1", before=6, **toc) if zh else
+        S("toc 1", before=6, tab=22, left=22, hanging=22, **toc),
         S("toc 2", before=2, left=chars2, **toc),
         S("toc 3", before=0, left=2 * chars2, **toc),
         S("Lead", base="Body Text", size=s + 1),

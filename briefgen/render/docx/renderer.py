@@ -13,20 +13,24 @@ import datetime as dt
 import io
 import re
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
 from docx import Document
 from docx.document import Document as DocumentObject
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.shared import Emu
 from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.text.run import Run
 
 from briefgen.plan import model as m
 from briefgen.plan.labels import fill
 from briefgen.render.docx import oxml as ox
 from briefgen.render.docx import reference as ref
+from briefgen.render.docx import toc
 
 ROLE_STYLES: Mapping[str, str] = {
     "body": "Body Text", "lead": "Lead", "bottom_line": "Bottom Line", "dateline": "Dateline",
@@ -37,6 +41,10 @@ FIGURE_COLUMNS = (32, 22, 12, 34)
 TOC_FIELD = 'TOC \\o "1-3" \\h \\z \\u'
 #: A chart never takes more than this share of the text height (a square pie would fill a page).
 MAX_CHART_HEIGHT = 0.45
+#: Height of a native chart as a share of its width (the pictures' 16:9).
+CHART_ASPECT = 9 / 16
+#: Chart kinds Word has a chart type for; the others are drawn as pictures.
+NATIVE_CHART_KINDS = ("bar", "line", "pie")
 _DOTX_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _DOCX_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _N = "\ue000"  # stands for the number when a caption label is filled
@@ -48,24 +56,72 @@ def _snake(name: str) -> str:
 
 def _utc(stamp: dt.datetime) -> dt.datetime:
     """python-docx writes a 'Z' after the wall time, so hand it UTC (naive stamps are UTC)."""
-    utc = dt.timezone.utc
+    utc = dt.UTC
     return stamp.astimezone(utc) if stamp.tzinfo else stamp.replace(tzinfo=utc)
 
 
 class DocxRenderer:
-    """Writes a plan as DOCX from the bundled reference or a user template's styles."""
+    """Writes a plan as DOCX from the bundled reference or a user template's styles.
+
+    :param native_charts: bar, line and pie charts as Word charts with their data (False: the
+        rendered pictures, as for timelines).
+    :param fill_toc: put page numbers into the contents by laying the document out with
+        LibreOffice; None fills them when LibreOffice is installed and otherwise says on
+        stderr that they are missing.
+    """
 
     name: ClassVar[str] = "docx"
     suffix: ClassVar[str] = ".docx"
 
-    def __init__(self, template: Path | None = None) -> None:
+    def __init__(self, template: Path | None = None, *, native_charts: bool = True,
+                 fill_toc: bool | None = None) -> None:
         self.template = template
+        self.native_charts = native_charts
+        self.fill_toc = fill_toc
 
     def render(self, plan: m.DocPlan, charts: Mapping[str, Path], path: Path) -> None:
         """Write ``plan`` to ``path``; ``charts`` maps chart id to its PNG."""
+        pages = self._contents_pages(plan, charts)
+        self._write(plan, charts, pages).doc.save(str(path))
+
+    def _write(self, plan: m.DocPlan, charts: Mapping[str, Path],
+               toc_pages: Sequence[int] | None) -> _DocxWriter:
         doc = open_document(self.template or ref.reference_path(plan.fonts.lang))
-        _DocxWriter(doc, plan, charts, own_styles=self.template is None).write()
-        doc.save(str(path))
+        # A profile may ask for pictures (DocPlan.native_charts, proposed); plans without the
+        # field get native charts.
+        native = self.native_charts and getattr(plan, "native_charts", True)
+        writer = _DocxWriter(doc, plan, charts, own_styles=self.template is None,
+                             native_charts=native, toc_pages=toc_pages)
+        writer.write()
+        return writer
+
+    def _contents_pages(self, plan: m.DocPlan, charts: Mapping[str, Path]) -> list[int] | None:
+        """Page numbers for the contents, from LibreOffice's layout (None: leave them out)."""
+        count = len(_toc_headings(plan))
+        if not any(isinstance(b, m.TocBlock) for b in plan.blocks) or not count \
+                or self.fill_toc is False:
+            return None
+        soffice = toc.find_soffice()
+        if soffice is None:
+            toc.note("contents page numbers not filled: LibreOffice not found")
+            return None
+
+        def laid_out(pages: Sequence[int] | None) -> tuple[bytes, list[toc.Entry]]:
+            writer = self._write(plan, charts, pages or [toc.PLACEHOLDER_PAGE] * count)
+            out = io.BytesIO()
+            writer.doc.save(out)
+            return out.getvalue(), writer.toc_entries
+
+        return toc.settle(laid_out, soffice)
+
+
+def _heading_style(heading: m.Heading) -> str:
+    return f"Heading {min(max(heading.level, 1), 3)}"
+
+
+def _toc_headings(plan: m.DocPlan) -> list[m.Heading]:
+    """The headings the contents list: levels 1 to 3, as TOC \\o "1-3" collects them."""
+    return [b for b in plan.blocks if isinstance(b, m.Heading) and b.level <= 3]
 
 
 def open_document(source: Path) -> DocumentObject:
@@ -84,21 +140,47 @@ def open_document(source: Path) -> DocumentObject:
     return Document(out)
 
 
+@dataclass(frozen=True)
+class _TocItem:
+    """A heading the contents list: where it links to and how it is numbered."""
+
+    heading: m.Heading
+    bookmark: str  # "_Toc100000001": Word's prefix for the bookmarks a TOC links to
+    number: str  # "一、", "1." or "" (from the heading style's list)
+    separator: str  # what follows the number: "\t", " " or ""
+
+    @property
+    def printed(self) -> str:
+        return self.number + self.separator + self.heading.text
+
+
 class _DocxWriter:
     """One render: the document being built and the counters the blocks share."""
 
     def __init__(self, doc: DocumentObject, plan: m.DocPlan, charts: Mapping[str, Path],
-                 own_styles: bool) -> None:
+                 own_styles: bool, native_charts: bool = True,
+                 toc_pages: Sequence[int] | None = None) -> None:
         self.doc, self.plan, self.charts, self.own_styles = doc, plan, charts, own_styles
+        self.native_charts = native_charts
+        self.toc_pages = toc_pages
         self.break_before_next = False  # the next paragraph starts a page (after cover / TOC)
         self.has_toc = any(isinstance(b, m.TocBlock) for b in plan.blocks)
-        self.headings = [b for b in plan.blocks if isinstance(b, m.Heading)]
+        self.headings = _toc_headings(plan)
+        self.toc_items: list[_TocItem] = []
+        self.heading_count = 0  # headings written so far
+
+    @property
+    def toc_entries(self) -> list[toc.Entry]:
+        """Each contents entry's bookmark and printed text, for finding it in a layout."""
+        return [toc.Entry(item.bookmark, item.printed) for item in self.toc_items]
 
     # ------------------------------------------------------------------ document level
 
     def write(self) -> None:
         ox.clear_story(self.doc.element.body)
         self._prepare_styles()
+        if self.has_toc:
+            self.toc_items = self._number_headings()
         self._properties()
         self._headers_and_footers()
         if self.plan.docx_form == "briefing":
@@ -131,6 +213,24 @@ class _DocxWriter:
                 ref.define_style(self.doc, spec, numbering, ref.conventions(lang).size,
                                  fallback=True)
         ref.apply_fonts(self.doc, self.plan.fonts, override=self.own_styles)
+
+    def _number_headings(self) -> list[_TocItem]:
+        """Bookmark and number of each heading the contents list, numbered as Word would."""
+        styles = self.doc.styles
+        try:
+            numbering = self.doc.part.part_related_by(RT.NUMBERING).element
+        except KeyError:
+            numbering = None
+        lists = {}
+        for level in (1, 2, 3):
+            name = f"Heading {level}"
+            found = (ox.style_numbering(styles.element, numbering, styles[name].style_id)
+                     if name in styles else None)
+            if found:
+                lists[name] = toc.StyleList(*found)
+        numbers = toc.HeadingNumbers(lists)
+        return [_TocItem(h, f"_Toc{100000001 + i}", *numbers.next(_heading_style(h)))
+                for i, h in enumerate(self.headings)]
 
     def _properties(self) -> None:
         meta, props = self.plan.meta, self.doc.core_properties
@@ -226,7 +326,11 @@ class _DocxWriter:
     # ------------------------------------------------------------------ blocks
 
     def _render_heading(self, block: m.Heading) -> None:
-        self._para(f"Heading {min(max(block.level, 1), 3)}", block.text)
+        paragraph = self._para(_heading_style(block), block.text)
+        if self.has_toc and block.level <= 3:
+            item = self.toc_items[self.heading_count]
+            ox.add_bookmark(ox.element_of(paragraph), self.heading_count, item.bookmark)
+            self.heading_count += 1
 
     def _render_paragraph(self, block: m.Paragraph) -> None:
         if block.role not in ROLE_STYLES:
@@ -238,22 +342,33 @@ class _DocxWriter:
             self._para("List Bullet", item)
 
     def _render_toc_block(self, block: m.TocBlock) -> None:
-        """Heading plus a TOC field whose cached result lists the headings without page numbers.
+        """Heading plus a TOC field whose cached result is what Word would write.
 
-        Word rebuilds the field with page numbers when it opens the file (w:updateFields).
-        LibreOffice shows a TOC field's cached result as static text (nested PAGEREF fields
-        included), so page numbers we cannot know would print as blanks or lies: leave them out.
+        Each entry is the heading's number and text, linked to the heading's bookmark, then a
+        tab (leader dots from the TOC style) and a PAGEREF field with the page number, when
+        known. LibreOffice prints the cached result as it is, so page numbers come from its own
+        layout (:mod:`briefgen.render.docx.toc`) or are left out; Word rebuilds the field on
+        opening (w:dirty, w:updateFields) with its own pagination.
         """
         self._para("TOC Heading", block.title)
-        entries = [h for h in self.headings if h.level <= 3] or [m.Heading("", 1)]
-        for n, heading in enumerate(entries):
-            paragraph = self._para(f"toc {max(heading.level, 1)}")
+        pages = self.toc_pages
+        if pages is not None and len(pages) != len(self.toc_items):
+            raise ValueError(f"{len(pages)} page numbers for {len(self.toc_items)} entries")
+        if not self.toc_items:
+            paragraph = ox.element_of(self._para("toc 1"))
+            ox.begin_field(paragraph, TOC_FIELD, dirty=True)
+            ox.end_field(paragraph)
+        for n, item in enumerate(self.toc_items):
+            paragraph = ox.element_of(self._para(f"toc {max(item.heading.level, 1)}"))
             if n == 0:
-                ox.begin_field(ox.element_of(paragraph), TOC_FIELD, dirty=True)
-            if heading.text:
-                paragraph.add_run(heading.text)
-            if n == len(entries) - 1:
-                ox.end_field(ox.element_of(paragraph))
+                ox.begin_field(paragraph, TOC_FIELD, dirty=True)
+            link = ox.append_hyperlink(paragraph, item.bookmark)
+            ox.append_text(link, item.printed)
+            if pages is not None:
+                ox.append_text(link, "\t")
+                ox.append_field(link, f"PAGEREF {item.bookmark} \\h", str(pages[n]))
+            if n == len(self.toc_items) - 1:
+                ox.end_field(paragraph)
         self.break_before_next = True
 
     def _render_figure_table(self, block: m.FigureTable) -> None:
@@ -277,18 +392,38 @@ class _DocxWriter:
                 paragraph.add_run(text)
 
     def _render_chart_block(self, block: m.ChartBlock) -> None:
+        """The chart (a Word chart, or the picture), its numbered caption and its source."""
         chart = block.chart
+        run = self._para("Figure").add_run()
+        if self.native_charts and chart.kind in NATIVE_CHART_KINDS and chart.series:
+            self._native_chart(run, chart)
+        else:
+            self._picture(run, chart)
+        self._caption(chart.caption, "figure_caption", "Figure")
+        if chart.source:
+            self._para("Source Note", chart.source)
+
+    def _native_chart(self, run: Run, chart: m.ChartSpec) -> None:
+        from briefgen.render.docx import charts  # imports python-pptx's chart writer
+
+        lang = self.plan.fonts.lang
+        alt_lang = ref.east_asian_lang(lang) if ref.latin_lang(lang) == lang \
+            else ref.latin_lang(lang)
+        look = charts.ChartLook(self.plan.fonts.latin, self.plan.fonts.east_asian, lang, alt_lang)
+        rid = charts.add_chart(self.doc.part, chart, look, self.plan.meta.timestamp)
+        width = self._text_width()
+        height = min(int(width * CHART_ASPECT), int(self._text_height() * MAX_CHART_HEIGHT))
+        ox.add_chart_inline(ox.element_of(run), rid, width, height, self.doc.part.next_id,
+                            chart.id, chart.title, chart.alt_text)
+
+    def _picture(self, run: Run, chart: m.ChartSpec) -> None:
         if chart.id not in self.charts:
             raise KeyError(f"no rendered picture for chart {chart.id!r}")
-        run = self._para("Figure").add_run()
         shape = run.add_picture(str(self.charts[chart.id]), width=Emu(self._text_width()))
         limit = int(self._text_height() * MAX_CHART_HEIGHT)
         if shape.height > limit:
             shape.width, shape.height = Emu(shape.width * limit // shape.height), Emu(limit)
         ox.set_picture_text(ox.element_of(run), f"{chart.id}.png", chart.title, chart.alt_text)
-        self._caption(chart.caption, "figure_caption", "Figure")
-        if chart.source:
-            self._para("Source Note", chart.source)
 
     def _render_quote_block(self, block: m.QuoteBlock) -> None:
         """The quote, then "——speaker，source" from the quote_attribution and separator labels."""
@@ -324,4 +459,4 @@ class _DocxWriter:
         return int(section.page_height - section.top_margin - section.bottom_margin)
 
 
-__all__ = ["DocxRenderer", "ROLE_STYLES"]
+__all__ = ["ROLE_STYLES", "DocxRenderer"]

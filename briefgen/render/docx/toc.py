@@ -27,8 +27,9 @@ from pathlib import Path
 from briefgen.render.docx.oxml import ListLevel
 
 MAX_PASSES = 3
-#: Page number shown while the real ones are unknown: two digits, the width most numbers take.
-PLACEHOLDER_PAGE = 0
+#: Page number the first layout prints while the real ones are unknown: two digits, the width
+#: most numbers of a document long enough for contents take.
+PLACEHOLDER_PAGE = 10
 SOFFICE_TIMEOUT = 180  # seconds; a first start on a slow machine takes about 10 s
 _PDF_OPTIONS = '{"ExportBookmarksToPDFDestination":{"type":"boolean","value":"true"}}'
 _DEST = re.compile(r'^\s*(\d+)\s+\[.*\]\s+"(.*)"\s*$')
@@ -183,6 +184,8 @@ class Layout:
 
     def pages(self, docx: bytes, entries: Sequence[Entry]) -> list[int]:
         """The page each entry's heading starts on (1 = first page, the cover)."""
+        if not (shutil.which("pdfinfo") or shutil.which("pdftotext")):
+            raise RuntimeError("pdfinfo and pdftotext (poppler-utils) not found")
         pdf = self.pdf(docx)
         found = destinations(pdf)
         pages = [found.get(pdf_name(e.bookmark)) for e in entries]
@@ -232,20 +235,20 @@ def find_heading(pages: Sequence[str], text: str, after: int = 1) -> int | None:
     return None
 
 
-def settle(build: Callable[[Sequence[int] | None], bytes], entries: Sequence[Entry],
+def settle(build: Callable[[Sequence[int] | None], tuple[bytes, Sequence[Entry]]],
            soffice: str) -> list[int] | None:
     """Page numbers that survive a layout of the document that prints them.
 
-    :param build: the document's bytes with these page numbers in its contents (None: the
-        placeholder), always laid out the same way otherwise.
-    :return: the numbers, or None (with a note on stderr) when LibreOffice fails.
+    :param build: the document's bytes with these page numbers in its contents (None: a
+        placeholder number), and its contents entries.
+    :return: the numbers, or None (with a note on stderr) when the layout fails.
     """
     pages: list[int] | None = None
     with tempfile.TemporaryDirectory(prefix="briefgen-toc-") as tmp:
         layout = Layout(soffice, Path(tmp))
         for _ in range(MAX_PASSES):
             try:
-                found = layout.pages(build(pages), entries)
+                found = layout.pages(*build(pages))
             except (OSError, RuntimeError, LookupError, subprocess.SubprocessError) as exc:
                 note(f"contents page numbers not filled: {_reason(exc)}")
                 return None

@@ -38,7 +38,7 @@ class _FixedTimeWorkbookWriter(CategoryWorkbookWriter):
     created: ClassVar[dt.datetime] = dt.datetime(2000, 1, 1)
 
     @contextmanager
-    def _open_worksheet(self, xlsx_file):  # noqa: ANN001, ANN202 - python-pptx's signature
+    def _open_worksheet(self, xlsx_file):
         with super()._open_worksheet(xlsx_file) as (workbook, worksheet):
             workbook.set_properties({"created": self._chart_data.created})
             yield workbook, worksheet
@@ -56,8 +56,8 @@ class _ChartData(CategoryChartData):
         return _FixedTimeWorkbookWriter(self)
 
 
-def add_native_chart(shapes, spec: ChartSpec, region, fonts: Fonts, alt_lang: str,  # noqa: ANN001
-                     created: dt.datetime, show_title: bool):  # noqa: ANN201 - GraphicFrame
+def add_native_chart(shapes, spec: ChartSpec, region, fonts: Fonts, alt_lang: str,
+                     created: dt.datetime, show_title: bool):
     """Add ``spec`` as a native bar, line or pie chart filling ``region``; return its frame.
 
     :param show_title: draw the chart's own title (off when the slide title already says it).
@@ -102,7 +102,7 @@ def has_small_slice(spec: ChartSpec) -> bool:
     return bool(total) and any(0 <= v / total < SMALL_SLICE for v in values)
 
 
-def _style_chart(chart, spec: ChartSpec) -> None:  # noqa: ANN001
+def _style_chart(chart, spec: ChartSpec) -> None:
     """Value labels, theme accent colours, and a legend only where it says more."""
     plot = chart.plots[0]
     plot.has_data_labels = True
@@ -138,7 +138,7 @@ def _style_chart(chart, spec: ChartSpec) -> None:  # noqa: ANN001
     axis.tick_labels.number_format_is_linked = False
 
 
-def _style_pie(chart, spec: ChartSpec, labels) -> None:  # noqa: ANN001
+def _style_pie(chart, spec: ChartSpec, labels) -> None:
     """Slices in accent colours, labelled with value and unit. Names go on the slices when every
     slice is wide enough; otherwise into a legend, with leader lines to the thin slices."""
     if spec.unit:

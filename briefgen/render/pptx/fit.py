@@ -13,6 +13,7 @@ wider than Calibri, so the estimate errs on the safe side everywhere.
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -58,7 +59,7 @@ def _dejavu_path(bold: bool = False) -> Path | None:
     if spec is None or not spec.submodule_search_locations:
         return None
     name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
-    path = Path(list(spec.submodule_search_locations)[0]) / "mpl-data/fonts/ttf" / name
+    path = Path(next(iter(spec.submodule_search_locations))) / "mpl-data/fonts/ttf" / name
     return path if path.exists() else None
 
 
@@ -93,24 +94,35 @@ def char_width(ch: str, latin_face: str, bold: bool = False) -> float:
     return max(latin, cjk) if ch in AMBIGUOUS else cjk
 
 
+def _kind(ch: str) -> int:
+    """0 for punctuation and spaces, 1 for Latin letters and digits, 2 for CJK ones."""
+    if not ch.isalnum():
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def _pads(a: str, b: str) -> bool:
+    """True if LibreOffice pads between adjacent characters ``a`` and ``b``."""
+    ka, kb = _kind(a), _kind(b)
+    return bool(ka and kb and ka != kb)
+
+
 def _autospaces(text: str) -> int:
     """How many CJK/Latin boundaries LibreOffice pads ("space between Asian and non-Asian
     text", on by default; PowerPoint does not pad, so counting them only errs on the safe side)."""
-    def kind(ch: str) -> int:
-        if not ch.isalnum():
-            return 0
-        return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return sum(1 for a, b in itertools.pairwise(text) if _pads(a, b))
 
-    kinds = [kind(ch) for ch in text]
-    return sum(1 for a, b in zip(kinds, kinds[1:], strict=False) if a and b and a != b)
+
+@lru_cache(maxsize=65536)
+def _em_width(text: str, latin_face: str, bold: bool) -> float:
+    """Width of ``text`` (trailing spaces included) at 1 pt, autospace included."""
+    return sum(char_width(c, latin_face, bold) for c in text) + AUTOSPACE_EM * _autospaces(text)
 
 
 def text_width(text: str, size_pt: float, latin_face: str = CJK_FAMILY,
                bold: bool = False) -> float:
     """Width of ``text`` in points at ``size_pt``, ignoring trailing spaces."""
-    text = text.rstrip(" ")
-    advances = sum(char_width(c, latin_face, bold) for c in text)
-    return (advances + AUTOSPACE_EM * _autospaces(text)) * size_pt
+    return _em_width(text.rstrip(" "), latin_face, bold) * size_pt
 
 
 # --------------------------------------------------------------------------- line breaking
@@ -123,9 +135,8 @@ def _atoms(text: str) -> list[str]:
         prev = atoms[-1] if atoms else ""
         if not prev:
             atoms.append(ch)
-        elif ch == " " or ch in NO_BREAK_BEFORE or prev[-1] in NO_BREAK_AFTER:
-            atoms[-1] += ch
-        elif ch in GLUE_PAIRS and prev[-1] == ch:
+        elif (ch == " " or ch in NO_BREAK_BEFORE or prev[-1] in NO_BREAK_AFTER
+              or (ch in GLUE_PAIRS and prev[-1] == ch)):
             atoms[-1] += ch
         elif not is_cjk(ch) and not is_cjk(prev[-1]) and prev[-1] != " ":
             atoms[-1] += ch  # inside a Latin word or number
@@ -144,13 +155,16 @@ def wrap(text: str, width_pt: float, size_pt: float, latin_face: str = CJK_FAMIL
     """
     limit = width_pt * WIDTH_SAFETY
     lines: list[str] = []
-    line = ""
+    line, line_em = "", 0.0  # the line so far and its width at 1 pt, trailing spaces included
     for atom in _pieces(_atoms(text), limit, size_pt, latin_face, bold):
-        if line and text_width(line + atom, size_pt, latin_face, bold) > limit:
+        joint = AUTOSPACE_EM if line and _pads(line[-1], atom[0]) else 0.0
+        ink = line_em + joint + _em_width(atom.rstrip(" "), latin_face, bold)
+        if line and ink * size_pt > limit:
             lines.append(line)
-            line = atom
+            line, line_em = atom, _em_width(atom, latin_face, bold)
         else:
             line += atom
+            line_em += joint + _em_width(atom, latin_face, bold)
     lines.append(line)
     return lines
 

@@ -108,7 +108,7 @@ GAP = Inches(0.25)
 BOTTOM_MARGIN = Inches(0.5)
 
 
-def shape_region(shape) -> Region:  # noqa: ANN001 - any python-pptx shape
+def shape_region(shape) -> Region:
     return Region(int(shape.left), int(shape.top), int(shape.width), int(shape.height))
 
 

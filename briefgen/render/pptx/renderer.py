@@ -47,7 +47,8 @@ _TEMPLATE_PLACES = (_ROOT / "templates/pptx/default.pptx",
 T = TypeVar("T")
 TITLE_FLOOR_PT = 20
 MAX_PER_SLIDE = {"kpi": 6, "timeline": 6}
-EVENT_PT, EVENT_FLOOR_PT = 20, 14  # timeline event text: start size and the smallest allowed
+EVENT_PT, EVENT_GOOD_PT, EVENT_FLOOR_PT = 20, 16, 14  # timeline events: start, preferred floor,
+# and the smallest size allowed (more slides are taken to stay at or above the preferred one)
 
 
 class LayoutFallbackWarning(UserWarning):
@@ -391,23 +392,25 @@ class _Deck:
         layout = self.picker.peek("timeline")
         title = next(p for p in layout.placeholders if p.placeholder_format.type in TITLE_TYPES)
         area = content_region(shape_region(title), self.prs.slide_height)
-        for most in range(min(len(items), MAX_PER_SLIDE["timeline"]), 1, -1):
-            chunks = _chunks(items, most)
-            if all(self._events_fit(chunk, area, event) for chunk in chunks):
-                return chunks
+        for floor in (EVENT_GOOD_PT, EVENT_FLOOR_PT):  # a comfortable size first
+            for most in range(min(len(items), MAX_PER_SLIDE["timeline"]), 1, -1):
+                chunks = _chunks(items, most)
+                if all(self._events_fit(chunk, area, event, floor) for chunk in chunks):
+                    return chunks
         return _chunks(items, 1)
 
-    def _events_fit(self, chunk: Sequence[TimelineItem], area: Region, event: Style) -> bool:
+    def _events_fit(self, chunk: Sequence[TimelineItem], area: Region, event: Style,
+                    size: float) -> bool:
         for item, slot in zip(chunk, timeline_slots(area, len(chunk)), strict=True):
             texts, label_at = _event_text(item)
             box = self._box(slot.text, replace(event, bold_index=label_at))
-            if not box.at(EVENT_FLOOR_PT).fits(texts):
+            if not box.at(size).fits(texts):
                 return False
         return True
 
     # ------------------------------------------------------------------ drawing helpers
 
-    def _picture(self, png: Path, region: Region):  # noqa: ANN202
+    def _picture(self, png: Path, region: Region):
         """The rendered PNG, scaled to fit ``region`` and centred, keeping its aspect ratio."""
         pic = self.slide.shapes.add_picture(str(png), region.x, region.y)
         scale = min(region.w / pic.width, region.h / pic.height)
@@ -421,7 +424,7 @@ class _Deck:
         self._shape(MSO_SHAPE.RECTANGLE, cell, MSO_THEME_COLOR.BACKGROUND_2)
         self._shape(MSO_SHAPE.RECTANGLE, cell.top(int(Inches(0.08))), MSO_THEME_COLOR.ACCENT_2)
 
-    def _shape(self, kind: MSO_SHAPE, region: Region, colour: MSO_THEME_COLOR):  # noqa: ANN202
+    def _shape(self, kind: MSO_SHAPE, region: Region, colour: MSO_THEME_COLOR):
         shape = self.slide.shapes.add_shape(kind, region.x, region.y, region.w, region.h)
         shape.fill.solid()
         shape.fill.fore_color.theme_color = colour
@@ -440,7 +443,7 @@ class _Deck:
             self._fit_write(self._textbox(region), region, text, size, floor,
                             **_style_args(style))
 
-    def _fit_write(self, frame, region: Region, paragraphs: Sequence[str],  # noqa: ANN001
+    def _fit_write(self, frame, region: Region, paragraphs: Sequence[str],
                    size: float, floor: float = 12, **style: object) -> None:
         """Write at the largest size from ``size`` down to ``floor`` that fits; below the floor
         the box grows (with a warning) rather than the text being cut."""
@@ -456,24 +459,24 @@ class _Deck:
             self._place(frame, region)
         self._write(frame, paragraphs, replace(base, size=fitted))
 
-    def _textbox(self, region: Region):  # noqa: ANN202
+    def _textbox(self, region: Region):
         return self.slide.shapes.add_textbox(region.x, region.y, region.w, region.h)
 
     @staticmethod
-    def _place(shape, region: Region) -> None:  # noqa: ANN001
+    def _place(shape, region: Region) -> None:
         shape.left, shape.top = Emu(region.x), Emu(region.y)
         shape.width, shape.height = Emu(region.w), Emu(region.h)
 
     def _box(self, region: Region, style: Style) -> fit.Box:
         return style.box(region, self.fonts.latin)
 
-    def _layout_placeholder(self, shape):  # noqa: ANN001, ANN202
+    def _layout_placeholder(self, shape):
         """The layout placeholder a slide placeholder inherits from, or None."""
         if not getattr(shape, "is_placeholder", False):
             return None
         return self.slide.slide_layout.placeholders.get(shape.placeholder_format.idx)
 
-    def _inherited_size(self, shape, style: str, default: float) -> float:  # noqa: ANN001
+    def _inherited_size(self, shape, style: str, default: float) -> float:
         """The font size a placeholder gets from its layout or master (hundredths of a pt)."""
         if not getattr(shape, "is_placeholder", False):
             return default
@@ -484,7 +487,7 @@ class _Deck:
             found = oxml.master_style_size_hundredths(master, style)
         return found / 100 if found else default
 
-    def _write(self, shape, paragraphs: Sequence[str], style: Style) -> None:  # noqa: ANN001
+    def _write(self, shape, paragraphs: Sequence[str], style: Style) -> None:
         self.text.write(shape, paragraphs, style, fill_from=self._layout_placeholder(shape))
 
     def _notes(self, spec: Slide) -> None:

@@ -54,8 +54,8 @@ class TextWriter:
         self.fonts = fonts
         self.alt_lang = "en-US" if fonts.lang.lower().startswith("zh") else "zh-CN"
 
-    def write(self, shape, paragraphs: Iterable[str], style: Style,  # noqa: ANN001
-              fill_from=None) -> None:  # noqa: ANN001
+    def write(self, shape, paragraphs: Iterable[str], style: Style,
+              fill_from=None) -> None:
         """Replace a shape's text: explicit size, exact line height, no autofit, insets, list
         markers, and on every run the faces and the language.
 
@@ -83,7 +83,7 @@ class TextWriter:
             if fill_from is not None and style.color is None:
                 oxml.copy_list_fill(fill_from._element, run._r.get_or_add_rPr())
 
-    def run(self, run, text: str, style: Style | None, bold: bool = False) -> None:  # noqa: ANN001
+    def run(self, run, text: str, style: Style | None, bold: bool = False) -> None:
         """Set a run's text, faces and language, and the style's size and colour if given."""
         run.text = text
         font = run.font
@@ -94,12 +94,12 @@ class TextWriter:
                 font.color.theme_color = style.color
         self.tag(run._r.get_or_add_rPr())
 
-    def tag(self, rPr) -> None:  # noqa: ANN001
+    def tag(self, rPr) -> None:
         """Name both faces and the language on an a:rPr."""
         oxml.set_typefaces(rPr, self.fonts.latin, self.fonts.east_asian)
         oxml.set_run_language(rPr, self.fonts.lang, self.alt_lang)
 
-    def slide_number(self, shape, number: int, style: Style) -> None:  # noqa: ANN001
+    def slide_number(self, shape, number: int, style: Style) -> None:
         """Make ``shape`` hold just a slide-number field, set in ``style``."""
         frame = shape.text_frame
         frame.clear()
@@ -120,7 +120,7 @@ class TextWriter:
         self.tag(rPr)
 
 
-def _marker(pPr, style: Style, index: int) -> None:  # noqa: ANN001, ARG001
+def _marker(pPr, style: Style, index: int) -> None:
     if style.listing == "bullet":
         oxml.set_bullet_char(pPr, "•", style.indent)
     elif style.listing == "number":
@@ -129,7 +129,7 @@ def _marker(pPr, style: Style, index: int) -> None:  # noqa: ANN001, ARG001
         oxml.set_no_bullet(pPr)
 
 
-def written_fit(shape, latin_face: str) -> tuple[list[str], fit.Box]:  # noqa: ANN001
+def written_fit(shape, latin_face: str) -> tuple[list[str], fit.Box]:
     """Read back a text frame this writer filled: its paragraphs and the fit.py box they are set
     in (size, spacing, indent and insets as written), so a test can measure the file itself.
 
@@ -157,7 +157,7 @@ def written_fit(shape, latin_face: str) -> tuple[list[str], fit.Box]:  # noqa: A
     return [p.text for p in paragraphs], box
 
 
-def written_text_fits(shape, latin_face: str) -> bool:  # noqa: ANN001
+def written_text_fits(shape, latin_face: str) -> bool:
     """True if a frame this writer filled holds its text without overflowing, as measured."""
     paragraphs, box = written_fit(shape, latin_face)
     return box.fits(paragraphs)

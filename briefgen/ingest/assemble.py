@@ -1,0 +1,429 @@
+"""Outline -> draft brief: meta, sources, sections, figures, quotes, timeline, photos, charts.
+
+The result is plain data in the order ``brief.yaml`` lists it, with the notes a person needs
+(``Note``): the sentence each figure came from, and ``check:`` marks on every guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefgen.ingest.charts import ChartFigure, ChartProposal, propose
+from briefgen.ingest.dates import event_year, find_dates
+from briefgen.ingest.figures import ZH_CURRENCIES, Found, find_figures
+from briefgen.ingest.labels import label_for
+from briefgen.ingest.quotes import find_quotes
+from briefgen.ingest.sources import parse_note
+from briefgen.ingest.structure import Outline
+from briefgen.text.segment import sentences
+
+_MAX = {"title": 200, "paragraph": 100_000, "quote": 2000, "about": 2000, "label": 120,
+        "detail": 500}
+_TBD = {"zh": "（待核实）", "en": "to be confirmed"}
+
+
+@dataclass
+class Note:
+    """A value with YAML comments: lines before it, and one at the end of its line."""
+
+    value: Any
+    before: list[str] = field(default_factory=list)
+    after: str | None = None
+
+
+@dataclass
+class _Fig:
+    found: Found
+    section: str
+    source: str
+    period: str | None
+    summary: bool  # from a bullet, table row or figures table, not body text
+    id: str = ""
+    label: str = ""
+    unit: str = ""
+    checks: list[str] = field(default_factory=list)
+
+
+def slug(text: str, fallback: str) -> str:
+    """An ASCII id from ``text`` (``Belt and Road Forum`` -> ``belt-and-road-forum``)."""
+    s = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:48].strip("-")
+    return s if len(s) >= 3 else fallback
+
+
+def brief_id(outline: Outline, path: Path, start: dt.date) -> str:
+    """From the title; a Chinese title gives the file name, or ``brief-<date>``."""
+    if outline.lang == "en":
+        return slug(outline.title, f"brief-{start.isoformat()}")
+    return slug(path.stem, f"brief-{start.isoformat()}")
+
+
+def assemble(outline: Outline, path: Path) -> dict[str, Any]:
+    """The draft brief as ordered data with Notes, ready for ``draft.to_yaml``."""
+    lang = outline.lang
+    notes = [n for s in outline.sections for n in s.source_notes]
+    year = event_year(notes + outline.meta_lines + [outline.body], lang)
+    sources, section_sources = _sources(outline, path, lang)
+    section_ids = _section_ids(outline)
+    figs = _figures(outline, lang, year, section_ids, section_sources)
+    quotes = _quotes(outline, lang, section_ids, section_sources)
+    timeline = _timeline(outline, lang, year, sources[0]["id"])
+    charts = propose([ChartFigure(f.id, f.section, f.found.value, f.found.scale, f.unit,
+                                  f.found.noun, f.found.tags) for f in figs], bool(timeline))
+    start, end, date_check = _event_dates(outline, lang, year)
+    meta = _meta(outline, path, lang, start, end, date_check, sources)
+    sections = _sections(outline, section_ids, section_sources, figs, quotes, charts)
+    photos = [Note({"caption": c[:300], "section": section_ids[i]})
+              for i, s in enumerate(outline.sections) for c in s.captions]
+    data: dict[str, Any] = {"schema_version": 1, "meta": meta,
+                            "sources": [Note(s) for s in sources], "sections": sections}
+    data["figures"] = [_figure_entry(f) for f in figs]
+    data["charts"] = [_chart_entry(c, figs, outline, section_ids, lang) for c in charts]
+    data["quotes"] = [Note(q, [f"from: {q.pop('_sentence')[:160]}"], None) for q in quotes]
+    data["timeline"] = timeline
+    data["photos"] = photos
+    return data
+
+
+# ----------------------------------------------------------------------------- meta
+
+
+def _event_dates(outline: Outline, lang: str, year: int | None) -> tuple[dt.date, dt.date, str]:
+    """First day-precise date (range) in the cover lines or first section; else Jan 1 of the
+    event year."""
+    first = outline.sections[0].paragraphs if outline.sections else []
+    for text in outline.meta_lines + first[:2] + [outline.body]:
+        for d in find_dates(text, lang, year):
+            if len(d.iso) == 10:
+                start = dt.date.fromisoformat(d.iso)
+                end = dt.date.fromisoformat(d.end_iso) if d.end_iso and len(d.end_iso) == 10 \
+                    else start
+                return start, max(start, end), "check: dates (the first dated day in the text)"
+    y = year or 2000
+    return dt.date(y, 1, 1), dt.date(y, 1, 1), "check: dates (no day found in the text)"
+
+
+_ZH_PLACE = re.compile(r"在([\u4e00-\u9fff]{2,8}?)(?:隆重)?(?:举行|召开|举办|开幕|开展)")
+_EN_PLACE = re.compile(r"\b(?:held|took place|convened|opened) in ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)")
+_ZH_ORG = re.compile(r"由([^，。；“”]{2,30}?)(?:共同)?(?:主办|举办|承办|发起)")
+_EN_ORG = re.compile(r"\b(?:organi[sz]ed|hosted|convened) by ((?:the )?[A-Z][\w'’ -]{2,80}?)[,.;]")
+
+
+def _meta(outline: Outline, path: Path, lang: str, start: dt.date, end: dt.date,
+          date_check: str, sources: list[dict[str, Any]]) -> dict[str, Any]:
+    # the first section tells the event; later ones tell other events' places and hosts
+    body = "\n".join(outline.sections[0].paragraphs) if outline.sections else ""
+    place = _ZH_PLACE if lang == "zh" else _EN_PLACE
+    org = _ZH_ORG if lang == "zh" else _EN_ORG
+    pm, om = place.search(body), org.search(body)
+    published = next((s["date"] for s in sources if s.get("date")), end)
+    about = " ".join(outline.about) if outline.about else (
+        outline.sections[0].paragraphs[0] if outline.sections else "")
+    meta: dict[str, Any] = {
+        "id": Note(brief_id(outline, path, start), after="check: id (names the output files)"),
+        "title": Note(outline.title[:200], after="check: title"),
+    }
+    if outline.subtitle:
+        meta["subtitle"] = outline.subtitle[:300]
+    meta.update({
+        "language": lang,
+        "dates": Note({"start": start, "end": end}, [date_check]),
+        "place": Note(pm.group(1) if pm else _TBD[lang],
+                      after="check: place" + ("" if pm else " (not found in the text)")),
+        "organiser": Note(om.group(1).strip() if om else _TBD[lang],
+                          after="check: organiser" + ("" if om else " (not found in the text)")),
+        "published": Note(published, after="check: published (the source's date)"),
+        "keywords": [],
+    })
+    if about:
+        meta["about"] = Note(_cut(about, _MAX["about"]),
+                             ["check: about (the abstract, or the first paragraph)"])
+    return meta
+
+
+# ----------------------------------------------------------------------------- sources
+
+
+def _sources(outline: Outline, path: Path,
+             lang: str) -> tuple[list[dict[str, Any]], list[list[str]]]:
+    """Sources from notes and sources lists; each section cites its own note, else the next
+    section's, else the last one before it; with no note at all, the file itself."""
+    by_name: dict[str, dict[str, Any]] = {}
+
+    def add(names: tuple[str, ...], date: str | None) -> list[str]:
+        ids = []
+        for name in names:
+            if name not in by_name:
+                sid = slug(name, f"source-{len(by_name) + 1}") if lang == "en" \
+                    else f"source-{len(by_name) + 1}"
+                while any(s["id"] == sid for s in by_name.values()):
+                    sid += "-2"
+                entry: dict[str, Any] = {"id": sid, "name": name[:300]}
+                if date:
+                    entry["date"] = dt.date.fromisoformat(date)
+                by_name[name] = entry
+            ids.append(by_name[name]["id"])
+        return ids
+
+    own: list[list[str]] = []
+    for s in outline.sections:
+        ids: list[str] = []
+        for note in s.source_notes:
+            parsed = parse_note(note, lang)
+            ids += add(parsed.names, parsed.date)
+        own.append(list(dict.fromkeys(ids)))
+    for line in outline.source_lines:
+        parsed = parse_note(line, lang)
+        add(parsed.names[:1], parsed.date)
+    if not by_name:
+        add((path.name,), None)
+    every = [s["id"] for s in by_name.values()]
+    cited: list[list[str]] = []
+    for i, ids in enumerate(own):
+        later = next((x for x in own[i + 1:] if x), None)
+        earlier = next((x for x in reversed(own[:i]) if x), None)
+        cited.append(ids or later or earlier or every[:1])
+    return list(by_name.values()), cited
+
+
+# ----------------------------------------------------------------------------- sections
+
+
+def _section_ids(outline: Outline) -> list[str]:
+    ids: list[str] = []
+    for i, s in enumerate(outline.sections, 1):
+        base = slug(" ".join(s.title.split()[:6]), f"section-{i}") if outline.lang == "en" \
+            else f"section-{i}"
+        sid = base
+        n = 2
+        while sid in ids:
+            sid, n = f"{base}-{n}", n + 1
+        ids.append(sid)
+    return ids
+
+
+def _sections(outline: Outline, ids: list[str], cites: list[list[str]], figs: list[_Fig],
+              quotes: list[dict[str, Any]], charts: list[ChartProposal]) -> list[Note]:
+    out: list[Note] = []
+    for i, s in enumerate(outline.sections):
+        sid = ids[i]
+        entry: dict[str, Any] = {"id": sid, "title": s.title[:200]}
+        entry["paragraphs"] = [_cut(p, _MAX["paragraph"]) for p in s.paragraphs]
+        if s.items:
+            entry["key_points"] = s.items
+        fig_ids = list(dict.fromkeys(f.id for f in figs if f.section == sid))
+        chart_ids = [c.id for c in charts if c.section == sid or (c.section is None and i == 0)]
+        quote_ids = [q["id"] for q in quotes if q["_section"] == sid]
+        for key, value in (("figures", fig_ids), ("charts", chart_ids), ("quotes", quote_ids)):
+            if value:
+                entry[key] = Note(value)
+        entry["sources"] = Note(cites[i])
+        before = ["check: title (no heading in the source; named after the document)"] \
+            if s.from_title else []
+        out.append(Note(entry, before))
+    for q in quotes:
+        q.pop("_section")
+    return out
+
+
+# ----------------------------------------------------------------------------- figures
+
+
+def _figures(outline: Outline, lang: str, year: int | None, section_ids: list[str],
+             cites: list[list[str]]) -> list[_Fig]:
+    """Body figures first, then figures that only bullets and tables carry (deduplicated)."""
+    currency = next((c for c in ZH_CURRENCIES[:-1] if "元" in c and c in outline.body), None)
+    body: list[_Fig] = []
+    summary: list[_Fig] = []
+    for i, s in enumerate(outline.sections):
+        src = cites[i][0]
+        for para in s.paragraphs:
+            body += _para_figures(para, lang, year, section_ids[i], src, False)
+        for text in s.items + s.rows:
+            summary += _para_figures(text, lang, year, section_ids[i], src, True)
+    first_src = cites[0][0] if cites else "source-1"
+    first_sec = section_ids[0] if section_ids else "section-1"
+    for row in outline.figure_rows:
+        summary += _para_figures(row.replace(" | ", "; "), lang, year, first_sec, first_src, True)
+    seen = {_key(f) for f in body}
+    for f in summary:
+        if _key(f) not in seen:
+            seen.add(_key(f))
+            body.append(f)
+    for n, f in enumerate(body, 1):
+        f.id = f"figure-{n}"
+        f.label = label_for(f.found, lang)[: _MAX["label"]] or f.found.text
+        f.unit = f.found.unit
+        if len(f.unit) > 40:  # the schema's limit; keep the head noun at the end
+            f.unit = f.unit[-40:].split(" ", 1)[-1]
+            f.checks.append("unit (shortened)")
+        if f.unit == "元" and currency and lang == "zh":
+            f.unit = currency
+            f.checks.append(f"unit (元 read as {currency}, named earlier in the text)")
+    return body
+
+
+def _key(f: _Fig) -> tuple[Any, ...]:
+    return (f.found.value, f.found.scale, f.found.unit, f.found.qualifier)
+
+
+def _para_figures(para: str, lang: str, year: int | None, section: str, source: str,
+                  summary: bool) -> list[_Fig]:
+    out: list[_Fig] = []
+    period: str | None = None
+    for sentence in sentences(para, lang):
+        # the year in force: the last one named before the figure, in this paragraph
+        dates = [d for d in find_dates(sentence, lang, year)]
+        found = find_figures(sentence, lang)
+        for f in found:
+            before = [d for d in dates if d.start < f.start]
+            if before:
+                d = before[-1]
+                period = _period_text(d.iso[:4], d.since, lang)
+            out.append(_Fig(f, section, source, period, summary))
+        if dates:
+            d = dates[-1]
+            period = _period_text(d.iso[:4], d.since, lang)
+    return out
+
+
+def _period_text(year: str, since: bool, lang: str) -> str:
+    if not since:
+        return year
+    return f"{year}年以来" if lang == "zh" else f"since {year}"
+
+
+def _figure_entry(f: _Fig) -> Note:
+    x = f.found
+    entry: dict[str, Any] = {"id": f.id,
+                             "label": Note(f.label, after="check: label"),
+                             "value": _number(x.value)}
+    if x.scale:
+        entry["scale"] = x.scale
+    entry["unit"] = Note(f.unit, after="check: unit" if not f.unit or f.checks else None)
+    if x.qualifier:
+        entry["qualifier"] = x.qualifier
+    if f.period:
+        entry["period"] = Note(f.period, after="check: period (the year named before it)")
+    if x.change_pct is not None:
+        entry["change_pct"] = _number(x.change_pct)
+    entry["source"] = f.source
+    tags = list(x.tags) + (["summary"] if f.summary else [])
+    if tags:
+        entry["tags"] = Note(tags)
+    before = [f"from: {_cut(x.sentence, 200)}"]
+    if "ordinal" in x.tags:
+        before.append("check: an ordinal (a session or resolution number), not an amount")
+    if x.high is not None:
+        before.append(f"check: a range, {_number(x.value)} to {_number(x.high)}; "
+                      "value holds the low end")
+    before += [f"check: {c}" for c in f.checks]
+    if f.summary:
+        before.append("check: found only in a bullet or table, not in the body text")
+    return Note(entry, before)
+
+
+def _number(v: float) -> int | float:
+    return int(v) if float(v).is_integer() else v
+
+
+# ----------------------------------------------------------------------------- quotes
+
+
+def _quotes(outline: Outline, lang: str, section_ids: list[str],
+            cites: list[list[str]]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for i, s in enumerate(outline.sections):
+        found: list[tuple[str, str, str]] = []
+        for para in s.paragraphs:
+            for sentence in sentences(para, lang):
+                found += [(q.text, q.speaker, sentence) for q in find_quotes(sentence, lang)]
+        for text, attribution in s.quotes:
+            speaker = re.split(r",\s|，", attribution, maxsplit=1)[0].strip() if attribution \
+                else _TBD[lang]
+            found.append((text, speaker, f"{text} — {attribution}"))
+        for text, speaker, sentence in found:
+            key = re.sub(r"\W", "", text)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append({"id": f"quote-{len(out) + 1}", "text": _cut(text, _MAX["quote"]),
+                        "speaker": speaker[:200] or _TBD[lang], "source": cites[i][0],
+                        "_section": section_ids[i], "_sentence": sentence})
+    return out
+
+
+# ----------------------------------------------------------------------------- timeline
+
+
+def _timeline(outline: Outline, lang: str, year: int | None, source: str) -> list[Note]:
+    """The source's own timeline if it has one, else one event per dated sentence."""
+    events: list[tuple[str, str, str | None]] = []
+    if outline.timeline_lines:
+        for line in outline.timeline_lines:
+            head, _, rest = line.partition("\t")
+            dates = find_dates(head if rest else line, lang, year)
+            if dates and rest.strip():
+                events.append((dates[0].iso, rest.strip(), None))
+            elif events and not dates:
+                iso, label, _ = events[-1]
+                events[-1] = (iso, label, line)
+    else:
+        for s in outline.sections:
+            for para in s.paragraphs:
+                for sentence in sentences(para, lang):
+                    dates = find_dates(sentence, lang, year)
+                    if dates:
+                        d = dates[0]
+                        events.append((d.iso, _event_label(sentence, d.end, lang), sentence))
+    seen: set[tuple[str, str]] = set()
+    out: list[Note] = []
+    for iso, label, detail in sorted(events, key=lambda e: e[0]):
+        if (iso, label) in seen or not label:
+            continue
+        seen.add((iso, label))
+        entry: dict[str, Any] = {"date": iso, "label": _cut(label, _MAX["label"])}
+        if detail and detail != label:
+            entry["detail"] = _cut(detail, _MAX["detail"])
+        entry["source"] = source
+        out.append(Note(entry, ["check: label"] if not outline.timeline_lines else []))
+    return out
+
+
+def _event_label(sentence: str, after_date: int, lang: str) -> str:
+    """The sentence without its leading date, cut at the first clause mark past 12 characters."""
+    rest = sentence[after_date:].lstrip("，,、 ") if after_date < 12 else sentence
+    rest = rest.rstrip("。.")
+    limit = 60 if lang == "zh" else 110
+    return _cut(rest, limit)
+
+
+# ----------------------------------------------------------------------------- charts
+
+
+def _chart_entry(c: ChartProposal, figs: list[_Fig], outline: Outline, section_ids: list[str],
+                 lang: str) -> Note:
+    if c.kind == "timeline":
+        title = "大事记" if lang == "zh" else "Timeline"
+        return Note({"id": c.id, "kind": "timeline", "title": title},
+                    ["check: chart (the dated sentences in order)"])
+    labels = {f.id: f.label for f in figs}
+    section_title = outline.sections[section_ids.index(c.section)].title if c.section else ""
+    unit = f"{c.scale or ''}{c.unit}" if lang == "zh" else " ".join(
+        x for x in (c.scale, c.unit) if x)
+    title = f"{section_title}（{unit}）" if lang == "zh" else f"{section_title} ({unit})"
+    entry = {"id": c.id, "kind": "bar", "title": Note(_cut(title, 200), after="check: title"),
+             "figures": Note(list(c.figures))}
+    return Note(entry, ["check: chart (figures with one unit in one section: "
+                        + "; ".join(labels[i] for i in c.figures)[:150] + ")"])
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+__all__ = ["Note", "assemble", "slug"]

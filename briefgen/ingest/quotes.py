@@ -1,0 +1,71 @@
+"""Quotations in running text: who said what.
+
+Chinese: ``X表示/指出/强调/说：“…”`` (speaker = the sentence's subject, up to 在/中/，),
+``X的主题是“…”`` (a theme is quoted as the event's words, speaker ``X主题``), and
+``如同X指出的那样，…`` (an unquoted report of someone's words). English: ``X said “…”``,
+``“…”, said X``, ``the theme of X was “…”`` and ``As X pointed out …, …``. Quoted short names
+(“光明之路”) are not quotations: a quote needs eight characters (zh) or four words (en).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ZH_SAID = re.compile(r"(?:表示|指出|强调|说|称|宣布|认为|写道)[：:，,]?\s*“(?P<q>[^“”]{8,}(?:“[^“”]*”[^“”]*)*)”")
+_ZH_THEME = re.compile(r"(?P<s>[^，。；“”]{1,30}?)的?主题(?:是|为)“(?P<q>[^“”]{6,})”")
+_ZH_AS = re.compile(r"^(?:如同|正如)(?P<s>.+?)(?:指出|所说|强调|讲|说)的那样[，,](?P<q>.{8,})$")
+_EN_SAID = re.compile(r"(?P<s>[A-Z][\w.'’ -]{2,60}?)\s+(?:said|says|stated|noted|stressed|"
+                      r"pointed out|told [\w ]+?)[,:]?\s+[“\"](?P<q>[^”\"]{12,})[”\"]")
+_EN_SAID_AFTER = re.compile(r"[“\"](?P<q>[^”\"]{12,})[,.]?[”\"],?\s+(?:said|says)\s+"
+                            r"(?P<s>[A-Z][\w.'’ -]{2,60}?)[,.]")
+_EN_THEME = re.compile(r"[Tt]he theme of (?P<s>[\w' -]{2,60}?) (?:was|is) [“\"](?P<q>[^”\"]{12,})[”\"]")
+_EN_AS = re.compile(r"^As (?P<s>.+?) (?:pointed out|said|noted|stressed)\b[^,]*, (?P<q>.{20,})$")
+
+
+@dataclass(frozen=True)
+class FoundQuote:
+    """A quotation and who said it."""
+
+    text: str
+    speaker: str
+    sentence: str
+
+
+def find_quotes(sentence: str, lang: str) -> list[FoundQuote]:
+    """Quotations in one sentence (at most one per pattern)."""
+    found: list[FoundQuote] = []
+    if lang == "zh":
+        if m := _ZH_AS.match(sentence):
+            found.append(FoundQuote(m.group("q").strip(), _zh_speaker(m.group("s")), sentence))
+        if m := _ZH_THEME.search(sentence):
+            subject = re.sub(r"^(?:这次|本次|此次)", "", m.group("s")).strip("的")
+            found.append(FoundQuote(m.group("q"), f"{subject or '会议'}主题", sentence))
+        elif m := _ZH_SAID.search(sentence):
+            found.append(FoundQuote(m.group("q"), _zh_speaker(sentence[: m.start()]), sentence))
+    else:
+        if m := _EN_AS.match(sentence):
+            found.append(FoundQuote(m.group("q").strip(), _en_speaker(m.group("s")), sentence))
+        for pattern in (_EN_THEME, _EN_SAID, _EN_SAID_AFTER):
+            if m := pattern.search(sentence):
+                speaker = m.group("s").strip()
+                if pattern is _EN_THEME:
+                    speaker = f"Theme of {speaker}"
+                found.append(FoundQuote(m.group("q").strip(), _en_speaker(speaker), sentence))
+                break
+    return [q for q in found if _long_enough(q.text, lang)]
+
+
+def _zh_speaker(text: str) -> str:
+    """The subject at the start of ``text``: up to 在/中/时/，/的那样."""
+    head = re.split(r"在|中|时|，|,|对", text.strip(), maxsplit=1)[0].strip()
+    return head[:60] or "（待核实）"
+
+
+def _en_speaker(text: str) -> str:
+    head = re.split(r"\s+(?:in|at|during|when)\s+", text.strip(), maxsplit=1)[0]
+    return head[:120] or "unknown speaker"
+
+
+def _long_enough(text: str, lang: str) -> bool:
+    return len(text) >= 8 if lang == "zh" else len(text.split()) >= 4

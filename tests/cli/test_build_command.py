@@ -1,0 +1,173 @@
+"""``briefgen build``: explicit and default forms, the result table, --quiet, PDF, parallel output."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import shutil
+from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
+
+import pytest
+
+from briefgen.cli import main
+from briefgen.commands.report import Reporter, docx_pages, human_size, slide_count
+
+AUDIENCES = ("executive", "press", "academic")
+NAME = "belt-and-road-forum-2017"
+
+
+def run(argv: list[str]) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        status = main(argv)
+    return status, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def all_build(tmp_path_factory):
+    """One ``briefgen --audience all`` run, shared: (folder, status, stdout, stderr)."""
+    folder = tmp_path_factory.mktemp("all")
+    return (folder, *run(["--audience", "all", "--out", str(folder)]))
+
+
+def test_audience_all_prints_six_paths_in_audience_order(all_build):
+    folder, status, out, _ = all_build
+    assert status == 0
+    assert out.splitlines() == [str(folder / f"{NAME}-{a}.{x}")
+                                for a in AUDIENCES for x in ("docx", "pptx")]
+
+
+def test_result_table_lists_six_files_with_slides_size_and_time(all_build):
+    folder, _, _, err = all_build
+    from pptx import Presentation
+
+    rows = [line for line in err.splitlines() if line.startswith(str(folder))]
+    assert len(rows) == 6
+    for row in rows:
+        path = Path(row.split()[0])
+        assert row.rstrip().endswith(" s") and "KB" in row
+        if path.suffix == ".pptx":
+            slides = len(Presentation(str(path)).slides)
+            assert f"{slides} slides" in row and slide_count(path) == slides
+    assert err.splitlines()[0].split() == ["file", "pages", "size", "time"]
+    assert "6 files" in err
+
+
+def test_explicit_build_with_positional_brief_equals_the_default_form(tmp_path, all_build):
+    folder = all_build[0]
+    status, out, err = run(["build", str(Path(__file__).parents[2] / "briefs" / NAME),
+                            "-a", "executive", "-o", str(tmp_path)])
+    assert status == 0 and err == ""  # one audience: no table
+    for path in map(Path, out.split()):
+        assert path.read_bytes() == (folder / path.name).read_bytes()
+
+
+def test_options_before_the_command_are_kept(tmp_path):
+    status, out, err = run(["-q", "build", "-a", "press", "-f", "docx", "-o", str(tmp_path)])
+    assert (status, out, err) == (0, "", "")
+    assert [p.name for p in tmp_path.iterdir()] == [f"{NAME}-press.docx"]
+
+
+def test_quiet_prints_nothing_even_for_several_audiences(tmp_path):
+    assert run(["-a", "all", "-f", "docx", "-o", str(tmp_path), "--quiet"]) == (0, "", "")
+
+
+def test_verbose_reports_stages_and_table_for_one_audience(tmp_path):
+    status, out, err = run(["-a", "executive", "-f", "docx", "-o", str(tmp_path), "-v"])
+    assert status == 0 and out.strip() == str(tmp_path / f"{NAME}-executive.docx")
+    assert "briefgen: planned 1 audience" in err and "1 file" in err
+
+
+def test_brief_given_twice_is_an_input_error(tmp_path):
+    status, _, err = run(["build", "x", "--brief", "y", "-o", str(tmp_path)])
+    assert status == 2 and "given twice" in err
+
+
+def test_unknown_format_is_refused_before_anything_is_built(tmp_path):
+    with pytest.raises(SystemExit) as done, redirect_stderr(io.StringIO()) as err:
+        main(["-f", "docx,odt", "-o", str(tmp_path)])
+    assert done.value.code == 2 and "unknown format 'odt'" in err.getvalue()
+    assert not any(tmp_path.iterdir())
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+def test_parallel_and_sequential_builds_are_byte_identical(tmp_path, all_build):
+    assert run(["-a", "all", "-o", str(tmp_path), "-q", "--jobs", "1"])[0] == 0
+    assert digest(tmp_path) == digest(all_build[0])
+
+
+def test_a_failing_worker_leaves_no_temporary_file(tmp_path, monkeypatch):
+    from briefgen.render.pptx.renderer import PptxRenderer
+
+    def boom(self, plan, charts, path):
+        path.write_bytes(b"half a deck")
+        raise RuntimeError("no more slides")
+
+    monkeypatch.setattr(PptxRenderer, "render", boom)
+    status, _, err = run(["-a", "all", "-o", str(tmp_path), "-j", "2"])
+    assert status == 1 and "no more slides" in err
+    assert not [p for p in tmp_path.iterdir() if p.suffix not in (".docx",)]
+
+
+# --------------------------------------------------------------------------- pdf
+
+needs_soffice = pytest.mark.skipif(not (shutil.which("soffice") or shutil.which("libreoffice")),
+                                   reason="LibreOffice (soffice) is not installed")
+
+
+@needs_soffice
+def test_pdf_is_converted_from_the_docx_and_has_pages(tmp_path):
+    from briefgen.commands.pdf import page_count
+
+    status, out, _ = run(["-a", "executive", "-f", "pdf", "-o", str(tmp_path)])
+    assert status == 0
+    pdf = tmp_path / f"{NAME}-executive.pdf"
+    assert out.split() == [str(pdf)]
+    assert pdf.read_bytes().startswith(b"%PDF-") and (page_count(pdf) or 0) >= 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == [pdf.name]  # no DOCX, no staging
+
+
+@needs_soffice
+def test_pdf_with_docx_keeps_both_and_the_table_gives_docx_pages(tmp_path):
+    status, out, err = run(["-a", "executive", "-a", "press", "-f", "docx,pdf",
+                            "-o", str(tmp_path)])
+    assert status == 0
+    assert [Path(p).name for p in out.split()] == [
+        f"{NAME}-executive.docx", f"{NAME}-press.docx", f"{NAME}-executive.pdf",
+        f"{NAME}-press.pdf"]
+    docx_row = next(line for line in err.splitlines()
+                    if line.startswith(str(tmp_path / f"{NAME}-press.docx")))
+    assert " page" in docx_row  # LibreOffice paginated it for the PDF
+
+
+def test_missing_soffice_is_one_line_and_exit_2(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    status, out, err = run(["-a", "press", "-f", "docx,pdf", "-o", str(tmp_path / "out")])
+    assert status == 2 and out == ""
+    assert err.strip().splitlines() == [
+        "--format: pdf needs LibreOffice, and soffice is not on PATH (install LibreOffice, "
+        "or build docx and convert it yourself)"]
+    assert not (tmp_path / "out").exists()
+
+
+# --------------------------------------------------------------------------- report helpers
+
+
+def test_reporter_draws_no_status_line_when_stderr_is_not_a_terminal():
+    out, err = io.StringIO(), io.StringIO()
+    Reporter(out=out, err=err).clear()
+    assert err.getvalue() == ""
+
+
+def test_docx_pages_ignores_python_docx_default_app_xml(all_build):
+    assert docx_pages(all_build[0] / f"{NAME}-press.docx") is None
+
+
+@pytest.mark.parametrize(("size", "text"), [(512, "512 B"), (48_000, "47 KB"),
+                                            (3_500_000, "3.3 MB")])
+def test_human_size(size, text):
+    assert human_size(size) == text

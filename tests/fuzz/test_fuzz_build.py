@@ -1,0 +1,67 @@
+"""Fuzzing the whole pipeline: every valid brief builds, every broken one is refused cleanly.
+
+Valid briefs (see strategies.py) are built in-process for all audiences and both formats; each
+file must open in python-docx / python-pptx. One-mutation invalid briefs must exit 2 with a
+located one-line message and write nothing. The example budget comes from profiles.py
+(``HYPOTHESIS_PROFILE=long`` for ten times more).
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import docx
+import pptx
+import yaml
+from hypothesis import given
+
+from briefgen.cli import main
+from tests.fuzz.profiles import share
+from tests.fuzz.strategies import briefs, invalid_briefs
+
+
+def write_brief(folder: Path, brief: dict[str, Any]) -> Path:
+    path = folder / "brief.yaml"
+    path.write_text(yaml.safe_dump(brief, allow_unicode=True, sort_keys=False, width=100),
+                    "utf-8")
+    return path
+
+
+def build(path: Path, out: Path, capsys) -> tuple[int, str]:
+    capsys.readouterr()
+    code = main(["--brief", str(path), "-a", "all", "-o", str(out), "-q", "-j", "1", "--debug"])
+    return code, capsys.readouterr().err
+
+
+@share(0.35)
+@given(brief=briefs())
+def test_every_valid_brief_builds_files_that_open(brief, capsys):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = write_brief(Path(tmp), brief)
+        out = Path(tmp) / "out"
+        code, err = build(path, out, capsys)
+        assert code == 0, err
+        files = sorted(out.iterdir())
+        assert [p.suffix for p in files] == [".docx", ".pptx"] * 3
+        for f in files:
+            if f.suffix == ".docx":
+                assert docx.Document(str(f)).paragraphs
+            else:
+                assert len(pptx.Presentation(str(f)).slides) >= 1
+
+
+@share(0.65)
+@given(case=invalid_briefs())
+def test_every_broken_brief_exits_2_with_one_located_line_and_no_file(case, capsys):
+    brief, mutation = case
+    with tempfile.TemporaryDirectory() as tmp:
+        path = write_brief(Path(tmp), brief)
+        out = Path(tmp) / "out"
+        code, err = build(path, out, capsys)
+        assert code == 2, f"{mutation}: {err}"
+        first = err.splitlines()[0]
+        assert re.match(rf"^{re.escape(str(path))}:\d+:\d+: \S", first), (mutation, first)
+        assert not out.exists() or not any(out.iterdir())

@@ -1,0 +1,263 @@
+"""Contents with page numbers: heading numbers as Word writes them, layouts that settle, and a
+filled TOC field that LibreOffice prints as the document paginates."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+from lxml import etree
+
+from briefgen.plan.model import Heading
+from briefgen.render.docx import toc
+from briefgen.render.docx.oxml import ListLevel
+from briefgen.render.docx.renderer import TOC_FIELD, DocxRenderer
+from tests.fixtures.plans import sample_plan
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {"w": W}
+HAS_LAYOUT = shutil.which("soffice") is not None and shutil.which("pdftotext") is not None
+
+
+def render(folder: Path, plan, **options) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "toc.docx"
+    DocxRenderer(**options).render(plan, {}, path)
+    return path
+
+
+def plan_without_charts(lang: str):
+    """The sample briefing without its chart blocks (no pictures needed)."""
+    import dataclasses
+
+    from briefgen.plan.model import ChartBlock
+
+    plan = sample_plan(lang)
+    return dataclasses.replace(plan, blocks=tuple(b for b in plan.blocks
+                                                  if not isinstance(b, ChartBlock)), charts=())
+
+
+def body(path: Path) -> etree._Element:
+    with zipfile.ZipFile(path) as zf:
+        return etree.fromstring(zf.read("word/document.xml")).find("w:body", NS)
+
+
+def toc_entries(path: Path) -> list[tuple[str, str, str | None]]:
+    """(style, printed text, cached page) of each paragraph of the TOC field's result."""
+    entries = []
+    for p in body(path).iter(f"{{{W}}}p"):
+        style = p.find("w:pPr/w:pStyle", NS)
+        if style is None or not style.get(f"{{{W}}}val").lower().startswith("toc"):
+            continue
+        link = p.find("w:hyperlink", NS)
+        if link is None:
+            continue
+        instr = "".join(t.text for t in link.iter(f"{{{W}}}instrText"))
+        texts, page, in_field = [], None, False
+        for node in link.iter(f"{{{W}}}t", f"{{{W}}}tab", f"{{{W}}}fldChar"):
+            tag = node.tag.split("}")[1]
+            if tag == "fldChar":
+                in_field = node.get(f"{{{W}}}fldCharType") != "end"
+            elif in_field:
+                page = node.text
+            else:
+                texts.append("\t" if tag == "tab" else node.text)
+        anchor = link.get(f"{{{W}}}anchor")
+        assert not instr or instr.split() == ["PAGEREF", anchor, "\\h"]
+        entries.append((style.get(f"{{{W}}}val"), "".join(texts).rstrip("\t"), page))
+    return entries
+
+
+# ---------------------------------------------------------------------------- heading numbers
+
+
+@pytest.mark.parametrize("n,text", [(1, "一"), (9, "九"), (10, "十"), (11, "十一"), (16, "十六"),
+                                    (20, "二十"), (21, "二十一"), (99, "九十九"), (100, "一百"),
+                                    (101, "一百零一"), (110, "一百一十"), (123, "一百二十三")])
+def test_chinese_counting(n, text) -> None:
+    assert toc.chinese_counting(n) == text
+
+
+@pytest.mark.parametrize("fmt,n,text", [("decimal", 12, "12"), ("upperRoman", 14, "XIV"),
+                                        ("lowerLetter", 28, "bb"), ("decimalZero", 3, "03"),
+                                        ("chineseCountingThousand", 3, "三"), ("bullet", 1, ""),
+                                        ("somethingNew", 4, "4")])
+def test_number_formats(fmt, n, text) -> None:
+    assert toc.format_number(n, fmt) == text
+
+
+def test_heading_numbers_follow_the_style_lists() -> None:
+    levels = {0: ListLevel("decimal", "%1."), 1: ListLevel("decimal", "%1.%2", suffix="space")}
+    numbers = toc.HeadingNumbers({"Heading 1": toc.StyleList(7, 0, levels),
+                                  "Heading 2": toc.StyleList(7, 1, levels)})
+    got = [numbers.next(s) for s in ("Heading 1", "Heading 2", "Heading 2", "Heading 3",
+                                     "Heading 1", "Heading 2")]
+    assert got == [("1.", "\t"), ("1.1", " "), ("1.2", " "), ("", ""), ("2.", "\t"),
+                   ("2.1", " ")]
+
+
+def test_chinese_heading_numbers_take_no_separator() -> None:
+    level = ListLevel("chineseCounting", "%1、", suffix="nothing", start=1)
+    numbers = toc.HeadingNumbers({"Heading 1": toc.StyleList(1, 0, {0: level})})
+    assert [numbers.next("Heading 1")[0] for _ in range(11)][-2:] == ["十、", "十一、"]
+
+
+# ---------------------------------------------------------------------------- finding pages
+
+
+def test_pdf_names_escape_what_is_not_alphanumeric() -> None:
+    assert toc.pdf_name("_Toc100000001") == "5FToc100000001"
+    assert toc.pdf_name("a-b c") == "a-b20c"
+
+
+def test_find_heading_skips_contents_lines_and_joins_broken_lines() -> None:
+    contents = "Contents\n1.   Abstract.............. 3\n2.   Long heading that wraps....... 3"
+    pages = ["cover", contents, "1. Abstract\ntext\n2. Long heading\n   that wraps\n", "x"]
+    assert toc.find_heading(pages, "1.\tAbstract") == 3
+    assert toc.find_heading(pages, "2. Long heading that wraps") == 3
+    assert toc.find_heading(pages, "1. Abstract", after=4) is None
+
+
+class FakeLayout:
+    """Stands in for LibreOffice: pages depend on the numbers the contents print."""
+
+    calls: ClassVar[list[list[int] | None]] = []
+
+    def __init__(self, soffice: str, folder: Path) -> None:
+        pass
+
+    def pages(self, docx: bytes, entries) -> list[int]:
+        shown = None if docx == b"placeholder" else [int(x) for x in docx.split(b",")]
+        FakeLayout.calls.append(shown)
+        return self.rule(shown)
+
+    @staticmethod
+    def rule(shown):
+        return [3, 4]
+
+
+def fake_build(pages):
+    return (b"placeholder" if pages is None else ",".join(map(str, pages)).encode()), []
+
+
+def test_settle_stops_when_a_second_layout_agrees(monkeypatch) -> None:
+    FakeLayout.calls = []
+    monkeypatch.setattr(toc, "Layout", FakeLayout)
+    assert toc.settle(fake_build, "soffice") == [3, 4]
+    assert FakeLayout.calls == [None, [3, 4]]
+
+
+def test_settle_follows_a_contents_that_moves_pages(monkeypatch) -> None:
+    class Moving(FakeLayout):
+        @staticmethod
+        def rule(shown):  # printing the numbers pushes the second heading a page on, once
+            return [3, 4] if shown is None else [3, 5]
+
+    FakeLayout.calls = []
+    monkeypatch.setattr(toc, "Layout", Moving)
+    assert toc.settle(fake_build, "soffice") == [3, 5]
+    assert FakeLayout.calls == [None, [3, 4], [3, 5]]
+
+
+def test_settle_gives_up_after_three_layouts_with_a_note(monkeypatch) -> None:
+    class Flapping(FakeLayout):
+        @staticmethod
+        def rule(shown):
+            return [3, 5] if shown == [3, 4] else [3, 4]
+
+    FakeLayout.calls = []
+    monkeypatch.setattr(toc, "Layout", Flapping)
+    with pytest.warns(toc.ContentsWarning, match="changed in each of 3 layouts"):
+        toc.settle(fake_build, "soffice")
+    assert len(FakeLayout.calls) == toc.MAX_PASSES
+
+
+def test_settle_notes_a_failing_libreoffice(monkeypatch) -> None:
+    class Failing(FakeLayout):
+        def pages(self, docx, entries):
+            raise subprocess.CalledProcessError(1, "soffice", stderr=b"Error: source not found")
+
+    monkeypatch.setattr(toc, "Layout", Failing)
+    with pytest.warns(toc.ContentsWarning, match="LibreOffice failed .Error: source not found"):
+        assert toc.settle(fake_build, "soffice") is None
+
+
+# ---------------------------------------------------------------------------- the renderer
+
+
+@pytest.mark.parametrize("lang,numbers", [("zh", ["一、", "二、", "三、", "四、"]),
+                                          ("en", ["1.\t", "2.\t", "3.\t", "4.\t"])])
+def test_entries_link_to_heading_bookmarks_with_words_numbers(tmp_path, lang, numbers) -> None:
+    plan = plan_without_charts(lang)
+    path = render(tmp_path, plan, fill_toc=False)
+    headings = [b for b in plan.blocks if isinstance(b, Heading)]
+    assert [h.level for h in headings] == [1, 1, 1, 1]
+    entries = toc_entries(path)
+    assert [text for _, text, _ in entries] == [n + h.text for n, h in zip(numbers, headings)]
+    assert all(page is None for *_, page in entries)  # no page numbers we cannot know
+    marks = {m.get(f"{{{W}}}name"): m.getparent() for m in body(path).iter(f"{{{W}}}bookmarkStart")}
+    anchors = [a.get(f"{{{W}}}anchor") for a in body(path).iter(f"{{{W}}}hyperlink")]
+    assert anchors == list(marks) and len(set(anchors)) == len(headings)
+    assert all(re.fullmatch(r"_Toc\d{9}", a) for a in anchors)
+    assert ["".join(p.itertext()) for p in marks.values()] == [h.text for h in headings]
+    instr = "".join(t.text for t in body(path).iter(f"{{{W}}}instrText"))
+    assert TOC_FIELD in instr
+
+
+def test_without_libreoffice_the_contents_say_so(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(toc, "find_soffice", lambda: None)
+    with pytest.warns(toc.ContentsWarning,
+                      match="contents page numbers not filled: LibreOffice not found"):
+        path = render(tmp_path, plan_without_charts("zh"))
+    assert all(page is None for *_, page in toc_entries(path))
+
+
+def test_switched_off_or_without_contents_libreoffice_is_not_run(tmp_path, monkeypatch,
+                                                                   recwarn) -> None:
+    monkeypatch.setattr(toc, "settle", lambda *a: pytest.fail("laid out"))
+    render(tmp_path / "off", plan_without_charts("zh"), fill_toc=False)
+    render(tmp_path / "press", sample_plan("zh", "press_release"), fill_toc=True)
+    assert not [w for w in recwarn if issubclass(w.category, toc.ContentsWarning)]
+
+
+# ---------------------------------------------------------------------------- LibreOffice
+
+
+@pytest.fixture(scope="module")
+def laid_out(tmp_path_factory):
+    """The Chinese sample briefing with its contents filled, and its PDF's page texts."""
+    if not HAS_LAYOUT:
+        pytest.skip("LibreOffice or poppler-utils is not installed")
+    folder = tmp_path_factory.mktemp("toc-zh")
+    plan = plan_without_charts("zh")
+    path = render(folder, plan, fill_toc=True)
+    subprocess.run(["soffice", f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+                    "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(path)],
+                   check=True, capture_output=True, timeout=240)
+    text = subprocess.run(["pdftotext", "-layout", str(folder / "toc.pdf"), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    return plan, path, text.split("\f")[:-1]
+
+
+def test_page_numbers_are_where_libreoffice_puts_the_headings(laid_out) -> None:
+    _, path, pages = laid_out
+    entries = toc_entries(path)
+    assert entries and all(page for *_, page in entries)
+    for _, printed, page in entries:
+        assert toc.find_heading(pages, printed, after=3) == int(page), printed
+    contents = "".join(pages[1].split())
+    for _, printed, page in entries:
+        assert "".join(printed.split()) in contents
+        assert re.search(re.escape("".join(printed.split())) + r"\.+" + page, contents)
+
+
+def test_filled_contents_are_reproducible(laid_out, tmp_path) -> None:
+    plan, path, _ = laid_out
+    again = render(tmp_path, plan, fill_toc=True)
+    with zipfile.ZipFile(path) as a, zipfile.ZipFile(again) as b:
+        assert a.read("word/document.xml") == b.read("word/document.xml")
