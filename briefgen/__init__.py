@@ -37,7 +37,23 @@ _LAZY = {
     "Problem": "briefgen.errors",
 }
 
-__all__ = ["__version__", "example_brief", "load_brief", "load_profile", *_LAZY]
+__all__ = [
+    "Brief",
+    "BriefgenError",
+    "DocPlan",
+    "InputError",
+    "LoadedBrief",
+    "Output",
+    "Problem",
+    "Profile",
+    "__version__",
+    "build",
+    "builtin_profiles",
+    "example_brief",
+    "load_brief",
+    "load_profile",
+    "plan_for",
+]
 
 if TYPE_CHECKING:
     from pathlib import Path

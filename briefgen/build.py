@@ -17,11 +17,13 @@ import time
 import types
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
+from typing import TypeVar
 
 from briefgen.commands import pdf
 from briefgen.errors import InputError, Problem
-from briefgen.load.brief import load_brief
+from briefgen.load.brief import LoadedBrief, load_brief
 from briefgen.load.office_template import check_office_template
 from briefgen.load.profile import Profile, builtin_profiles, load_profile
 from briefgen.plan.audience import plan_for
@@ -145,7 +147,8 @@ def build(
              time.perf_counter() - started)
 
     mark = time.perf_counter()
-    plans = [plan_for(loaded, p) for p in profiles]
+    workers = worker_count(jobs, len(profiles) * len(office))
+    plans = _plan(loaded, profiles, workers)
     charts = render_all_charts(plans)
     log.info("planned %s and %s in %.2f s", _n(len(plans), "audience"),
              _n(len(charts), "chart"), time.perf_counter() - mark)
@@ -155,7 +158,7 @@ def build(
     try:
         tasks = [_Task(plan, renderers[f], _target(out, staging, plan, renderers[f], keep_docx))
                  for plan in plans for f in office]
-        written = _render(tasks, charts, jobs,
+        written = _render(tasks, charts, workers,
                           on_file=lambda o: on_file(o) if on_file and _kept(o, fmts) else None)
         if soffice is not None:
             docx = [o for o in written if o.format == "docx"]
@@ -167,7 +170,7 @@ def build(
         if staging is not None:
             pdf.remove_tree(staging)
     log.info("built %s in %.2f s (%s)", _n(len(written), "file"), time.perf_counter() - started,
-             f"{_n(worker_count(jobs, len(tasks)), 'process', 'es')} rendering")
+             f"{_n(workers, 'process', 'es')}")
     return [o for o in written if _kept(o, fmts)]
 
 
@@ -213,7 +216,7 @@ def _write(task: _Task, charts: Mapping[str, Path]) -> Output:
 
 
 def worker_count(jobs: int | None, tasks: int) -> int:
-    """Processes to render ``tasks`` files with: 1 unless it can pay off (fork, >1 CPU, >1 file)."""
+    """Processes to plan and render with: 1 unless it can pay off (fork, >1 CPU, >1 file)."""
     if jobs is None:
         jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     if "fork" not in multiprocessing.get_all_start_methods():
@@ -221,40 +224,64 @@ def worker_count(jobs: int | None, tasks: int) -> int:
     return max(1, min(jobs or 1, tasks))
 
 
-def _render(tasks: list[_Task], charts: Mapping[str, Path], jobs: int | None,
+def _render(tasks: list[_Task], charts: Mapping[str, Path], workers: int,
             on_file: Callable[[Output], None]) -> list[Output]:
-    workers = worker_count(jobs, len(tasks))
-    written: list[Output] = []
-    if workers == 1:
-        for task in tasks:
-            written.append(_write(task, charts))
-            on_file(written[-1])
-        return written
-    # Workers are forked after planning, so they inherit the plans, renderers and chart paths
-    # (a DocPlan holds a mappingproxy and cannot be pickled); only indexes and Outputs travel.
-    global _SHARED
-    _SHARED = (tasks, charts)
     try:
-        # Longest first (decks before documents, bigger plans first), so no worker is left
-        # with the slowest file at the end; results are still reported in the tasks' order.
-        order = sorted(range(len(tasks)), key=lambda i: _cost(tasks[i]), reverse=True)
-        done: dict[int, Output] = {}
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for index, result in pool.imap_unordered(_write_shared, order):
-                if isinstance(result, _Failed):
-                    raise InputError(result.problems)
-                done[index] = result
-                while len(written) in done:
-                    written.append(done.pop(len(written)))
-                    on_file(written[-1])
+        return in_order(lambda i: _write(tasks[i], charts), len(tasks), workers,
+                        cost=lambda i: _cost(tasks[i]), on_done=on_file)
     except BaseException:
         for task in tasks:  # a worker killed mid-file may leave its temporary sibling behind
             for stray in task.path.parent.glob(f".{task.path.name}.*.tmp"):
                 stray.unlink(missing_ok=True)
         raise
+
+
+def _plan(loaded: LoadedBrief, profiles: Sequence[Profile], workers: int) -> list[DocPlan]:
+    # Full-text, long-summary profiles take longest to plan: start them first.
+    return in_order(lambda i: plan_for(loaded, profiles[i]), len(profiles), workers,
+                    cost=lambda i: (profiles[i].document.section_text == "full",
+                                    profiles[i].summary.zh))
+
+
+# --------------------------------------------------------------------------- worker processes
+# Workers are forked, so they inherit the brief, plans, renderers and chart paths; only an index
+# goes to a worker, and only its result (a DocPlan or an Output) comes back, pickled.
+
+T = TypeVar("T")
+_WORK: Callable[[int], object] | None = None
+
+
+def in_order(work: Callable[[int], T], count: int, workers: int,
+             cost: Callable[[int], object], on_done: Callable[[T], None] | None = None) -> list[T]:
+    """``[work(0), ..., work(count - 1)]``, computed in ``workers`` forked processes.
+
+    Items start longest first (by ``cost``), so no worker is left with the slowest at the end;
+    results are delivered to ``on_done`` and returned in index order all the same.
+    """
+    results: list[T] = []
+    if workers <= 1 or count < 2:
+        for i in range(count):
+            results.append(work(i))
+            if on_done:
+                on_done(results[-1])
+        return results
+    global _WORK
+    _WORK = work
+    try:
+        done: dict[int, T] = {}
+        order = sorted(range(count), key=cost, reverse=True)
+        with multiprocessing.get_context("fork").Pool(min(workers, count)) as pool:
+            for index, result in pool.imap_unordered(_call_work, order):
+                if isinstance(result, _Failed):
+                    raise InputError(result.problems)
+                done[index] = result  # type: ignore[assignment]
+                while len(results) in done:
+                    results.append(done.pop(len(results)))
+                    if on_done:
+                        on_done(results[-1])
     finally:
-        _SHARED = None
-    return written
+        _WORK = None
+    return results
 
 
 @dataclass(frozen=True)
@@ -264,16 +291,21 @@ class _Failed:
     problems: list[Problem]
 
 
-_SHARED: tuple[list[_Task], Mapping[str, Path]] | None = None
-
-
-def _write_shared(index: int) -> tuple[int, Output | _Failed]:
-    assert _SHARED is not None
-    tasks, charts = _SHARED
+def _call_work(index: int) -> tuple[int, object]:
+    assert _WORK is not None
     try:
-        return index, _write(tasks[index], charts)
+        return index, _WORK(index)
     except InputError as exc:
         return index, _Failed(exc.problems)
+
+
+def _rebuild_proxy(data: dict[str, object]) -> types.MappingProxyType[str, object]:
+    return types.MappingProxyType(data)
+
+
+# A DocPlan's labels are a read-only mappingproxy, which pickle refuses; send them as a dict.
+ForkingPickler.register(types.MappingProxyType,
+                        lambda proxy: (_rebuild_proxy, (dict(proxy),)))
 
 
 def _cost(task: _Task) -> tuple[int, int]:

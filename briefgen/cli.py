@@ -129,14 +129,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     rest = _split_ingest(argv)
     if rest is not None:  # ingest parses its own options, --help included
         command, debug = "ingest", "--debug" in argv[: len(argv) - len(rest)]
-        call = lambda: ingest.forward(rest)  # noqa: E731
+        call = lambda: ingest.forward(rest)
     else:
         p = parser()
         _enable_completion(p)
         args = p.parse_args(argv)
         command, debug = args.command or "build", args.debug
         _setup_logging(args.verbose, args.quiet)
-        call = lambda: COMMANDS[command].run(args)  # noqa: E731
+        call = lambda: COMMANDS[command].run(args)
     try:
         return call()
     except InputError as exc:
@@ -183,7 +183,7 @@ class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
     """Writes to whatever ``sys.stderr`` is now (tests and callers may swap it)."""
 
     @property  # type: ignore[override]
-    def stream(self):  # noqa: ANN201
+    def stream(self):
         return sys.stderr
 
     @stream.setter

@@ -18,11 +18,11 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from briefgen.build import BUILTIN_AUDIENCES, render_all_charts  # noqa: E402
-from briefgen.load.brief import load_brief  # noqa: E402
-from briefgen.load.profile import load_profile  # noqa: E402
-from briefgen.plan import model as m  # noqa: E402
-from briefgen.plan.audience import plan_for  # noqa: E402
+from briefgen.build import BUILTIN_AUDIENCES, render_all_charts
+from briefgen.load.brief import load_brief
+from briefgen.load.profile import load_profile
+from briefgen.plan import model as m
+from briefgen.plan.audience import plan_for
 
 
 def _text(text: str) -> str:

@@ -57,7 +57,7 @@ def convert(soffice: str, docx: Sequence[Output], out: Path, staging: Path) -> l
            "--headless", "--norestore", "--nologo", "--convert-to", "pdf",
            "--outdir", str(pdf_dir), *(str(o.path) for o in docx)]
     try:
-        run = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT,
+        run = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT, check=False,
                              stdin=subprocess.DEVNULL)
     except subprocess.TimeoutExpired as exc:
         raise RuntimeError(f"LibreOffice took over {TIMEOUT} s converting to PDF") from exc

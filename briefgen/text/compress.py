@@ -357,8 +357,11 @@ def _en_scope_end(pieces: Sequence[str]) -> int:
     return -1
 
 
-def _en_droppable(rest: str) -> bool:
-    """Whether the part after a comma may be dropped: a new clause or phrase, not a list item."""
+def _en_droppable(rest: str, after_main: bool) -> bool:
+    """Whether the part after a comma may be dropped: a new clause or phrase, not a list item.
+
+    :param after_main: the kept part ends with its main clause (nothing listed after it yet)
+    """
     words = [w.strip("\"'“‘(").lower() for w in rest.split()]
     if not words or not words[0]:
         return False
@@ -366,11 +369,12 @@ def _en_droppable(rest: str) -> bool:
     if first in ("and", "or") and len(words) > 1 and words[1][:1].isdigit():
         return True  # "…totalled $14.5 bn., or 8.5% of outbound investment"
     if first in ("and", "or"):
-        # only a new clause with its own subject: ", and Xi attended", ", and the total reached";
-        # ", and has direct air links" is the last of a list of predicates and stays
+        # a new clause ("…, and Xi attended", "…, and in its vision it states") or the second of
+        # two predicates ("has produced results, and has become …"); not the last of a list of
+        # predicates ("set up A, propose B, and provide C"), nor an item ("and fourth, …")
         raw = rest.split()[1] if len(rest.split()) > 1 else ""
-        subject = raw[:1].isupper() or raw[:1].isdigit() or words[1] in _EN_SUBJECT_START
-        return subject and words[1] not in _EN_ORDINAL and en_finite(rest)
+        clause = raw[:1].isupper() or words[1] in _EN_SUBJECT_START or words[1] in EN_LEAD_WORDS
+        return (clause or after_main) and words[1] not in _EN_ORDINAL and en_finite(rest)
     if first in _EN_TAIL_OPENERS:
         return True
     if first[:1].isdigit() or first.startswith("$"):
@@ -431,7 +435,7 @@ def _valid_cut(pieces: Sequence[str], k: int, lang: str, floor: int) -> bool:
         and (len(words) <= 4 or (rest_words and rest_words[0].lower() in ("and", "or")))
     ):
         return False  # inside a list: "A, B, and C"
-    if sep == "," and not _en_droppable(rest):
+    if sep == "," and not _en_droppable(rest, all(en_lead(p) for p in head[:-1])):
         return False
     if re.search(r"\bnot only\b", prefix, re.I) and not re.search(r"\bbut\b", prefix, re.I):
         return False

@@ -149,8 +149,8 @@ def test_missing_soffice_is_one_line_and_exit_2(tmp_path, monkeypatch):
     status, out, err = run(["-a", "press", "-f", "docx,pdf", "-o", str(tmp_path / "out")])
     assert status == 2 and out == ""
     assert err.strip().splitlines() == [
-        "--format: pdf needs LibreOffice, and soffice is not on PATH (install LibreOffice, "
-        "or build docx and convert it yourself)"]
+        ("--format: pdf needs LibreOffice, and soffice is not on PATH (install LibreOffice, "
+         "or build docx and convert it yourself)")]
     assert not (tmp_path / "out").exists()
 
 

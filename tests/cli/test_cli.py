@@ -46,8 +46,8 @@ def test_bad_brief_exits_2_with_one_line_and_writes_nothing(tmp_path, capsys):
     case = BAD / "missing-figure-ref.yaml"
     assert main(["--brief", str(case), "--out", str(out)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
-    assert err == [f"{case}:22:26: sections[0].figures[1]: no figure with id 'delegate' "
-                   "(did you mean 'delegates'?)"]
+    assert err == [(f"{case}:22:26: sections[0].figures[1]: no figure with id 'delegate' "
+                    "(did you mean 'delegates'?)")]
     assert not out.exists() or not any(out.iterdir())
 
 
@@ -96,6 +96,6 @@ def test_format_option_limits_outputs(tmp_path, fmt):
 
 def test_module_entry_point_runs_without_a_traceback_on_bad_input(tmp_path):
     run = subprocess.run([sys.executable, "-m", "briefgen", "--brief", str(BAD / "binary.yaml"),
-                          "-o", str(tmp_path)], capture_output=True, text=True, cwd=ROOT)
+                          "-o", str(tmp_path)], capture_output=True, text=True, cwd=ROOT, check=False)
     assert run.returncode == 2
     assert run.stderr.strip() == f"{BAD / 'binary.yaml'}: file is binary, not YAML text"

@@ -154,7 +154,7 @@ def _yaml_as_editors_read_it(path: Path) -> object:
     Loader.yaml_implicit_resolvers = {
         k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
         for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
-    return yaml.load(path.read_text("utf-8"), Loader=Loader)  # noqa: S506 - SafeLoader subclass
+    return yaml.load(path.read_text("utf-8"), Loader=Loader)
 
 
 def _schema(args: list[str], capsys) -> dict:

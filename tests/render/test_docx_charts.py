@@ -319,6 +319,8 @@ def test_workbooks_are_byte_identical_across_builds(tmp_path) -> None:
                     reason="LibreOffice or poppler-utils is not installed")
 def test_libreoffice_draws_the_charts_with_their_labels(written, tmp_path) -> None:
     plan, _, path = written
+    if plan.meta.language != "zh":
+        pytest.skip("one layout is enough: the Chinese labels are the harder case")
     profile = (tmp_path / "profile").as_uri()
     subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to",
                     "pdf", "--outdir", str(tmp_path), str(path)],

@@ -49,6 +49,11 @@ def body(path: Path) -> etree._Element:
 
 def toc_entries(path: Path) -> list[tuple[str, str, str | None]]:
     """(style, printed text, cached page) of each paragraph of the TOC field's result."""
+    return [entry[:3] for entry in toc_links(path)]
+
+
+def toc_links(path: Path) -> list[tuple[str, str, str | None, str]]:
+    """(style, printed text, cached page, bookmark) of each entry of the TOC field's result."""
     entries = []
     for p in body(path).iter(f"{{{W}}}p"):
         style = p.find("w:pPr/w:pStyle", NS)
@@ -69,7 +74,7 @@ def toc_entries(path: Path) -> list[tuple[str, str, str | None]]:
                 texts.append("\t" if tag == "tab" else node.text)
         anchor = link.get(f"{{{W}}}anchor")
         assert not instr or instr.split() == ["PAGEREF", anchor, "\\h"]
-        entries.append((style.get(f"{{{W}}}val"), "".join(texts).rstrip("\t"), page))
+        entries.append((style.get(f"{{{W}}}val"), "".join(texts).rstrip("\t"), page, anchor))
     return entries
 
 
@@ -222,6 +227,8 @@ def test_switched_off_or_without_contents_libreoffice_is_not_run(tmp_path, monke
     monkeypatch.setattr(toc, "settle", lambda *a: pytest.fail("laid out"))
     render(tmp_path / "off", plan_without_charts("zh"), fill_toc=False)
     render(tmp_path / "press", sample_plan("zh", "press_release"), fill_toc=True)
+    monkeypatch.setenv("BRIEFGEN_TOC_PAGES", "0")
+    render(tmp_path / "env", plan_without_charts("zh"))
     assert not [w for w in recwarn if issubclass(w.category, toc.ContentsWarning)]
 
 
@@ -241,11 +248,11 @@ def laid_out(tmp_path_factory):
                    check=True, capture_output=True, timeout=240)
     text = subprocess.run(["pdftotext", "-layout", str(folder / "toc.pdf"), "-"], check=True,
                           capture_output=True, text=True).stdout
-    return plan, path, text.split("\f")[:-1]
+    return plan, path, text.split("\f")[:-1], folder / "toc.pdf"
 
 
 def test_page_numbers_are_where_libreoffice_puts_the_headings(laid_out) -> None:
-    _, path, pages = laid_out
+    _, path, pages, _ = laid_out
     entries = toc_entries(path)
     assert entries and all(page for *_, page in entries)
     for _, printed, page in entries:
@@ -257,7 +264,18 @@ def test_page_numbers_are_where_libreoffice_puts_the_headings(laid_out) -> None:
 
 
 def test_filled_contents_are_reproducible(laid_out, tmp_path) -> None:
-    plan, path, _ = laid_out
+    plan, path, *_ = laid_out
     again = render(tmp_path, plan, fill_toc=True)
     with zipfile.ZipFile(path) as a, zipfile.ZipFile(again) as b:
         assert a.read("word/document.xml") == b.read("word/document.xml")
+
+
+def test_without_destinations_the_text_search_finds_the_same_pages(laid_out, tmp_path,
+                                                                    monkeypatch) -> None:
+    _, path, _, pdf = laid_out  # a plain conversion: no named destinations in it
+    layout = toc.Layout("soffice", tmp_path)
+    monkeypatch.setattr(layout, "pdf", lambda docx: pdf)
+    links = toc_links(path)
+    entries = [toc.Entry(bookmark, printed) for _, printed, _, bookmark in links]
+    assert toc.destinations(pdf) == {}
+    assert layout.pages(b"", entries) == [int(page) for _, _, page, _ in links]

@@ -21,7 +21,12 @@ from pptx.oxml.ns import qn
 from briefgen.plan.model import ChartSpec, Slide, TimelineItem
 from briefgen.render.pptx import oxml, theme
 from briefgen.render.pptx.layouts import BODY_TYPES, LAYOUT_CHAINS
-from briefgen.render.pptx.renderer import LayoutFallbackWarning, PptxRenderer, TextFitWarning
+from briefgen.render.pptx.renderer import (
+    LayoutFallbackWarning,
+    PptxRenderer,
+    TextFitWarning,
+    _event_text,
+)
 from briefgen.render.pptx.text import written_text_fits
 from tests.fixtures.plans import sample_plan
 
@@ -429,6 +434,11 @@ def test_pie_with_thin_slices_names_them_in_a_legend(tmp_path, values, crowded) 
     assert labels.show_category_name is not crowded
     assert labels._element.xpath("./c:showLeaderLines/@val") == ["1" if crowded else "0"]
     assert tuple(chart.plots[0].series[0].values) == values
+    angle = chart.plots[0]._element.xpath("./c:firstSliceAng/@val")
+    if crowded:  # the thinnest slice turned to 9 o'clock, where labels stack vertically
+        thinnest = values.index(min(values))
+        middle = (sum(values[:thinnest]) + values[thinnest] / 2) / sum(values) * 360
+        assert (int(angle[0]) + middle) % 360 == pytest.approx(270, abs=1)
 
 
 def long_events(lang: str, count: int) -> tuple[TimelineItem, ...]:
@@ -465,7 +475,7 @@ def test_long_timeline_events_take_more_slides_not_smaller_text(tmp_path, lang) 
     texts = [sh.text_frame.text for s in timeline for sh in s.shapes  # event boxes: 3 lines
              if sh.has_text_frame and "\n" in sh.text_frame.text]
     assert sorted(texts) == sorted(
-        f"{e.date}\n{e.label}\n{e.detail}" for e in events)
+        f"{e.date.replace(e.year, '').strip(' 年')}\n{e.label}\n{e.detail}" for e in events)
     for slide in timeline:
         sizes = {r.font.size.pt for sh in slide.shapes if sh.has_text_frame
                  and "\n" in sh.text_frame.text for p in sh.text_frame.paragraphs for r in p.runs}
@@ -473,6 +483,16 @@ def test_long_timeline_events_take_more_slides_not_smaller_text(tmp_path, lang) 
         for shape in slide.shapes:
             if shape.has_text_frame and shape.text_frame.text.strip():
                 assert text_frame_fits(shape, plan.fonts.latin), shape.name
+
+
+@pytest.mark.parametrize(("date", "year", "shown"), [
+    ("2017年4月12日", "2017", "4月12日"), ("2016年6月", "2016", "6月"), ("2013年", "2013", None),
+    ("12 Apr 2017", "2017", "12 Apr"), ("Sept 2016", "2016", "Sept"), ("2016", "2016", None),
+    ("2016年底", "2016", "2016年底"), ("early 2017", "2017", "early 2017")])
+def test_timeline_event_shows_what_the_date_adds_to_the_year(date, year, shown) -> None:
+    texts, label_at = _event_text(TimelineItem(date, year, "label", "detail"))
+    assert texts == [*([shown] if shown else []), "label", "detail"]
+    assert texts[label_at] == "label"
 
 
 def test_default_template_numbers_every_layout_but_the_cover() -> None:
@@ -489,3 +509,13 @@ def test_user_template_gives_runs_its_latin_face_but_not_its_east_asian_one(tmp_
         for rpr in slide._element.xpath(".//a:r/a:rPr | .//a:fld/a:rPr"):
             assert rpr.find(qn("a:latin")).get("typeface") == "Georgia"
             assert rpr.find(qn("a:ea")).get("typeface") == "Noto Sans CJK SC"  # not SimHei
+
+
+def test_key_figures_are_read_each_number_with_its_caption(deck) -> None:
+    plan, prs, _ = deck
+    spec = next(s for s in plan.slides if s.kind == "kpi")
+    slide = next(s for s in prs.slides if s.slide_layout.name == "Key Figures")
+    texts = [sh.text_frame.text for sh in slide.shapes
+             if sh.has_text_frame and sh.text_frame.text.strip()]
+    pairs = [text for kpi in spec.kpis for text in (kpi.number, kpi.caption)]
+    assert texts[1:-1] == pairs  # between the title and the slide number

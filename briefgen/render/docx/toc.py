@@ -188,16 +188,17 @@ class Layout:
             raise RuntimeError("pdfinfo and pdftotext (poppler-utils) not found")
         pdf = self.pdf(docx)
         found = destinations(pdf)
-        pages = [found.get(pdf_name(e.bookmark)) for e in entries]
-        if None in pages:
-            texts = page_texts(pdf)
-            pages = [page or find_heading(texts, entry.text, after=max(
-                         [p for p in pages[:i] if p], default=1))
-                     for i, (page, entry) in enumerate(zip(pages, entries))]
-        missing = [e.text for e, p in zip(entries, pages) if not p]
-        if missing:
-            raise LookupError(f"heading {missing[0]!r} not found in the layout")
-        return [int(p) for p in pages]  # type: ignore[arg-type]
+        pages: list[int] = []
+        texts: list[str] | None = None
+        for entry in entries:
+            page = found.get(pdf_name(entry.bookmark))
+            if page is None:  # no destination: look for the heading's text, in order
+                texts = page_texts(pdf) if texts is None else texts
+                page = find_heading(texts, entry.text, after=pages[-1] if pages else 1)
+            if page is None:
+                raise LookupError(f"heading {entry.text!r} not found in the layout")
+            pages.append(page)
+        return pages
 
 
 def destinations(pdf: Path) -> dict[str, int]:

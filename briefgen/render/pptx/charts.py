@@ -102,6 +102,16 @@ def has_small_slice(spec: ChartSpec) -> bool:
     return bool(total) and any(0 <= v / total < SMALL_SLICE for v in values)
 
 
+def first_slice_angle(spec: ChartSpec, target: float = 270.0) -> int:
+    """The c:firstSliceAng (degrees) that puts the middle of the thinnest slice at ``target``
+    (clockwise from 12 o'clock), where labels of thin neighbours stack instead of overlapping."""
+    values = [max(v, 0.0) for v in spec.series[0].values]
+    total = sum(values) or 1.0
+    thinnest = min(range(len(values)), key=values.__getitem__)
+    middle = (sum(values[:thinnest]) + values[thinnest] / 2) / total * 360
+    return round(target - middle) % 360
+
+
 def _style_chart(chart, spec: ChartSpec) -> None:
     """Value labels, theme accent colours, and a legend only where it says more."""
     plot = chart.plots[0]
@@ -139,8 +149,9 @@ def _style_chart(chart, spec: ChartSpec) -> None:
 
 
 def _style_pie(chart, spec: ChartSpec, labels) -> None:
-    """Slices in accent colours, labelled with value and unit. Names go on the slices when every
-    slice is wide enough; otherwise into a legend, with leader lines to the thin slices."""
+    """Slices in accent colours, labelled outside with value and unit. Names go with the values
+    when every slice is wide enough; otherwise into a legend, and leader lines tie the crowded
+    labels of thin slices to their slice."""
     if spec.unit:
         unit = spec.unit if spec.language == "zh" else " " + spec.unit
         labels.number_format = f'{number_format(spec)}"{unit}"'
@@ -150,10 +161,11 @@ def _style_pie(chart, spec: ChartSpec, labels) -> None:
     crowded = has_small_slice(spec)
     labels.show_category_name = not crowded
     oxml.set_label_separator(labels._element, "\n")
-    labels.position = XL_LABEL_POSITION.BEST_FIT if crowded else XL_LABEL_POSITION.OUTSIDE_END
+    labels.position = XL_LABEL_POSITION.OUTSIDE_END  # dark text on white, never on a slice
     oxml.set_leader_lines(labels._element, crowded)
     chart.has_legend = crowded
-    if crowded:
+    if crowded:  # turn the thinnest slice to 9 o'clock: its neighbours' labels stack vertically
+        oxml.set_first_slice_angle(chart.plots[0]._element, first_slice_angle(spec))
         chart.legend.position = XL_LEGEND_POSITION.RIGHT
         chart.legend.include_in_layout = False
         chart.legend.font.size = Pt(TEXT_PT)

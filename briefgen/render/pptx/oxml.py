@@ -113,6 +113,15 @@ def set_leader_lines(dLbls: Any, show: bool) -> None:
     _insert_before(dLbls, node, ("c:leaderLines", "c:extLst"))
 
 
+def set_first_slice_angle(pie_chart: Any, degrees: int) -> None:
+    """Add or replace c:firstSliceAng in c:pieChart: where, clockwise from 12 o'clock, the first
+    slice starts."""
+    _remove_children(pie_chart, ["c:firstSliceAng"])
+    node = etree.Element(qn("c:firstSliceAng"))
+    node.set("val", str(degrees % 360))
+    _insert_before(pie_chart, node, ("c:extLst",))
+
+
 # --------------------------------------------------------------------------- paragraphs
 
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import warnings
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import ClassVar, TypeVar
 
@@ -47,6 +48,8 @@ _TEMPLATE_PLACES = (_ROOT / "templates/pptx/default.pptx",
 T = TypeVar("T")
 TITLE_FLOOR_PT = 20
 MAX_PER_SLIDE = {"kpi": 6, "timeline": 6}
+_DAY_OR_MONTH = re.compile(r"\d|月|\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)",
+                           re.IGNORECASE)
 EVENT_PT, EVENT_GOOD_PT, EVENT_FLOOR_PT = 20, 16, 14  # timeline events: start, preferred floor,
 # and the smallest size allowed (more slides are taken to stay at or above the preferred one)
 
@@ -134,6 +137,18 @@ def _set_properties(prs: Presentation, plan: DocPlan) -> None:
     props.comments = ""
     props.revision = 1
     props.created = props.modified = props.last_printed = _naive_utc(meta.timestamp)
+
+
+@dataclass(frozen=True)
+class _Row:
+    """One row of side-by-side text boxes: texts (paragraphs each), boxes and styles per
+    column, the smallest size allowed, and at most how many lines a paragraph may take."""
+
+    texts: Sequence[Sequence[str]]
+    regions: Sequence[Region]
+    styles: Sequence[Style]
+    floor: float
+    max_lines: int | None = None
 
 
 class _Deck:
@@ -290,11 +305,12 @@ class _Deck:
             captions = [box.below(int(box.h * 0.55)) for box in inner]
             for cell in cells:
                 self._card(cell)
-            self._row([[k.number] for k in chunk], numbers, Style(
-                54, MSO_THEME_COLOR.ACCENT_1, bold=True, align=PP_ALIGN.CENTER,
-                anchor=MSO_ANCHOR.BOTTOM), floor=24, max_lines=1)
-            self._row([[k.caption] for k in chunk], captions, Style(
-                20, MSO_THEME_COLOR.TEXT_1, align=PP_ALIGN.CENTER), floor=12)
+            number = Style(54, MSO_THEME_COLOR.ACCENT_1, bold=True, align=PP_ALIGN.CENTER,
+                           anchor=MSO_ANCHOR.BOTTOM)
+            caption = Style(20, MSO_THEME_COLOR.TEXT_1, align=PP_ALIGN.CENTER)
+            self._columns([
+                _Row([[k.number] for k in chunk], numbers, [number] * len(chunk), 24, 1),
+                _Row([[k.caption] for k in chunk], captions, [caption] * len(chunk), 12)])
             self._finish()
 
     def _render_chart(self, spec: Slide) -> None:
@@ -368,22 +384,15 @@ class _Deck:
             slots = timeline_slots(area, len(chunk))
             for slot, colour in zip(slots, _cycle(ACCENTS[1:3], len(slots)), strict=True):
                 self._shape(MSO_SHAPE.OVAL, slot.marker, colour)
-            self._row([[item.year] for item in chunk], [s.year for s in slots], Style(
-                32, MSO_THEME_COLOR.ACCENT_1, bold=True, align=PP_ALIGN.CENTER,
-                anchor=MSO_ANCHOR.BOTTOM), floor=16)
+            year = Style(32, MSO_THEME_COLOR.ACCENT_1, bold=True, align=PP_ALIGN.CENTER,
+                         anchor=MSO_ANCHOR.BOTTOM)
             events = [_event_text(item) for item in chunk]
-            size = min(self._event_size(e, slot.text, event) for e, slot in zip(events, slots,
-                                                                                   strict=True))
-            for (texts, label_at), slot in zip(events, slots, strict=True):  # one size a row
-                self._fit_write(self._textbox(slot.text), slot.text, texts, size,
-                                EVENT_FLOOR_PT, **_style_args(replace(event, bold_index=label_at)))
+            self._columns([
+                _Row([[item.year] for item in chunk], [s.year for s in slots],
+                     [year] * len(chunk), 16),
+                _Row([texts for texts, _ in events], [s.text for s in slots],
+                     [replace(event, bold_index=at) for _, at in events], EVENT_FLOOR_PT)])
             self._finish()
-
-    def _event_size(self, event_text: tuple[list[str], int], region: Region,
-                    event: Style) -> float:
-        texts, label_at = event_text
-        return fit.fit_size(texts, self._box(region, replace(event, bold_index=label_at)),
-                            EVENT_FLOOR_PT)[0]
 
     def _timeline_chunks(self, items: Sequence[TimelineItem],
                          event: Style) -> list[Sequence[TimelineItem]]:
@@ -433,15 +442,23 @@ class _Deck:
         oxml.mark_decorative(shape._element)
         return shape
 
-    def _row(self, texts: Sequence[Sequence[str]], regions: Sequence[Region], style: Style,
-             floor: float, max_lines: int | None = None) -> None:
-        """Text boxes side by side (paragraphs each), all at the largest size at which every
-        one fits, so a row of figures looks even."""
-        size = min(fit.fit_size(t, self._box(r, style), floor, max_lines=max_lines)[0]
-                   for t, r in zip(texts, regions, strict=True))
-        for text, region in zip(texts, regions, strict=True):
-            self._fit_write(self._textbox(region), region, text, size, floor,
-                            **_style_args(style))
+    def _row_size(self, texts: Sequence[Sequence[str]], regions: Sequence[Region],
+                  styles: Sequence[Style], floor: float, max_lines: int | None = None) -> float:
+        """The largest size at which every text of a row fits its box, so the row looks even."""
+        return min(fit.fit_size(t, self._box(r, s), floor, max_lines=max_lines)[0]
+                   for t, r, s in zip(texts, regions, styles, strict=True))
+
+    def _columns(self, rows: Sequence[_Row]) -> None:
+        """Rows of text boxes side by side (a figure over its caption, a year over its event),
+        each row at one size, written column by column so a screen reader reads each figure
+        with its caption."""
+        sizes = [self._row_size(r.texts, r.regions, r.styles, r.floor, r.max_lines)
+                 for r in rows]
+        for column in range(len(rows[0].texts)):
+            for row, size in zip(rows, sizes, strict=True):
+                region = row.regions[column]
+                self._fit_write(self._textbox(region), region, row.texts[column], size,
+                                row.floor, **_style_args(row.styles[column]))
 
     def _fit_write(self, frame, region: Region, paragraphs: Sequence[str],
                    size: float, floor: float = 12, **style: object) -> None:
@@ -529,10 +546,12 @@ def _style_args(style: Style) -> dict[str, object]:
 
 
 def _event_text(item: TimelineItem) -> tuple[list[str], int]:
-    """The paragraphs under a timeline marker (the date when it says more than the year, the
-    label, the detail) and the index of the label, which is set bold."""
-    says_more = item.date.replace(item.year, "").strip(" 年")
-    parts = [item.date] if says_more else []
+    """The paragraphs under a timeline marker (the day or month when the date says more than
+    the year shown above it, the label, the detail) and the index of the label, set bold."""
+    rest = item.date.replace(item.year, "").strip(" ,年")  # "4月12日", "12 Apr", "Sept"
+    if rest and not _DAY_OR_MONTH.search(rest):
+        rest = item.date  # "2016年底", "early 2017": the year is part of the phrase
+    parts = [rest] if rest else []
     label_at = len(parts)
     parts.append(item.label)
     if item.detail:

@@ -1,0 +1,310 @@
+"""briefgen against pandoc on the same content, and briefgen's scaling with brief size.
+
+Run from the repository root: ``python bench/speed/run.py`` (``--dry-run``: print, do not touch
+bench/README.md; ``--reps N``; ``--scales 1,10,100``; ``--timeout S`` per command).
+
+What is measured, every command as a user runs it (a cold process each time, ``subprocess``):
+
+* ``briefgen --audience all --format docx,pptx``: six files from the bundled brief (load, plan,
+  summarise, render, write). Also with ``--jobs 1``, and with LibreOffice hidden from PATH,
+  which skips the layout that numbers the contents pages of the academic DOCX.
+* pandoc, converting the same content: the plan of each audience exported as Markdown
+  (``export_md.py``: headings, summaries, figure tables, chart PNGs from briefgen's chart cache,
+  quotes, sources), then ``pandoc X.md -o X.docx`` and ``-o X.pptx`` for the three audiences:
+  six commands, one after another, and two at a time. The export is not timed: pandoc gets the
+  content already decided.
+
+Wall time (min and median of the repetitions, interleaved so that load on the machine hits
+all alike), CPU time (user + system, median) and peak memory (largest resident set of any one
+process, from ``os.wait4``: a pool's workers are children of the measured command and count).
+Scaling repeats the brief's sections and figures x1, x10, x100 (``scale.py``), with a
+per-command timeout. Writes bench/speed/scaling.png and the tables to bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.speed.export_md import export  # noqa: E402
+from bench.speed.scale import write_scaled  # noqa: E402
+from briefgen.resources import default_brief  # noqa: E402
+
+FORMATS = ("docx", "pptx")
+
+
+@dataclass(frozen=True)
+class Run:
+    """One measured command (or group of commands)."""
+
+    wall: float
+    cpu: float
+    rss_mb: float
+    ok: bool = True
+
+
+def measure(cmd: Sequence[str], env: dict[str, str] | None = None,
+            timeout: float | None = None) -> Run:
+    """Run ``cmd`` in a fresh process; its wall time, CPU time and peak RSS (with descendants)."""
+    err_file = tempfile.TemporaryFile()  # not a pipe: a chatty child must never block on it
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err_file, env=env)
+    deadline = None if timeout is None else start + timeout
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if deadline is not None and time.perf_counter() > deadline:
+            proc.kill()
+            _, status, usage = os.wait4(proc.pid, 0)
+            proc.returncode = -9
+            err_file.close()
+            return Run(time.perf_counter() - start, usage.ru_utime + usage.ru_stime,
+                       usage.ru_maxrss / 1024, ok=False)
+        time.sleep(0.005)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err_file.seek(0)
+    err = err_file.read().decode("utf-8", "replace")
+    err_file.close()
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}): {err[-500:]}")
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def measure_group(cmds: Sequence[Sequence[str]], parallel: int = 1,
+                  timeout: float | None = None) -> Run:
+    """Several commands as one job: wall time of the whole, CPU summed, the largest RSS."""
+    start = time.perf_counter()
+    with ThreadPoolExecutor(parallel) as pool:
+        runs = list(pool.map(lambda c: measure(c, timeout=timeout), cmds))
+    return Run(time.perf_counter() - start, sum(r.cpu for r in runs),
+               max(r.rss_mb for r in runs), ok=all(r.ok for r in runs))
+
+
+def briefgen_cmd() -> list[str]:
+    """The console script next to this Python, as a user runs it; else ``python -m briefgen``."""
+    script = Path(sys.executable).with_name("briefgen")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "briefgen"]
+
+
+def pandoc_exe() -> str:
+    try:
+        import pypandoc
+
+        return pypandoc.get_pandoc_path()
+    except (ImportError, OSError):
+        found = shutil.which("pandoc")
+        if not found:
+            raise SystemExit("pandoc is missing: pip install pypandoc-binary") from None
+        return found
+
+
+def pandoc_cmds(pandoc: str, markdown: Sequence[Path], out: Path) -> list[list[str]]:
+    return [[pandoc, "--quiet", str(md), "-o", str(out / f"{md.stem}.{fmt}")]
+            for md in markdown for fmt in FORMATS]
+
+
+def without_soffice_env() -> dict[str, str]:
+    """PATH with only this Python's folder: no LibreOffice, so no contents-page layout."""
+    return {**os.environ, "PATH": str(Path(sys.executable).parent)}
+
+
+# --------------------------------------------------------------------------- the runs
+
+
+def compare(work: Path, reps: int, timeout: float) -> dict[str, list[Run]]:
+    """briefgen and pandoc on the bundled brief, ``reps`` interleaved repetitions each."""
+    brief = default_brief()
+    markdown = export(brief, work / "md")
+    pandoc = pandoc_exe()
+    base = [*briefgen_cmd(), "--brief", str(brief), "--audience", "all", "--format",
+            "docx,pptx", "--quiet"]
+    jobs: dict[str, object] = {
+        "briefgen": lambda o: measure([*base, "-o", str(o)], timeout=timeout),
+        "briefgen --jobs 1": lambda o: measure([*base, "-o", str(o), "-j", "1"], timeout=timeout),
+        "briefgen, no LibreOffice on PATH": lambda o: measure(
+            [*base, "-o", str(o)], env=without_soffice_env(), timeout=timeout),
+        "pandoc, 6 commands in turn": lambda o: measure_group(
+            pandoc_cmds(pandoc, markdown, o), 1, timeout),
+        "pandoc, 2 at a time": lambda o: measure_group(
+            pandoc_cmds(pandoc, markdown, o), 2, timeout),
+    }
+    for name, job in jobs.items():  # warm-up: chart cache, page cache, .pyc files
+        out = work / "warm" / name.split()[0].strip(",")
+        out.mkdir(parents=True, exist_ok=True)
+        job(out)  # type: ignore[operator]
+    results: dict[str, list[Run]] = {name: [] for name in jobs}
+    for rep in range(reps):
+        names = list(jobs) if rep % 2 == 0 else list(reversed(jobs))
+        for name in names:
+            out = Path(tempfile.mkdtemp(dir=work))
+            results[name].append(jobs[name](out))  # type: ignore[operator]
+            shutil.rmtree(out)
+        print(f"  repetition {rep + 1}/{reps} done", file=sys.stderr)
+    return results
+
+
+def scaling(work: Path, factors: Sequence[int], reps: int, timeout: float
+            ) -> dict[tuple[str, int], Run]:
+    """Time and memory of briefgen and pandoc (in turn) on the brief scaled by each factor."""
+    pandoc = pandoc_exe()
+    out: dict[tuple[str, int], Run] = {}
+    for factor in factors:
+        brief = write_scaled(default_brief(), factor, work / f"x{factor}")
+        markdown = export(brief, work / f"x{factor}" / "md")
+        n = reps if factor < 100 else 1
+        cmd = [*briefgen_cmd(), "--brief", str(brief), "-a", "all", "-f", "docx,pptx", "-q"]
+        variants = {"briefgen": None, "briefgen, no LibreOffice": without_soffice_env()}
+        for name, env in variants.items():
+            runs = []
+            for _ in range(n):
+                target = Path(tempfile.mkdtemp(dir=work))
+                runs.append(measure([*cmd, "-o", str(target)], env=env, timeout=timeout))
+                shutil.rmtree(target)
+                if not runs[-1].ok:
+                    break
+            out[(name, factor)] = _best(runs)
+            print(f"  x{factor} {name}: {_wall(out[(name, factor)])}", file=sys.stderr)
+        runs = []
+        for _ in range(n):
+            target = Path(tempfile.mkdtemp(dir=work))
+            runs.append(measure_group(pandoc_cmds(pandoc, markdown, target), 1, timeout))
+            shutil.rmtree(target)
+        out[("pandoc", factor)] = _best(runs)
+        print(f"  x{factor} pandoc: {_wall(out[('pandoc', factor)])}", file=sys.stderr)
+    return out
+
+
+def _best(runs: list[Run]) -> Run:
+    ok = [r for r in runs if r.ok]
+    return min(ok, key=lambda r: r.wall) if ok else runs[-1]
+
+
+def _wall(run: Run) -> str:
+    return f"{run.wall:.2f} s" if run.ok else f"> {run.wall:.0f} s (stopped)"
+
+
+# --------------------------------------------------------------------------- report
+
+
+def compare_table(results: dict[str, list[Run]]) -> str:
+    pandoc = statistics.median(r.wall for r in results["pandoc, 6 commands in turn"])
+    rows = ["| command (six files) | wall min | wall median | CPU median | peak RSS | "
+            "median vs pandoc in turn |", "|---|---:|---:|---:|---:|---:|"]
+    for name, runs in results.items():
+        walls = [r.wall for r in runs]
+        median = statistics.median(walls)
+        rows.append(f"| {name} | {min(walls):.2f} s | {median:.2f} s | "
+                    f"{statistics.median(r.cpu for r in runs):.2f} s | "
+                    f"{max(r.rss_mb for r in runs):.0f} MB | {median / pandoc:.2f}x |")
+    return "\n".join(rows)
+
+
+def scaling_table(results: dict[tuple[str, int], Run], factors: Sequence[int]) -> str:
+    names = list(dict.fromkeys(name for name, _ in results))
+    head = "| brief | " + " | ".join(f"{n}: time | {n}: peak RSS" for n in names) + " |"
+    rows = [head, "|---|" + "---:|" * (2 * len(names))]
+    for factor in factors:
+        cells = []
+        for name in names:
+            run = results[(name, factor)]
+            cells += [_wall(run), f"{run.rss_mb:.0f} MB"]
+        rows.append(f"| x{factor} | " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def plot(results: dict[tuple[str, int], Run], factors: Sequence[int], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, (ax_t, ax_m) = plt.subplots(1, 2, figsize=(10, 4), dpi=120)
+    for name in dict.fromkeys(n for n, _ in results):
+        xs = [f for f in factors if (name, f) in results]
+        runs = [results[(name, f)] for f in xs]
+        line = ax_t.plot(xs, [r.wall for r in runs], marker="o", label=name)[0]
+        for x, r in zip(xs, runs):
+            if not r.ok:  # stopped at the timeout: a lower bound
+                ax_t.annotate("stopped", (x, r.wall), textcoords="offset points", xytext=(4, 4),
+                              fontsize=8, color=line.get_color())
+        ax_m.plot(xs, [r.rss_mb for r in runs], marker="o", label=name)
+    for ax, label in ((ax_t, "wall time, s"), (ax_m, "peak RSS of one process, MB")):
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+        ax.set_xticks(list(factors), [f"x{f}" for f in factors])
+        ax.set_xlabel("brief size (sections and figures repeated)")
+        ax.set_ylabel(label)
+        ax.grid(True, which="both", alpha=0.3)
+    ax_t.legend(fontsize=8)
+    ax_t.set_title("six files: 3 audiences x DOCX, PPTX", fontsize=10)
+    fig.tight_layout()
+    fig.savefig(path, metadata={"Software": None})
+    plt.close(fig)
+
+
+def machine() -> str:
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (f"{platform.system()} {platform.machine()}, {cpus} CPUs, Python "
+            f"{platform.python_version()}, load average {load:.1f} at the start")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--reps", type=int, default=5, help="repetitions per command (default 5)")
+    p.add_argument("--scales", default="1,10,100", help="brief size factors (default 1,10,100)")
+    p.add_argument("--scale-reps", type=int, default=2, help="repetitions when scaling")
+    p.add_argument("--timeout", type=float, default=600, help="seconds per command (600)")
+    p.add_argument("--dry-run", action="store_true", help="print; leave bench/README.md alone")
+    args = p.parse_args(argv)
+    factors = [int(f) for f in args.scales.split(",")]
+    where = machine()
+    with tempfile.TemporaryDirectory(prefix="briefgen-speed-") as tmp:
+        work = Path(tmp)
+        print("briefgen vs pandoc…", file=sys.stderr)
+        results = compare(work, args.reps, args.timeout)
+        print("scaling…", file=sys.stderr)
+        scaled = scaling(work, factors, args.scale_reps, args.timeout)
+    plot(scaled, factors, HERE / "scaling.png")
+    versions = subprocess.run([pandoc_exe(), "--version"], capture_output=True, text=True,
+                              check=True).stdout.splitlines()[0]
+    text = "\n".join([
+        f"Measured {time.strftime('%Y-%m-%d')} on {where}; {versions}. Each command is a cold "
+        f"process, {args.reps} repetitions, interleaved. The chart cache is warm (as from the "
+        "second build on).", "",
+        compare_table(results), "",
+        f"Scaling (best of {args.scale_reps}; x100 once; timeout {args.timeout:.0f} s per "
+        "command): the bundled brief with its sections and figures repeated "
+        "(`bench/speed/scale.py`); pandoc converts each size's exported Markdown, six "
+        "commands in turn.", "",
+        scaling_table(scaled, factors), "",
+        "![scaling](speed/scaling.png)",
+    ])
+    print(text)
+    if not args.dry_run:
+        from bench.readme_block import write_block
+
+        write_block("speed", text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
