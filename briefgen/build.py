@@ -216,11 +216,18 @@ def _write(task: _Task, charts: Mapping[str, Path]) -> Output:
 
 
 def worker_count(jobs: int | None, tasks: int) -> int:
-    """Processes to plan and render with: 1 unless it can pay off (fork, >1 CPU, >1 file)."""
-    if jobs is None:
-        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    """Processes to plan and render with: 1 unless it can pay off.
+
+    ``jobs=None`` means one per CPU, but only with fork (spawn would import everything again in
+    each worker, slower than one process) and, as ``make -l`` does, only while the machine is not
+    already busy: on a saturated machine extra processes only add overhead.
+    """
     if "fork" not in multiprocessing.get_all_start_methods():
-        return 1  # spawn would import everything again in each worker: slower than one process
+        return 1
+    if jobs is None:
+        cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+        busy = hasattr(os, "getloadavg") and os.getloadavg()[0] >= (cpus or 1)
+        jobs = 1 if busy else cpus
     return max(1, min(jobs or 1, tasks))
 
 
@@ -236,7 +243,14 @@ def _render(tasks: list[_Task], charts: Mapping[str, Path], workers: int,
         raise
 
 
+#: Below this many paragraphs, planning all audiences takes less time than forking workers and
+#: warming up the segmenter in each (the bundled brief, ~50 paragraphs: 0.1 s per audience).
+PARALLEL_PLAN_PARAGRAPHS = 200
+
+
 def _plan(loaded: LoadedBrief, profiles: Sequence[Profile], workers: int) -> list[DocPlan]:
+    if sum(len(s.paragraphs) for s in loaded.brief.sections) < PARALLEL_PLAN_PARAGRAPHS:
+        workers = 1
     # Full-text, long-summary profiles take longest to plan: start them first.
     return in_order(lambda i: plan_for(loaded, profiles[i]), len(profiles), workers,
                     cost=lambda i: (profiles[i].document.section_text == "full",

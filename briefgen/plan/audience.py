@@ -8,6 +8,7 @@ result is an immutable DocPlan; the writers only render it.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 import re
 from collections.abc import Sequence
@@ -249,10 +250,15 @@ class _Planner:
         return tuple(s for kind in sequence for s in parts[kind])
 
     def _chunks(self, title: str, lines: Sequence[str], notes: tuple[str, ...]) -> list[Slide]:
+        """Bullet slides of at most ``bullets_per_slide`` lines, split evenly (3 + 3, not 5 + 1)."""
+        if not lines:
+            return []
         per = self.profile.slides.bullets_per_slide
-        groups = [tuple(lines[i:i + per]) for i in range(0, len(lines), per)] or [()]
+        size = math.ceil(len(lines) / math.ceil(len(lines) / per))
+        groups = [tuple(lines[i:i + size]) for i in range(0, len(lines), size)]
         return [
-            Slide("bullets", title + (self.labels["continued"] if i else ""), bullets=g, notes=notes, continued_label=self.labels["continued"])
+            Slide("bullets", title + (self.labels["continued"] if i else ""), bullets=g,
+                  notes=notes, continued_label=self.labels["continued"])
             for i, g in enumerate(groups)
         ]
 
@@ -274,8 +280,9 @@ class _Planner:
     def _slides_bottom_line(self) -> list[Slide]:
         sentences = self.bottom_line()
         per = self.profile.slides.bullets_per_slide
-        return self._chunks(self.labels["bottom_line"], self._bullet_lines(sentences, per),
-                            sentences)
+        lines = self._bullet_lines(sentences, per) or self._bullet_lines(
+            [t.section.key_points[0] for t in self.texts if t.section.key_points], per)
+        return self._chunks(self.labels["bottom_line"], lines, sentences)
 
     def _slides_kpi(self) -> list[Slide]:
         spec = self.profile.slides.kpi
@@ -305,10 +312,13 @@ class _Planner:
         out = []
         if self.profile.slides.section_dividers:
             out.append(Slide("section", text.title, notes=notes))
-        lines = self._bullet_lines(text.summary, per * 2)
-        if not lines:  # every summary sentence is too long for a bullet: use the key points
-            lines = self._bullet_lines(text.section.key_points, per * 2)
-        return out + self._chunks(text.title, lines, notes)
+        # Summary first; when no summary sentence makes a bullet, the hand-written key points.
+        lines = self._bullet_lines(text.summary, per * 2) or self._bullet_lines(
+            text.section.key_points, per * 2)
+        slides = self._chunks(text.title, lines, notes)
+        if not slides and not out:  # nothing fits a bullet: a divider still carries the notes
+            slides = [Slide("section", text.title, notes=notes)]
+        return out + slides
 
     def _slides_charts(self) -> list[Slide]:
         return [Slide("chart", s.title, chart=s, notes=(s.alt_text, s.source))

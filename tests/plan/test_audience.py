@@ -135,3 +135,20 @@ def test_writers_never_ask_which_audience_it_is():
 def test_profiles_are_data_files():
     assert {p.stem for p in (data_dir("templates") / "profiles").glob("*.yaml")} >= {
         "executive", "press", "academic"}
+
+
+@pytest.mark.parametrize("brief_dir", ["belt-and-road-forum-2017", "belt-and-road-forum-2017-en"])
+def test_no_empty_bullet_slide_and_even_continuations(brief_dir):
+    loaded = load_brief(data_dir("briefs") / brief_dir)
+    for audience in ("executive", "press", "academic"):
+        slides = plan_for(loaded, load_profile(audience)).slides
+        for slide in slides:
+            if slide.kind == "bullets":
+                assert slide.bullets, (audience, slide.title)
+        runs: dict[str, list[int]] = {}
+        for slide in slides:
+            if slide.kind == "bullets":
+                base = slide.title.removesuffix(slide.continued_label)
+                runs.setdefault(base, []).append(len(slide.bullets))
+        for title, sizes in runs.items():
+            assert max(sizes) - min(sizes) <= 1, (audience, title, sizes)

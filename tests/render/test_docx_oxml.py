@@ -148,3 +148,105 @@ def test_raw_xml_lives_only_in_oxml(name: str) -> None:
     for needle in ("lxml", "qn(", "OxmlElement", "parse_xml", "xpath"):
         assert needle not in source, f"{name} uses {needle}"
     assert not re.search(r"\._(element|p|r|tbl|tr|sectPr)\b", source), f"{name} reaches into XML"
+
+
+# ---------------------------------------------------------------------------- contents
+
+
+def test_style_numbering_follows_based_on_to_the_list_level() -> None:
+    doc = Document()
+    numbering = doc.part.numbering_part.element
+    ox.clear_numbering(numbering)
+    num_id = ox.add_list_definition(numbering, ox.ListLevel("chineseCounting", "%1、",
+                                                            suffix="nothing", start=3))
+    styles = parse_xml(
+        f'<w:styles {nsdecls("w")}>'
+        f'<w:style w:styleId="H1"><w:pPr><w:numPr><w:numId w:val="{num_id}"/></w:numPr>'
+        '</w:pPr></w:style><w:style w:styleId="Mine"><w:basedOn w:val="H1"/></w:style>'
+        '<w:style w:styleId="Plain"/></w:styles>')
+    found = ox.style_numbering(styles, numbering, "Mine")
+    assert found == (num_id, 0, {0: ox.ListLevel("chineseCounting", "%1、", suffix="nothing",
+                                                  start=3)})
+    assert ox.style_numbering(styles, numbering, "Plain") is None
+    assert ox.style_numbering(styles, None, "H1") is None
+
+
+def test_bookmark_wraps_the_content_and_hyperlink_runs_keep_tabs() -> None:
+    p = parse_xml(f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="Heading1"/></w:pPr>'
+                  '<w:r><w:t>摘要</w:t></w:r></w:p>')
+    ox.add_bookmark(p, 4, "_Toc100000005")
+    assert children(p) == ["pPr", "bookmarkStart", "r", "bookmarkEnd"]
+    assert p[1].get(qn("w:name")) == "_Toc100000005" and p[3].get(qn("w:id")) == "4"
+    link = ox.append_hyperlink(parse_xml(f'<w:p {nsdecls("w")}/>'), "_Toc100000005")
+    ox.append_text(link, "1.\tAbstract")
+    assert link.get(qn("w:anchor")) == "_Toc100000005"
+    assert children(link[0]) == ["t", "tab", "t"]
+
+
+# ---------------------------------------------------------------------------- charts
+
+
+def chart_space_xml() -> bytes:
+    return (
+        b'<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
+        b'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+        b'<c:date1904 val="0"/><c:chart><c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:rPr>'
+        b'<a:solidFill><a:srgbClr val="595959"/></a:solidFill><a:extLst/></a:rPr><a:t>u</a:t>'
+        b'</a:r></a:p></c:rich></c:tx><c:spPr/></c:title><c:plotArea><c:barChart><c:dLbls>'
+        b'<c:showVal val="1"/><c:showLeaderLines val="1"/></c:dLbls></c:barChart><c:catAx>'
+        b'<c:txPr><a:bodyPr/></c:txPr></c:catAx><c:valAx/></c:plotArea></c:chart>'
+        b'<c:txPr><a:bodyPr/><a:p><a:pPr><a:defRPr sz="900"/></a:pPr></a:p></c:txPr>'
+        b"</c:chartSpace>")
+
+
+def test_chart_space_gets_language_square_corners_and_no_frame_in_order() -> None:
+    space = ox.chart_space(chart_space_xml())
+    ox.frame_chart_space(space, "zh-CN")
+    ox.frame_chart_space(space, "zh-CN")
+    assert children(space) == ["date1904", "lang", "roundedCorners", "chart", "spPr", "txPr"]
+    assert space.find(qn("c:lang")).get("val") == "zh-CN"
+    assert children(space.find(qn("c:spPr"))) == ["noFill", "ln"]
+
+
+def test_chart_fonts_go_after_the_fill_and_before_extensions() -> None:
+    space = ox.chart_space(chart_space_xml())
+    ox.set_chart_fonts(space, "Calibri", "Noto Sans CJK SC", "en-US", "zh-CN")
+    ox.set_chart_fonts(space, "Calibri", "Noto Sans CJK SC", "en-US", "zh-CN")
+    rpr = next(space.iter(qn("a:rPr")))
+    assert children(rpr) == ["solidFill", "latin", "ea", "cs", "extLst"]
+    defrpr = next(space.iter(qn("a:defRPr")))
+    assert children(defrpr) == ["latin", "ea", "cs"]
+    assert defrpr.find(qn("a:ea")).get("typeface") == "Noto Sans CJK SC"
+    assert (defrpr.get("lang"), defrpr.get("altLang")) == ("en-US", "zh-CN")
+
+
+def test_label_separator_title_position_and_wrapping_axis() -> None:
+    space = ox.chart_space(chart_space_xml())
+    labels = next(space.iter(qn("c:dLbls")))
+    ox.set_label_separator(labels, "\n")
+    assert children(labels) == ["showVal", "separator", "showLeaderLines"]
+    title = next(space.iter(qn("c:title")))
+    ox.place_chart_title(title, 0.005, 0.01)
+    assert children(title) == ["tx", "layout", "overlay", "spPr"]
+    manual = title.find(f"{qn('c:layout')}/{qn('c:manualLayout')}")
+    assert [(c.tag.split("}")[1], c.get("val")) for c in manual] == [
+        ("xMode", "edge"), ("yMode", "edge"), ("x", "0.005"), ("y", "0.01")]
+    ox.wrap_axis_labels(next(space.iter(qn("c:catAx"))))
+    body = next(space.iter(qn("c:catAx"))).find(f"{qn('c:txPr')}/{qn('a:bodyPr')}")
+    assert dict(body.attrib) == {"rot": "0", "vert": "horz", "wrap": "square"}
+    with pytest.raises(ValueError, match="tick label font"):
+        ox.wrap_axis_labels(next(space.iter(qn("c:valAx"))))
+
+
+def test_chart_inline_carries_alt_text_and_the_chart_reference() -> None:
+    run = Document().add_paragraph().add_run()
+    ox.add_chart_inline(ox.element_of(run), "rId9", 5_000_000, 2_800_000, 3, "trade-2016",
+                        'Trade "2016"', "Exports 3.8 & imports 2.4")
+    inline = ox.element_of(run).find(f"{qn('w:drawing')}/{qn('wp:inline')}")
+    assert children(inline) == ["extent", "effectExtent", "docPr", "cNvGraphicFramePr", "graphic"]
+    doc_pr = inline.find(qn("wp:docPr"))
+    assert (doc_pr.get("id"), doc_pr.get("title"), doc_pr.get("descr")) == (
+        "3", 'Trade "2016"', "Exports 3.8 & imports 2.4")
+    chart = next(inline.iter(qn("c:chart")))
+    assert chart.get(qn("r:id")) == "rId9"
+    assert chart.getparent().get("uri") == "http://schemas.openxmlformats.org/drawingml/2006/chart"
