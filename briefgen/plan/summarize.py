@@ -348,7 +348,7 @@ def summarize(
     if not sents:
         return ()
     if sum(measure(s, lang) for s in sents) <= budget:
-        return whole_text(sents, lang)
+        return whole_text(sents, paras, lang)
     grps = groups(sents, paras, lang)
     if not grps:
         return ()

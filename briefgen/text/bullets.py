@@ -35,7 +35,7 @@ __all__ = ["bullets"]
 _FLOOR = {"zh": 6, "en": 4}
 _EN_KEEP_DOT = frozenset("etc inc ltd co corp jr sr bn mn approx".split())
 _EN_ITEM = re.compile(
-    r"(?:^|;\s+)(?:and\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"(?:^|[;.]\s+)(?:and\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     r"finally|lastly),\s+",
     re.I,
 )

@@ -28,6 +28,7 @@ from briefgen.text.compress import (
     BACK_OPENER,
     CONNECTIVE,
     EN_LIST_MARKER,
+    ZH_LEAD_WORDS,
     ZH_LIST_MARKER,
     clause_core,
     complete,
@@ -42,6 +43,7 @@ from briefgen.text.compress import (
 )
 from briefgen.text.measure import measure, norm_lang
 from briefgen.text.segment import clauses
+from briefgen.text.tokens import tag_zh
 
 __all__ = [
     "Form",
@@ -102,7 +104,9 @@ def _lead_refers(sentence: str, lang: str) -> int:
         pieces = zh_major(pieces)
         end = max(zh_scope_end(pieces), 0)
         lead = "".join(pieces[: end + 1])
-        if all(zh_lead(p) for p in pieces[: end + 1]) and _ZH_REF_WORD.search(lead):
+        words = tag_zh(lead.strip())
+        adverbial = bool(words) and words[0][0] in ZH_LEAD_WORDS  # "在这一背景下", not "该联盟的成立"
+        if adverbial and all(zh_lead(p) for p in pieces[: end + 1]) and _ZH_REF_WORD.search(lead):
             return len(lead)
         return 0
     first = pieces[0]
@@ -373,6 +377,8 @@ def _dedupe(forms: Sequence[Form]) -> list[Form]:
     return out
 
 
-def whole_text(sents: Sequence[str], lang: str) -> tuple[str, ...]:
-    """All sentences as output sentences: finished, and ；/：-ended ones run on into the next."""
-    return _merge(list(sents), (), norm_lang(lang)).parts
+def whole_text(sents: Sequence[str], paras: Sequence[int], lang: str) -> tuple[str, ...]:
+    """All sentences as output sentences: finished, a list with its lead-in as one, and
+    ；/：-ended ones run on into the next."""
+    lang = norm_lang(lang)
+    return _merge([a.raw for a in _atoms(sents, paras, lang)], (), lang).parts

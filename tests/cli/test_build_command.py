@@ -96,8 +96,27 @@ def digest(folder: Path) -> dict[str, str]:
 
 
 def test_parallel_and_sequential_builds_are_byte_identical(tmp_path, all_build):
-    assert run(["-a", "all", "-o", str(tmp_path), "-q", "--jobs", "1"])[0] == 0
-    assert digest(tmp_path) == digest(all_build[0])
+    for jobs in ("1", "3"):
+        assert run(["-a", "all", "-o", str(tmp_path / jobs), "-q", "--jobs", jobs])[0] == 0
+        assert digest(tmp_path / jobs) == digest(all_build[0])
+
+
+def test_planning_in_workers_gives_the_same_plans():
+    import briefgen
+    from briefgen.build import in_order
+
+    loaded = briefgen.load_brief(briefgen.example_brief())
+    profiles = [briefgen.load_profile(a) for a in AUDIENCES]
+    forked = in_order(lambda i: briefgen.plan_for(loaded, profiles[i]), 3, workers=2,
+                      cost=lambda i: i)
+    assert forked == [briefgen.plan_for(loaded, p) for p in profiles]
+
+
+def test_worker_count_is_one_for_one_file_and_caps_at_the_files():
+    from briefgen.build import worker_count
+
+    assert worker_count(4, 1) == 1 and worker_count(4, 3) == 3 and worker_count(1, 6) == 1
+    assert 1 <= worker_count(None, 6) <= 6
 
 
 def test_a_failing_worker_leaves_no_temporary_file(tmp_path, monkeypatch):

@@ -3,8 +3,8 @@
 For each brief (Chinese, and the English edition when it is there) and each profile, the plan's
 section summaries and bottom line are held to the summariser's promises: never over budget, at
 least 80% full when the text is longer than the budget, every sentence ending with end
-punctuation and none with an ellipsis; and the audiences keep their order of length,
-executive < press < academic.
+punctuation and none with an ellipsis, no list item or back-pointing sentence lifted out of its
+context; and the audiences keep their order of length, executive < press < academic.
 """
 
 from __future__ import annotations
@@ -18,7 +18,10 @@ from briefgen.load.brief import load_brief
 from briefgen.load.profile import load_profile
 from briefgen.plan.audience import _Planner, plan_for
 from briefgen.plan.model import Heading, Paragraph
+from briefgen.text.compress import BACK_OPENER, compressions, finish
+from briefgen.text.discourse import list_marker, stand_alone
 from briefgen.text.measure import measure
+from briefgen.text.segment import sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 BRIEFS = {
@@ -97,3 +100,35 @@ def test_audiences_keep_their_order_of_length(planners):
         for name, p in plans.items()
     }
     assert totals["executive"] < totals["press"] < totals["academic"], totals
+
+
+def _made_from(out: str, source: str, lang: str) -> bool:
+    """Whether ``out`` is a form the summariser may make of ``source``."""
+    forms = {finish(source, lang), *compressions(source, lang)}
+    rest = stand_alone(source, lang)
+    if rest:
+        forms |= {finish(rest, lang), *compressions(rest, lang)}
+    return finish(out, lang) in forms or finish(source, lang).startswith(out.rstrip("；;：:"))
+
+
+def _source_sentences(paragraphs, lang):
+    return [s for p in paragraphs for s in sentences(p, lang)]
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_no_sentence_is_lifted_out_of_its_context(planners, profile):
+    """A list item only after its lead-in; "因此，…"/"This …" only after its predecessor."""
+    lang, _, plans = planners
+    planner = plans[profile]
+    cases = [(t.summary, list(t.section.paragraphs)) for t in planner.texts]
+    cases.append((planner.bottom_line(), [p for t in planner.texts for p in t.section.paragraphs]))
+    for summary, paragraphs in cases:
+        source = _source_sentences(paragraphs, lang)
+        for element in summary:
+            assert not list_marker(element, lang), element  # a list starts with its lead-in
+        flat = [x for e in summary for x in sentences(e, lang)]
+        for k, sent in enumerate(flat):
+            if not BACK_OPENER[lang].match(sent):
+                continue
+            i = next(j for j, src in enumerate(source) if _made_from(sent, src, lang))
+            assert k > 0 and i > 0 and _made_from(flat[k - 1], source[i - 1], lang), sent

@@ -215,6 +215,7 @@ def test_entries_link_to_heading_bookmarks_with_words_numbers(tmp_path, lang, nu
 
 
 def test_without_libreoffice_the_contents_say_so(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("BRIEFGEN_TOC_PAGES", "1")
     monkeypatch.setattr(toc, "find_soffice", lambda: None)
     with pytest.warns(toc.ContentsWarning,
                       match="contents page numbers not filled: LibreOffice not found"):

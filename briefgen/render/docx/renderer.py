@@ -48,8 +48,6 @@ TOC_FIELD = 'TOC \\o "1-3" \\h \\z \\u'
 MAX_CHART_HEIGHT = 0.45
 #: Height of a native chart as a share of its width (the pictures' 16:9).
 CHART_ASPECT = 9 / 16
-#: Chart kinds Word has a chart type for; the others are drawn as pictures.
-NATIVE_CHART_KINDS = ("bar", "line", "pie")
 _DOTX_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _DOCX_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _N = "\ue000"  # stands for the number when a caption label is filled
@@ -128,8 +126,9 @@ def _heading_style(heading: m.Heading) -> str:
 
 
 def _toc_headings(plan: m.DocPlan) -> list[m.Heading]:
-    """The headings the contents list: levels 1 to 3, as TOC \\o "1-3" collects them."""
-    return [b for b in plan.blocks if isinstance(b, m.Heading) and b.level <= 3]
+    """The headings the contents list: all of them, since every heading is written in a
+    Heading 1-3 style and TOC \\o "1-3" collects those."""
+    return [b for b in plan.blocks if isinstance(b, m.Heading)]
 
 
 def open_document(source: Path) -> DocumentObject:
@@ -335,7 +334,7 @@ class _DocxWriter:
 
     def _render_heading(self, block: m.Heading) -> None:
         paragraph = self._para(_heading_style(block), block.text)
-        if self.has_toc and block.level <= 3:
+        if self.has_toc:
             item = self.toc_items[self.heading_count]
             ox.add_bookmark(ox.element_of(paragraph), self.heading_count, item.bookmark)
             self.heading_count += 1
@@ -367,7 +366,8 @@ class _DocxWriter:
             ox.begin_field(paragraph, TOC_FIELD, dirty=True)
             ox.end_field(paragraph)
         for n, item in enumerate(self.toc_items):
-            paragraph = ox.element_of(self._para(f"toc {max(item.heading.level, 1)}"))
+            level = _heading_style(item.heading).split()[-1]
+            paragraph = ox.element_of(self._para(f"toc {level}"))
             if n == 0:
                 ox.begin_field(paragraph, TOC_FIELD, dirty=True)
             link = ox.append_hyperlink(paragraph, item.bookmark)
@@ -401,9 +401,11 @@ class _DocxWriter:
 
     def _render_chart_block(self, block: m.ChartBlock) -> None:
         """The chart (a Word chart, or the picture), its numbered caption and its source."""
+        from briefgen.render.docx import charts  # imports python-pptx's chart writer
+
         chart = block.chart
         run = self._para("Figure").add_run()
-        if self.native_charts and chart.kind in NATIVE_CHART_KINDS and chart.series:
+        if self.native_charts and charts.is_native(chart):
             self._native_chart(run, chart)
         else:
             self._picture(run, chart)
@@ -412,7 +414,7 @@ class _DocxWriter:
             self._para("Source Note", chart.source)
 
     def _native_chart(self, run: Run, chart: m.ChartSpec) -> None:
-        from briefgen.render.docx import charts  # imports python-pptx's chart writer
+        from briefgen.render.docx import charts
 
         lang = self.plan.fonts.lang
         alt_lang = ref.east_asian_lang(lang) if ref.latin_lang(lang) == lang \
