@@ -125,8 +125,8 @@ def build(
     :param audiences: built-in ids, ``all``, or ids of ``profile_files``.
     :param formats: ``docx``, ``pptx`` and/or ``pdf`` (needs LibreOffice's ``soffice``).
     :param on_file: called after each file is written, in order (progress output).
-    :param jobs: worker processes for rendering; None picks one per CPU (at most one per file),
-        1 renders in this process.
+    :param jobs: worker processes that render (and, for a large brief, plan); None: one per CPU
+        unless the machine is already busy; 1: everything in this process.
     :raises InputError: bad brief, profile, template or format; nothing is written then.
     """
     out = Path(out)

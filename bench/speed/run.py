@@ -6,8 +6,9 @@ bench/README.md; ``--reps N``; ``--scales 1,10,100``; ``--timeout S`` per comman
 What is measured, every command as a user runs it (a cold process each time, ``subprocess``):
 
 * ``briefgen --audience all --format docx,pptx``: six files from the bundled brief (load, plan,
-  summarise, render, write). Also with ``--jobs 1``, and with LibreOffice hidden from PATH,
-  which skips the layout that numbers the contents pages of the academic DOCX.
+  summarise, render, write), as it chooses its workers (one per CPU unless the machine is
+  busy), and with ``--jobs 1`` and ``--jobs 2``; also with LibreOffice hidden from PATH, which
+  skips the layout that numbers the contents pages of the academic DOCX.
 * pandoc, converting the same content: the plan of each audience exported as Markdown
   (``export_md.py``: headings, summaries, figure tables, chart PNGs from briefgen's chart cache,
   quotes, sources), then ``pandoc X.md -o X.docx`` and ``-o X.pptx`` for the three audiences:
@@ -139,6 +140,7 @@ def compare(work: Path, reps: int, timeout: float) -> dict[str, list[Run]]:
     jobs: dict[str, object] = {
         "briefgen": lambda o: measure([*base, "-o", str(o)], timeout=timeout),
         "briefgen --jobs 1": lambda o: measure([*base, "-o", str(o), "-j", "1"], timeout=timeout),
+        "briefgen --jobs 2": lambda o: measure([*base, "-o", str(o), "-j", "2"], timeout=timeout),
         "briefgen, no LibreOffice on PATH": lambda o: measure(
             [*base, "-o", str(o)], env=without_soffice_env(), timeout=timeout),
         "pandoc, 6 commands in turn": lambda o: measure_group(

@@ -124,17 +124,30 @@ def _try(name: str, langs: tuple[str, ...], load: Callable[[], Ranker], **kw) ->
 def peers() -> list[Peer]:
     """Every peer, loaded if it can be."""
     out = [
-        _try("textrank4zh", ("zh",), _textrank4zh, end_mark=False,
-             reason="networkx 3 shims (from_numpy_array, pure-Python PageRank)"),
+        _try(
+            "textrank4zh",
+            ("zh",),
+            _textrank4zh,
+            end_mark=False,
+            reason="networkx 3 shims (from_numpy_array, pure-Python PageRank)",
+        ),
         _try("snownlp", ("zh",), _snownlp, end_mark=False, reason="ranks clauses, not sentences"),
     ]
     for algo in ("TextRank", "LexRank", "LSA"):
         out.append(_try(f"sumy-{algo}", ("zh",), _sumy(algo, "zh", own_split=False)))
         stock = _try(f"sumy-{algo}", ("en",), _sumy(algo, "en", own_split=False))
         if stock.rank is None:
-            stock.reason = "could not run: NLTK punkt tokenizer data is not installed and cannot be downloaded"
+            stock.reason = (
+                "could not run: NLTK punkt tokenizer data is not installed and cannot be downloaded"
+            )
         out.append(stock)
-        out.append(_try(f"sumy-{algo} (own split)", ("en",), _sumy(algo, "en", own_split=True),
-                        reason="briefgen's sentence splitter and a regex word tokenizer stand in "
-                        "for NLTK punkt"))
+        out.append(
+            _try(
+                f"sumy-{algo} (own split)",
+                ("en",),
+                _sumy(algo, "en", own_split=True),
+                reason="briefgen's sentence splitter and a regex word tokenizer stand in "
+                "for NLTK punkt",
+            )
+        )
     return out

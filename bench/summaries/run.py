@@ -17,6 +17,7 @@ goes into bench/README.md between its markers.
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import os
 import random
@@ -39,7 +40,7 @@ from rouge import scores  # noqa: E402
 from briefgen.load.brief import load_brief  # noqa: E402
 from briefgen.load.profile import load_profile  # noqa: E402
 from briefgen.plan.audience import _Planner  # noqa: E402
-from briefgen.plan.summarize import Priors, summarize  # noqa: E402
+from briefgen.plan.summarize import summarize  # noqa: E402
 from briefgen.text.measure import measure  # noqa: E402
 from briefgen.text.segment import sentences  # noqa: E402
 
@@ -54,7 +55,7 @@ def _join(parts: Sequence[str], lang: str) -> str:
 
 
 def fit(ranked: Sequence[str], order: Sequence[str], lang: str, budget: int, extra: int = 0) -> str:
-    """Take ranked units while they fit (``extra`` per unit for a missing end mark); source order."""
+    """Ranked units taken while they fit (``extra`` each: a missing end mark), in source order."""
     room, taken = budget, []
     for unit in ranked:
         size = measure(unit, lang) + extra
@@ -75,10 +76,8 @@ def systems(lang: str, brief, peer_list: list[Peer]) -> dict[str, Summary | str]
     out: dict[str, Summary | str] = {}
     for name in PROFILES:
         planner = _Planner(brief, load_profile(name))
-        out[f"briefgen ({name} priors)"] = (
-            lambda ps, b, pr=planner.priors, w=planner.wanted: _join(
-                summarize(ps, lang, b, pr, w), lang
-            )
+        out[f"briefgen ({name} priors)"] = lambda ps, b, pr=planner.priors, w=planner.wanted: _join(
+            summarize(ps, lang, b, pr, w), lang
         )
     out["lead"] = lambda ps, b: fit(_units(ps, lang), _units(ps, lang), lang, b)
 
@@ -110,7 +109,8 @@ def systems(lang: str, brief, peer_list: list[Peer]) -> dict[str, Summary | str]
 def evaluate(lang: str, peer_list: list[Peer]) -> tuple[list[str], dict]:
     """Mean ROUGE and fill per system and budget."""
     brief = load_brief(ROOT / "briefs" / EDITIONS[lang])
-    refs = yaml.safe_load((ROOT / "tests/data/reference-summaries" / f"{lang}.yaml").read_text("utf-8"))
+    refs_path = ROOT / "tests/data/reference-summaries" / f"{lang}.yaml"
+    refs = yaml.safe_load(refs_path.read_text("utf-8"))
     budgets = {
         "short": load_profile("executive").summary.for_lang(lang),
         "long": load_profile("academic").summary.for_lang(lang),
@@ -161,10 +161,42 @@ def verdict(lang: str, budgets, results) -> list[str]:
             if isinstance(theirs, str):
                 continue
             for n in ours:
-                behind = [m for k, m in enumerate(("R-1", "R-2", "R-L")) if results[n][label][k] <= theirs[k]]
+                mine = results[n][label]
+                behind = [m for k, m in enumerate(("R-1", "R-2", "R-L")) if mine[k] <= theirs[k]]
                 if behind:
                     notes.append(f"{lang} {label}: {n} not ahead of {o} on {', '.join(behind)}")
     return notes
+
+
+def cross_check() -> str:
+    """How far the own English ROUGE is from the ``rouge-score`` package (no stemming)."""
+    try:
+        from rouge_score import rouge_scorer
+    except ImportError:
+        return "rouge-score is not installed: no cross-check"
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=False)
+    brief = load_brief(ROOT / "briefs" / EDITIONS["en"])
+    refs_path = ROOT / "tests/data/reference-summaries/en.yaml"
+    refs = yaml.safe_load(refs_path.read_text("utf-8"))
+    worst = 0.0
+    for section in brief.brief.sections:
+        for label in ("short", "long"):
+            cand = " ".join(summarize(section.paragraphs, "en", 40 if label == "short" else 110))
+            theirs = scorer.score(refs[section.id][label], cand)
+            mine = scores(cand, refs[section.id][label], "en")
+            for k, key in enumerate(("rouge1", "rouge2", "rougeL")):
+                worst = max(worst, abs(mine[k] - theirs[key].fmeasure))
+    version = importlib.metadata.version("rouge-score")
+    return f"checked against rouge-score {version} on English: largest difference {100 * worst:.2f}"
+
+
+def _peer_notes(peer_list: list[Peer]) -> str:
+    """One note per reason: "sumy-TextRank, sumy-LexRank (en): could not run: …"."""
+    by_reason: dict[str, list[str]] = {}
+    for p in peer_list:
+        if p.reason:
+            by_reason.setdefault(p.reason, []).append(f"{p.name} ({'/'.join(p.langs)})")
+    return "; ".join(f"{', '.join(names)}: {reason}" for reason, names in by_reason.items())
 
 
 SPEED_CODE = """
@@ -194,7 +226,8 @@ def speed() -> dict[str, list[float]]:
             p = _Planner(brief, load_profile(name))
             pri = [p.priors.position, p.priors.figures, p.priors.entities, p.priors.causal]
             for t in p.texts:
-                calls.append([list(t.section.paragraphs), lang, p._budget(t.section), pri, list(p.wanted)])
+                budget = p._budget(t.section)
+                calls.append([list(t.section.paragraphs), lang, budget, pri, list(p.wanted)])
             paras = [x for t in p.texts for x in t.section.paragraphs]
             calls.append([paras, lang, p.profile.bottom_line.for_lang(lang), pri, list(p.wanted)])
     out: dict[str, list[float]] = {"calls": [len(calls)]}
@@ -202,8 +235,15 @@ def speed() -> dict[str, list[float]]:
     for mode in ("cold", "warm"):
         runs = []
         for _ in range(3):
-            res = subprocess.run([sys.executable, "-c", SPEED_CODE, mode], input=json.dumps(calls),
-                                 capture_output=True, text=True, env=env, cwd=ROOT, check=True)
+            res = subprocess.run(
+                [sys.executable, "-c", SPEED_CODE, mode],
+                input=json.dumps(calls),
+                capture_output=True,
+                text=True,
+                env=env,
+                cwd=ROOT,
+                check=True,
+            )
             runs.append(json.loads(res.stdout))
         out[mode] = min(runs, key=lambda r: r[2])
     return out
@@ -224,10 +264,12 @@ def main() -> None:
     text = "\n\n".join(blocks)
     text += (
         "\n\nROUGE F1 x 100, mean over the 13 sections of each brief; Chinese on characters, "
-        "English on lower-cased words (own implementation, `bench/summaries/rouge.py`). "
+        "English on lower-cased words (own implementation, `bench/summaries/rouge.py`; "
+        + cross_check()
+        + "). "
         "fill = summary length / budget. Peers and baselines are fitted alike: sentences in "
         "rank order while they fit, none compressed. Peers: "
-        + "; ".join(f"{p.name} ({'/'.join(p.langs)}): {p.reason}" for p in peer_list if p.reason)
+        + _peer_notes(peer_list)
         + ".\n\n"
         f"Speed: {sp['calls'][0]} summarize calls (every section and the bottom line of both "
         "briefs for executive, press and academic), each set in a fresh process: "
@@ -238,7 +280,10 @@ def main() -> None:
     if notes:
         text += "\nNot ahead:\n\n" + "\n".join(f"- {n}" for n in notes) + "\n"
     else:
-        text += "\nbriefgen (every profile) is ahead of lead and every peer that runs, on R-1, R-2 and R-L, at both budgets, in both languages.\n"
+        text += (
+            "\nbriefgen (every profile) is ahead of lead and every peer that runs, on R-1, R-2 "
+            "and R-L, at both budgets, in both languages.\n"
+        )
     if "--dry-run" not in sys.argv:
         write_block("summaries", text)
     print(text)

@@ -355,7 +355,10 @@ def summarize(
     pos = [0] * len(sents)
     for k in range(1, len(sents)):
         pos[k] = pos[k - 1] + 1 if paras[k] == paras[k - 1] else 0
-    info = [_Sentence(k, p, j, s, tokens(s, lang)) for k, (s, p, j) in enumerate(zip(sents, paras, pos))]
+    info = [
+        _Sentence(k, p, j, s, tokens(s, lang))
+        for k, (s, p, j) in enumerate(zip(sents, paras, pos))
+    ]
     score = _scores(info, lang, priors, tuple(wanted_terms))
     sizes = [measure(s, lang) for s in sents]
     options = _options(grps, score, sizes, lang, budget)

@@ -94,7 +94,9 @@ _ZH_CORRELATIVE = re.compile(
     r"虽然|虽|尽管|不仅|不但|不只|如果|假如|即使|只要|只有|一方面|因为|由于|一旦|无论|不管|除了|与其|宁可|既"
 )
 # "四大理念", "五个方面", "4项行动": a counted noun that the next clause spells out.
-_ZH_COUNTED = re.compile(r"[一二三四五六七八九十两几\d]+(?:大|个|项|类|点|种|条|方面)[\u4e00-\u9fff]{0,4}$")
+_ZH_COUNTED = re.compile(
+    r"[一二三四五六七八九十两几\d]+(?:大|个|项|类|点|种|条|方面)[\u4e00-\u9fff]{0,4}$"
+)
 #: 一是, 第一，, （一）, 一、, 1., ① at the start of a sentence.
 ZH_LIST_MARKER = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+(?:[，、]|是)|"
@@ -141,7 +143,8 @@ _EN_NOT_BEFORE_VERB = frozenset(
 _EN_TAIL_OPENERS = frozenset(
     """which who whom whose where when with without including such as from to up down in on at
     by for through under after before since thus thereby while whereas but yet although though
-    because despite so compared accounting along together mainly mostly especially notably""".split()
+    because despite so compared accounting along together mainly mostly especially
+    notably""".split()
 )
 _EN_SUBJECT_START = frozenset(
     """the a an this these that those its their his her our it they we he she there more many most
@@ -448,8 +451,9 @@ def _valid_cut(pieces: Sequence[str], k: int, lang: str, floor: int) -> bool:
 
 def _drop_lead(sentence: str, lang: str) -> str | None:
     """The sentence without its leading lead-in clauses (purpose, setting, attribution), its time
-    kept: "为聚焦…，4月12日在青岛举行了…" -> "4月12日在青岛举行了…"; "At the invitation of X, a total
-    of 29 …" -> "A total of 29 …"; None when there is none or the rest is no sentence."""
+    kept: "为聚焦…，4月12日在青岛举行了…" -> "4月12日在青岛举行了…";
+    "At the invitation of X, a total of 29 …" -> "A total of 29 …";
+    None when there is none or the rest is no sentence."""
     pieces = clauses(sentence, lang)
     if lang == "zh":
         pieces = zh_major(pieces)

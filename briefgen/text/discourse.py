@@ -8,8 +8,8 @@ together or not at all:
 * a run of list items (一是/二是…, （一）…, 1. …, "First, … Second, …") and the sentence that
   leads into it form one unit; it may shed trailing items (or be cut down to each item's head,
   "一是政策沟通；二是设施联通……"), never its lead-in;
-* a sentence that opens by pointing back (因此、所以、此外、同时、其中、但、然而、另外、对此、这、该;
-  Therefore, However, Also, This, These, It, Such, Meanwhile, Of these) or that continues a
+* a sentence that opens by pointing back (因此、所以、此外、同时、其中、但、然而、另外、对此、
+  这、该; Therefore, However, Also, This, These, It, Such, Meanwhile, Of these) or that continues a
   sentence ending in ；/： comes only after its predecessor — unless the connective can be dropped
   and what is left is a complete sentence ("因此，X" -> "X"; "Therefore, X" -> "X").
 
@@ -105,7 +105,8 @@ def _lead_refers(sentence: str, lang: str) -> int:
         end = max(zh_scope_end(pieces), 0)
         lead = "".join(pieces[: end + 1])
         words = tag_zh(lead.strip())
-        adverbial = bool(words) and words[0][0] in ZH_LEAD_WORDS  # "在这一背景下", not "该联盟的成立"
+        # "在这一背景下，" is a lead-in; "该联盟的成立，" is the subject
+        adverbial = bool(words) and words[0][0] in ZH_LEAD_WORDS
         if adverbial and all(zh_lead(p) for p in pieces[: end + 1]) and _ZH_REF_WORD.search(lead):
             return len(lead)
         return 0
@@ -289,6 +290,11 @@ def _atoms(sents: Sequence[str], paras: Sequence[int], lang: str) -> list[_Atom]
                 atoms.append(_list_atom(lead, list(range(i, j + 1)), sents, lang))
                 i = j + 1
                 continue
+            atom = _sentence_atom(i, sents, paras, lang)
+            atom.usable = False  # a lone item with nothing leading into it: "一是…" out of nowhere
+            atoms.append(atom)
+            i += 1
+            continue
         atoms.append(_sentence_atom(i, sents, paras, lang))
         i += 1
     return atoms
@@ -353,7 +359,9 @@ def groups(sents: Sequence[str], paras: Sequence[int], lang: str) -> list[Group]
             atom.usable = False
         wholes.add(key)
     for atom in atoms:
-        atom.own = [f for k, f in enumerate(atom.own) if k == 0 or _plain(f.parts[-1]) not in wholes]
+        atom.own = [
+            f for k, f in enumerate(atom.own) if k == 0 or _plain(f.parts[-1]) not in wholes
+        ]
     out: list[Group] = []
     chain: list[_Atom] = []
     for atom in [*atoms, None]:

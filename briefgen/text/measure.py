@@ -25,7 +25,8 @@ def norm_lang(lang: str) -> str:
 
 
 def measure(text: str, lang: str) -> int:
-    """Length in the profile's unit: characters for 'zh' (every non-whitespace char, CJK punctuation counts), words for 'en'."""
+    """Length in the profile's unit: characters for 'zh' (every non-whitespace character, CJK
+    punctuation included), words for 'en'."""
     if norm_lang(lang) == "zh":
         return len(_WS.sub("", text))
     return sum(1 for tok in text.split() if _WORDISH.search(tok))

@@ -96,7 +96,8 @@ def _en_phrase_prefix(text: str, max_len: int) -> str | None:
 
 
 def short_title(title: str, lang: str, max_len: int) -> str:
-    """A slide title no longer than max_len, a complete phrase (strip quotes/brackets wisely; for Chinese, drop leading 关于/“一带一路”倡议 style qualifiers only if needed to fit)."""
+    """A slide title no longer than ``max_len``, a complete phrase: brackets and quotes go
+    first; for Chinese, leading 关于/“一带一路”倡议-style qualifiers only if needed to fit."""
     lang = norm_lang(lang)
     t = re.sub(r"\s+", " ", title).strip()
     if lang == "zh":

@@ -190,3 +190,20 @@ def test_docx_pages_ignores_python_docx_default_app_xml(all_build):
                                             (3_500_000, "3.3 MB")])
 def test_human_size(size, text):
     assert human_size(size) == text
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_status_line_on_a_terminal_is_cleared_before_each_path_and_at_the_end(tmp_path):
+    from briefgen.build import Output
+
+    out, err = io.StringIO(), _Terminal()
+    reporter = Reporter(out=out, err=err)
+    reporter.file(Output(tmp_path / "a.docx", "press", "docx", 0.1))
+    reporter.clear()
+    assert out.getvalue() == f"{tmp_path / 'a.docx'}\n"
+    assert err.getvalue().startswith("\r\033[Kbuilding…\r\033[K\r\033[K1 file written")
+    assert err.getvalue().endswith("\r\033[K")

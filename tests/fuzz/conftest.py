@@ -1,4 +1,5 @@
-"""A private chart cache for the fuzz tests (profiles: see profiles.py)."""
+"""A private chart cache for the fuzz tests, and no LibreOffice layouts for contents page numbers
+(they take seconds per document; tests/render covers them). Profiles: see profiles.py."""
 
 from __future__ import annotations
 
@@ -13,10 +14,12 @@ import pytest
 def private_chart_cache(tmp_path_factory) -> Iterator[Path]:
     """Fuzzed charts are drawn once each: keep their pictures out of the user's cache."""
     folder = tmp_path_factory.mktemp("chart-cache")
-    old = os.environ.get("XDG_CACHE_HOME")
-    os.environ["XDG_CACHE_HOME"] = str(folder)
+    wanted = {"XDG_CACHE_HOME": str(folder), "BRIEFGEN_TOC_PAGES": "0"}
+    old = {k: os.environ.get(k) for k in wanted}
+    os.environ.update(wanted)
     yield folder
-    if old is None:
-        del os.environ["XDG_CACHE_HOME"]
-    else:
-        os.environ["XDG_CACHE_HOME"] = old
+    for key, value in old.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value

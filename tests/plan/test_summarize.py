@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefgen.plan.summarize import Priors, bullets, candidates, short_title, summarize
-from briefgen.text.measure import measure
 from briefgen.text.compress import CONNECTIVE
+from briefgen.text.measure import measure
 from briefgen.text.segment import clauses, drop_parentheticals, sentences
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -504,6 +504,81 @@ def test_budget_property_on_generated_chinese(paragraphs, budget):
     if sum(measure(p, "zh") for p in paragraphs) >= budget:
         want = min(-(-budget * 8 // 10), _best_fill(paragraphs, "zh", budget))
         assert _total(out, "zh") >= want
+
+
+_ZH_OPENERS = ["", "", "", "因此，", "其中", "一是", "二是", "在这一背景下，", "同时，", "这"]
+
+
+@st.composite
+def _zh_paragraph_with_openers(draw):
+    """Sentences that may open with a connective, a pointer or a list marker, after a lead-in."""
+    sents = []
+    if draw(st.booleans()):
+        sents.append("".join(draw(st.lists(st.sampled_from(_WORDS), min_size=2, max_size=5))) + "：")
+    for _ in range(draw(st.integers(1, 6))):
+        body = "，".join(
+            "".join(draw(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=5)))
+            for _ in range(draw(st.integers(1, 4)))
+        )
+        sents.append(draw(st.sampled_from(_ZH_OPENERS)) + body + draw(st.sampled_from("。；。！")))
+    return "".join(sents)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    paragraphs=st.lists(_zh_paragraph_with_openers(), min_size=1, max_size=3),
+    budget=st.integers(1, 300),
+)
+def test_budget_property_with_lists_and_connectives(paragraphs, budget):
+    out = summarize(paragraphs, "zh", budget, PRESS)
+    _check(out, paragraphs, "zh", budget)
+    if sum(measure(p, "zh") for p in paragraphs) > budget:  # (a text that fits comes back whole)
+        for s in out:  # a list item leads a summary sentence only with the rest of its list
+            assert not re.match(r"[一二]是", s) or len(sentences(s, "zh")) > 1, out
+    if sum(measure(p, "zh") for p in paragraphs) >= budget:
+        want = min(-(-budget * 8 // 10), _best_fill(paragraphs, "zh", budget))
+        assert _total(out, "zh") >= want
+
+
+_EN_PARTS = {
+    "opener": ["", "", "", "However, ", "Therefore, ", "In 2016, ", "This ", "It ", "Of these, "],
+    "subject": ["China", "the forum", "trade with 30 countries", "Xi Jinping", "the ministry"],
+    "verb": ["rose", "was held in Beijing", "has signed 130 agreements", "will provide aid", "grew"],
+    "tail": [
+        "",
+        "",
+        ", up 0.6%",
+        ", and the total reached 1,500",
+        ", which is a priority",
+        ", officials, scholars and the media",
+        "; exports were 3.8 trillion yuan",
+        " (see Fig. 2)",
+    ],
+}
+
+
+@st.composite
+def _en_paragraph(draw):
+    sents = []
+    for _ in range(draw(st.integers(1, 6))):
+        opener = draw(st.sampled_from(_EN_PARTS["opener"]))
+        subject = draw(st.sampled_from(_EN_PARTS["subject"]))
+        if not opener or opener.endswith(", "):
+            subject = subject[0].upper() + subject[1:] if not opener else subject
+        text = f"{opener}{subject} {draw(st.sampled_from(_EN_PARTS['verb']))}"
+        text += draw(st.sampled_from(_EN_PARTS["tail"])) + draw(st.sampled_from([".", ".", "!"]))
+        sents.append(text)
+    return " ".join(sents)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(paragraphs=st.lists(_en_paragraph(), min_size=1, max_size=3), budget=st.integers(1, 120))
+def test_budget_property_on_generated_english(paragraphs, budget):
+    out = summarize(paragraphs, "en", budget, PRESS)
+    _check(out, paragraphs, "en", budget)
+    if sum(measure(p, "en") for p in paragraphs) >= budget:
+        want = min(-(-budget * 8 // 10), _best_fill(paragraphs, "en", budget))
+        assert _total(out, "en") >= want
 
 
 # ----------------------------------------------------------------------------- bullets

@@ -37,7 +37,7 @@ ELLIPSIS = re.compile(r"(?:…|⋯|\.{2,})[”’」』）)\"']*$")
 def _loaded(lang: str):
     path = BRIEFS[lang]
     if not (path / "brief.yaml").is_file():
-        pytest.skip(f"{path.name}/brief.yaml is not there yet (the English edition is written apart)")
+        pytest.skip(f"{path.name}/brief.yaml is not there yet (the English edition comes apart)")
     return load_brief(path)
 
 
@@ -88,7 +88,11 @@ def test_the_plan_prints_those_summaries(planners, profile):
     blocks = plan_for(loaded, load_profile(profile)).blocks
     joiner = "" if lang == "zh" else " "
     for text in planner.texts:
-        k = next(i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.text == text.section.title)
+        k = next(
+            i
+            for i, b in enumerate(blocks)
+            if isinstance(b, Heading) and b.text == text.section.title
+        )
         assert blocks[k + 1] == Paragraph(joiner.join(text.summary))
 
 

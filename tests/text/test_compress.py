@@ -38,10 +38,18 @@ def test_leading_lead_ins_go_and_the_time_stays():
     s = "应习近平主席邀请，共有29个国家元首和政府首脑出席论坛。"
     assert compressions(s, "zh") == ("共有29个国家元首和政府首脑出席论坛。",)
     s = "At the invitation of President Xi Jinping, a total of 29 heads of state and government attended the forum."
-    assert compressions(s, "en") == ("A total of 29 heads of state and government attended the forum.",)
+    assert compressions(s, "en") == (
+        "A total of 29 heads of state and government attended the forum.",
+    )
     # a condition or a source is never dropped
     assert compressions("如果各方同意，项目将在明年启动。", "zh") == ()
-    assert compressions("According to the ministry, trade between the two countries rose sharply last year.", "en") == ()
+    assert (
+        compressions(
+            "According to the ministry, trade between the two countries rose sharply last year.",
+            "en",
+        )
+        == ()
+    )
 
 
 def test_no_lead_drop_that_leaves_half_a_list():

@@ -17,9 +17,7 @@ PRIORITIES = [
     "二是设施联通，这是“一带一路”建设的优先领域。",
     "三是贸易畅通，这是“一带一路”建设的重点内容。",
 ]
-BACKGROUND = (
-    "中国与不少国家发展理念相通，发展目标相近，发展路径相合。因此，“一带一路”倡议提出后得到了100多个国家和国际组织的积极响应和支持。"
-)
+BACKGROUND = "中国与不少国家发展理念相通，发展目标相近，发展路径相合。因此，“一带一路”倡议提出后得到了100多个国家和国际组织的积极响应和支持。"
 
 
 def _groups(paragraphs, lang):
@@ -42,8 +40,13 @@ def test_list_items_never_leave_their_lead_in():
     (grp,) = [g for g in grps if g.first == lead]
     assert grp.last == len(sents) - 1
     texts = _texts(grp)
-    assert texts[0] == "论坛重点打造了四方面成果：一是凝聚更多共识；二是明确合作方向；三是推动项目落地；四是完善支撑体系。"
-    assert "论坛重点打造了四方面成果：一是凝聚更多共识；二是明确合作方向。" in texts  # trailing items go
+    assert (
+        texts[0]
+        == "论坛重点打造了四方面成果：一是凝聚更多共识；二是明确合作方向；三是推动项目落地；四是完善支撑体系。"
+    )
+    assert (
+        "论坛重点打造了四方面成果：一是凝聚更多共识；二是明确合作方向。" in texts
+    )  # trailing items go
     assert all(t.startswith("论坛重点打造了四方面成果：") for t in texts)
     assert not any(t.startswith("一是") for g in grps for t in _texts(g))
 
@@ -52,8 +55,13 @@ def test_items_in_their_own_paragraphs_and_their_heads():
     _, grps = _groups(PRIORITIES, "zh")
     (grp,) = grps
     texts = _texts(grp)
-    assert "“一带一路”倡议合作的重点为以下五个方面：一是政策沟通；二是设施联通；三是贸易畅通。" in texts
-    assert not any(t == "“一带一路”倡议合作的重点为以下五个方面。" for t in texts)  # no bare lead-in
+    assert (
+        "“一带一路”倡议合作的重点为以下五个方面：一是政策沟通；二是设施联通；三是贸易畅通。"
+        in texts
+    )
+    assert not any(
+        t == "“一带一路”倡议合作的重点为以下五个方面。" for t in texts
+    )  # no bare lead-in
 
 
 def test_english_items_and_heads():
@@ -94,11 +102,23 @@ def test_pointers_cannot_be_dropped():
 @pytest.mark.parametrize(
     ("sentence", "lang", "expected"),
     [
-        ("因此，“一带一路”倡议提出后得到了积极响应和支持。", "zh", "“一带一路”倡议提出后得到了积极响应和支持。"),
-        ("在这一背景下，中国国家主席习近平2013年提出共建丝绸之路经济带的倡议。", "zh", "中国国家主席习近平2013年提出共建丝绸之路经济带的倡议。"),
+        (
+            "因此，“一带一路”倡议提出后得到了积极响应和支持。",
+            "zh",
+            "“一带一路”倡议提出后得到了积极响应和支持。",
+        ),
+        (
+            "在这一背景下，中国国家主席习近平2013年提出共建丝绸之路经济带的倡议。",
+            "zh",
+            "中国国家主席习近平2013年提出共建丝绸之路经济带的倡议。",
+        ),
         ("其中出口3.8万亿元，增长0.7%。", "zh", None),
         ("该联盟的成立，将推动沿线国家航天创新要素的全方位交流。", "zh", None),
-        ("Therefore, the initiative has received support from more than 100 countries.", "en", "The initiative has received support from more than 100 countries."),
+        (
+            "Therefore, the initiative has received support from more than 100 countries.",
+            "en",
+            "The initiative has received support from more than 100 countries.",
+        ),
         (
             "It was against this background that President Xi Jinping put forward the initiative in 2013.",
             "en",
