@@ -101,7 +101,8 @@ def parser() -> argparse.ArgumentParser:
 
 def _wrap(text: str, width: int = 79) -> str:
     """Re-flow each paragraph of a description to the width argparse uses for help."""
-    return "\n\n".join(textwrap.fill(" ".join(par.split()), width, break_on_hyphens=False) for par in text.split("\n\n"))
+    return "\n\n".join(textwrap.fill(" ".join(par.split()), width, break_on_hyphens=False)
+                       for par in text.split("\n\n"))
 
 
 def _enable_completion(p: argparse.ArgumentParser) -> None:
@@ -158,7 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _report(exc: InputError, command: str) -> None:
-    """Every problem, one per line; build shows the first and counts the rest (short, in CI logs)."""
+    """Every problem, one per line; build shows the first and counts the rest (short CI logs)."""
     shown = exc.problems[:1] if command == "build" else exc.problems
     for problem in shown:
         print(str(problem), file=sys.stderr)

@@ -1,7 +1,9 @@
 """The same input gives byte-identical DOCX and PPTX files, whatever the process or the clock.
 
-Builds run as separate processes with different hash seeds, working folders and chart caches
-(cold and warm), so set ordering, the current time or a cached picture cannot leak into a file.
+Builds run as separate processes with different hash seeds and working folders, the first with a
+cold chart cache and the second with it warm, so set ordering, the current time or a cached
+picture cannot leak into a file. Contents page numbers are laid out by LibreOffice when it is
+installed; the bundled brief's academic edition takes that path.
 """
 
 from __future__ import annotations
@@ -49,11 +51,10 @@ def core_times(path: Path) -> set[str]:
 
 @pytest.mark.parametrize("brief", [[], ["--brief", str(FIXTURE)]], ids=["bundled", "minimal"])
 def test_two_builds_of_every_audience_are_byte_identical(tmp_path, brief):
-    first = build(tmp_path, "a", "1", "cache-a", *brief)
-    second = build(tmp_path, "b", "2", "cache-b", *brief)  # cold cache, other seed
-    third = build(tmp_path, "c", "3", "cache-a", *brief)  # warm cache
+    first = build(tmp_path, "a", "1", "cache", *brief)  # cold chart cache
+    second = build(tmp_path, "b", "2", "cache", *brief)  # warm cache, other hash seed
     assert len(first) == 6
-    assert first == second == third
+    assert first == second
 
 
 def test_source_date_epoch_sets_the_document_time(tmp_path):

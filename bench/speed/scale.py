@@ -1,4 +1,4 @@
-"""Bigger briefs for the scaling benchmark: the bundled brief with its sections and figures repeated.
+"""Bigger briefs for the scaling benchmark: the bundled brief, sections and figures repeated.
 
 Copy k of every section gets the id ``ID-k`` and cites copy k of its figures (``FIG-k``); charts,
 quotes and photos stay with the originals, so each copy is new text for the summariser and new

@@ -1,4 +1,4 @@
-"""``briefgen build``: the default command; options map one to one onto :func:`briefgen.build.build`.
+"""``briefgen build``, the default command: options map one to one onto :func:`briefgen.build`.
 
 stdout carries the written paths, one per line, for scripts; everything for people (a status line
 on a terminal, the result table, ``-v`` timings) goes to stderr.

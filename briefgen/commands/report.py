@@ -1,4 +1,4 @@
-"""What ``briefgen build`` tells people: paths on stdout, a status line and a result table on stderr.
+"""What ``briefgen build`` says: paths on stdout, a status line and a result table on stderr.
 
 Plain text rather than rich: the table is six lines, and rich would add a dependency and a
 tenth of a second to every run. Pages and slides are read back from the written files.

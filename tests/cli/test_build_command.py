@@ -1,4 +1,4 @@
-"""``briefgen build``: explicit and default forms, the result table, --quiet, PDF, parallel output."""
+"""``briefgen build``: explicit and default forms, result table, --quiet, PDF, parallel output."""
 
 from __future__ import annotations
 

@@ -96,6 +96,7 @@ def test_format_option_limits_outputs(tmp_path, fmt):
 
 def test_module_entry_point_runs_without_a_traceback_on_bad_input(tmp_path):
     run = subprocess.run([sys.executable, "-m", "briefgen", "--brief", str(BAD / "binary.yaml"),
-                          "-o", str(tmp_path)], capture_output=True, text=True, cwd=ROOT, check=False)
+                          "-o", str(tmp_path)], capture_output=True, text=True, cwd=ROOT,
+                         check=False)
     assert run.returncode == 2
     assert run.stderr.strip() == f"{BAD / 'binary.yaml'}: file is binary, not YAML text"

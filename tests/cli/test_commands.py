@@ -126,7 +126,8 @@ def test_profiles_lists_each_builtin_with_its_names(capsys):
 
 def test_profiles_show_prints_the_shipped_yaml(capsys):
     assert main(["profiles", "show", "executive"]) == 0
-    assert capsys.readouterr().out == (ROOT / "templates/profiles/executive.yaml").read_text("utf-8")
+    shipped = (ROOT / "templates/profiles/executive.yaml").read_text("utf-8")
+    assert capsys.readouterr().out == shipped
 
 
 def test_profiles_show_merges_a_custom_profile(tmp_path, capsys):

@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import Phase, given, settings
 
 from briefgen.cli import main
 from tests.fuzz.profiles import PROFILE
@@ -22,7 +22,9 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 
 
-@settings(PROFILE, max_examples=3, database=None)
+# No shrinking: a build crash is the business of test_fuzz_build (which shrinks it); here each
+# shrinking step would start LibreOffice again.
+@settings(PROFILE, max_examples=3, database=None, phases=[Phase.generate])
 @given(brief=briefs(max_sections=6))
 def test_libreoffice_converts_every_generated_file(brief, capsys):
     with tempfile.TemporaryDirectory() as tmp:
