@@ -125,8 +125,8 @@ def build(
     :param audiences: built-in ids, ``all``, or ids of ``profile_files``.
     :param formats: ``docx``, ``pptx`` and/or ``pdf`` (needs LibreOffice's ``soffice``).
     :param on_file: called after each file is written, in order (progress output).
-    :param jobs: worker processes that render (and, for a large brief, plan); None: one per CPU
-        unless the machine is already busy; 1: everything in this process.
+    :param jobs: worker processes that render (and, for a large brief, plan); None: one per
+        idle CPU; 1: everything in this process.
     :raises InputError: bad brief, profile, template or format; nothing is written then.
     """
     out = Path(out)
@@ -218,17 +218,18 @@ def _write(task: _Task, charts: Mapping[str, Path]) -> Output:
 def worker_count(jobs: int | None, tasks: int) -> int:
     """Processes to plan and render with: 1 unless it can pay off.
 
-    ``jobs=None`` means one per CPU, but only with fork (spawn would import everything again in
-    each worker, slower than one process) and, as ``make -l`` does, only while the machine is not
-    already busy: on a saturated machine extra processes only add overhead.
+    ``jobs=None`` means one per CPU that is not already busy (CPUs minus the whole part of the
+    1-minute load average), and only with fork: spawn would import everything again in each
+    worker. Measured on 2 CPUs, six files of the bundled brief: idle, 1.47 s in one process and
+    1.08 s in two; with the CPUs already busy (load 2), 2.38 s and 2.76 s.
     """
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     if jobs is None:
         cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-        busy = hasattr(os, "getloadavg") and os.getloadavg()[0] >= (cpus or 1)
-        jobs = 1 if busy else cpus
-    return max(1, min(jobs or 1, tasks))
+        busy = int(os.getloadavg()[0]) if hasattr(os, "getloadavg") else 0
+        jobs = (cpus or 1) - busy
+    return max(1, min(jobs, tasks))
 
 
 def _render(tasks: list[_Task], charts: Mapping[str, Path], workers: int,

@@ -28,7 +28,7 @@ _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
 def _zip_time(when: dt.datetime) -> tuple[int, int, int, int, int, int]:
-    stamp = when.astimezone(dt.timezone.utc).timetuple()[:6]
+    stamp = when.astimezone(dt.UTC).timetuple()[:6]
     return max(stamp, _ZIP_EPOCH)  # type: ignore[return-value]
 
 

@@ -11,6 +11,7 @@ lxml's entity resolution, DTD loading and network access all off.
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from lxml import etree
@@ -35,6 +36,8 @@ _MAIN_TYPES = {
     ".pptx": ("presentationml.presentation.main+xml", "presentationml.template.main+xml"),
     ".potx": ("presentationml.presentation.main+xml", "presentationml.template.main+xml"),
 }
+_Fail = Callable[..., InputError]
+
 _KIND = {".docx": "Word document", ".dotx": "Word document", ".pptx": "PowerPoint file",
          ".potx": "PowerPoint file"}
 
@@ -80,7 +83,7 @@ def check_office_template(path: Path, suffixes: tuple[str, ...]) -> Path:
     return path
 
 
-def _check_entries(infos: list[zipfile.ZipInfo], fail) -> None:  # noqa: ANN001
+def _check_entries(infos: list[zipfile.ZipInfo], fail: _Fail) -> None:
     """Entry count, unpacked size, compression ratio and macro parts."""
     if len(infos) > MAX_ENTRIES:
         raise fail(f"template has {len(infos):,} zip entries, over {MAX_ENTRIES:,}", "a zip bomb?")
@@ -97,7 +100,7 @@ def _check_entries(infos: list[zipfile.ZipInfo], fail) -> None:  # noqa: ANN001
             raise fail("template contains macros or ActiveX", "save it without macros")
 
 
-def _check_no_dtd(zf: zipfile.ZipFile, info: zipfile.ZipInfo, fail) -> None:  # noqa: ANN001
+def _check_no_dtd(zf: zipfile.ZipFile, info: zipfile.ZipInfo, fail: _Fail) -> None:
     """Refuse an XML part that declares a DTD or entities (XXE, entity bombs)."""
     with zf.open(info) as part:
         tail = b""

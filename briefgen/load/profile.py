@@ -14,7 +14,7 @@ in :func:`briefgen.plan.select.select`.
 from __future__ import annotations
 
 import difflib
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -132,7 +132,7 @@ def _merge(base: Any, override: Any) -> Any:
     return override
 
 
-@lru_cache(maxsize=None)
+@cache
 def label_names(lang: str) -> dict[str, frozenset[str]]:
     """Label key -> the placeholders it is given, read from ``templates/labels/<lang>.yaml``."""
     data = load_yaml(data_dir("templates") / "labels" / f"{lang}.yaml").data

@@ -98,8 +98,8 @@ class LabelEnvironment(SandboxedEnvironment):
             return operator.mod(left, right)
         raise SecurityError("'**' is not allowed in labels")
 
-    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
-        if __obj is __self.globals.get("range"):
+    def call(self, context: Any, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+        if obj is self.globals.get("range"):
             if len(range(*args)) > MAX_RANGE:
                 raise SecurityError(f"range() is capped at {MAX_RANGE} items in labels")
             return range(*args)

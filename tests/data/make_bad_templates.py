@@ -86,9 +86,9 @@ def xxe(path: Path) -> None:
 
 
 def entity_bomb_in_part(path: Path) -> None:
-    lol = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-           '<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
-           '<w:styles>&lol2;</w:styles>').encode()
+    lol = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+           b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+           b'<w:styles>&lol2;</w:styles>')
     copy_with(GOOD_DOCX, path, {"word/styles.xml": lol})
 
 

@@ -244,7 +244,7 @@ FIELDS = {
     ("figures", "change_pct"): "number", ("quotes", "text"): "text", ("sources", "name"): "text",
     ("charts", "title"): "text", ("timeline", "label"): "text",
 }
-CONTROL = [chr(c) for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)]]
+CONTROL = [chr(c) for c in [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)]]
 
 
 def _items(brief: dict[str, Any], key: str) -> list[dict[str, Any]]:
