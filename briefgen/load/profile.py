@@ -22,7 +22,7 @@ from babel import Locale, UnknownLocaleError
 from pydantic import Field, model_validator
 
 from briefgen.errors import InputError, Problem
-from briefgen.load.schema import Id, Strict
+from briefgen.load.schema import Count, Id, Number, Strict
 from briefgen.load.validate import in_file_order, problem_at, validate_model
 from briefgen.load.yaml_source import YamlSource, load_yaml
 from briefgen.resources import data_dir
@@ -34,8 +34,8 @@ Lang = Literal["zh", "en"]
 class Budget(Strict):
     """A length per language: characters for Chinese, words for English."""
 
-    zh: int = Field(ge=10, le=20000, description="Characters of Chinese text.")
-    en: int = Field(ge=5, le=10000, description="Words of English text.")
+    zh: Count = Field(ge=10, le=20000, description="Characters of Chinese text.")
+    en: Count = Field(ge=5, le=10000, description="Words of English text.")
 
     def for_lang(self, lang: str) -> int:
         return self.zh if lang == "zh" else self.en
@@ -45,16 +45,16 @@ class Select(Strict):
     """Which items of a kind appear: ids, ``tag:NAME`` selectors or ``*``, in order, capped."""
 
     include: list[str] = Field(default_factory=lambda: ["*"], description="Ids, tag:NAME or *.")
-    max: int | None = Field(default=None, ge=0, description="At most this many; none = no cap.")
+    max: Count | None = Field(default=None, ge=0, description="At most this many; none = no cap.")
 
 
 class Priors(Strict):
     """Ranking weights for the summariser (see briefgen.plan.summarize.Priors)."""
 
-    position: float = Field(default=1.0, ge=0, le=10)
-    figures: float = Field(default=0.0, ge=0, le=10)
-    entities: float = Field(default=0.0, ge=0, le=10)
-    causal: float = Field(default=0.0, ge=0, le=10)
+    position: Number = Field(default=1.0, ge=0, le=10)
+    figures: Number = Field(default=0.0, ge=0, le=10)
+    entities: Number = Field(default=0.0, ge=0, le=10)
+    causal: Number = Field(default=0.0, ge=0, le=10)
 
 
 SlideKind = Literal["title", "agenda", "bottom_line", "kpi", "sections", "charts", "quotes",
@@ -66,11 +66,11 @@ class Slides(Strict):
 
     sequence: list[SlideKind] = Field(description="Slide kinds in deck order.")
     section_dividers: bool = Field(default=False, description="A divider slide before sections.")
-    bullets_per_slide: int = Field(ge=1, le=12)
+    bullets_per_slide: Count = Field(ge=1, le=12)
     bullet_length: Budget = Field(description="Longest bullet line.")
     title_length: Budget = Field(description="Longest slide title.")
     kpi: Select = Field(default_factory=Select, description="Figures on the KPI slide (3-6).")
-    max_slides: int | None = Field(default=None, ge=3, description="Cap on the deck's length.")
+    max_slides: Count | None = Field(default=None, ge=3, description="Cap on the deck's length.")
     notes: Literal["talking_points", "full_text"] = "talking_points"
 
 

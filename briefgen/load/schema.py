@@ -42,6 +42,19 @@ def _not_a_number(value: object) -> object:
 Date = Annotated[dt.date, BeforeValidator(_not_a_number)]
 
 
+def _no_bool(value: object) -> object:
+    """Pydantic reads ``true`` as 1 in a number field; YAML's yes/no/on/off make that a trap."""
+    if isinstance(value, bool):
+        raise ValueError("must be a number, not true/false")  # noqa: TRY004 - for pydantic
+    return value
+
+
+#: A number that may not be written as true/false (which pydantic would read as 1 or 0).
+Number = Annotated[float, BeforeValidator(_no_bool)]
+#: A whole number, likewise.
+Count = Annotated[int, BeforeValidator(_no_bool)]
+
+
 def _finite(value: float | None) -> float | None:
     if value is not None and not math.isfinite(value):
         raise ValueError("must be a finite number")
@@ -151,14 +164,14 @@ class Figure(Strict):
 
     id: Id = Field(description="Identifier that sections and charts cite.")
     label: str = Field(min_length=1, max_length=200, description="What is counted (进出口总额).")
-    value: float = Field(description="The number as written in the text, before the scale.")
+    value: Number = Field(description="The number as written in the text, before the scale.")
     scale: Scale | None = Field(default=None, description="万/亿/万亿 or thousand/million/...")
     unit: str = Field(
         default="", max_length=40, description="Unit after the number: 元, 美元, 个国家, %, yuan."
     )
     qualifier: Qualifier | None = Field(default=None, description="more_than, over, nearly, about.")
     period: str | None = Field(default=None, max_length=60, description="Year or span (2016).")
-    change_pct: float | None = Field(default=None, description="Change on the previous period, %.")
+    change_pct: Number | None = Field(default=None, description="Change on the previous period, %.")
     source: Id = Field(description="Id of the source this figure comes from.")
     tags: list[str] = Field(
         default_factory=list,
@@ -186,7 +199,7 @@ class Series(Strict):
     """An inline data series for a chart whose numbers are not separate figures."""
 
     name: str = Field(min_length=1, max_length=100, description="Legend name of the series.")
-    values: list[Annotated[float, AfterValidator(_finite)]] = Field(
+    values: list[Annotated[Number, AfterValidator(_finite)]] = Field(
         min_length=1, description="One value per category.")
 
 

@@ -108,6 +108,8 @@ def _type_hint(kind: str, value: Any) -> str | None:
     """Why a value of the wrong type is probably there, when YAML's reading explains it."""
     if kind == "string_type" and isinstance(value, bool):
         return "YAML reads yes/no/on/off as true/false: put the text in quotes"
+    if kind == "value_error" and isinstance(value, bool):
+        return "YAML reads yes/no/on/off as true/false"
     if kind == "string_type" and isinstance(value, (int, float)):
         return "put it in quotes to make it text"
     if kind in ("float_parsing", "int_parsing") and isinstance(value, str):
@@ -150,7 +152,7 @@ def _describe(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, str |
     message = error["msg"]
     if kind.startswith("value_error") or kind == "assertion_error":
         message = message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
-    return message[:1].lower() + message[1:], None
+    return message[:1].lower() + message[1:], _type_hint(kind, error.get("input"))
 
 
 _KINDS = {list: "a list", str: "text", int: "a number", float: "a number", bool: "true/false"}
