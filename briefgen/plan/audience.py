@@ -13,6 +13,7 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from briefgen.fonts import CJK_FAMILY, LATIN_FAMILY_EN, LATIN_FAMILY_ZH
 from briefgen.load.brief import LoadedBrief
@@ -106,7 +107,9 @@ class _Planner:
         title_len = self.profile.slides.title_length.for_lang(self.lang)
         return _SectionText(section, summary, short_title(section.title, self.lang, title_len))
 
+    @cached_property
     def bottom_line(self) -> tuple[str, ...]:
+        """The summary up front, over every selected section (computed once per plan)."""
         paragraphs = [p for t in self.texts for p in t.section.paragraphs]
         return summarize(paragraphs, self.lang, self.profile.bottom_line.for_lang(self.lang),
                          self.priors, self.wanted)
@@ -162,13 +165,13 @@ class _Planner:
         placed: set[str] = set()
         if doc.form == "press_release":
             out.append(Paragraph(self.dateline(), "dateline"))
-            out.append(Paragraph(self.joined(self.bottom_line()), "lead"))
+            out.append(Paragraph(self.joined(self.bottom_line), "lead"))
             if doc.quotes:
                 out += [QuoteBlock(self.quote_view(q)) for q in self.shown_quotes()[:2]]
         else:
             if doc.toc:
                 out.append(TocBlock(lab["contents"]))
-            out += [Heading(lab["bottom_line"]), Paragraph(self.joined(self.bottom_line()),
+            out += [Heading(lab["bottom_line"]), Paragraph(self.joined(self.bottom_line),
                                                            "bottom_line")]
             if doc.figure_table and self.shown_figures:
                 out += [Heading(lab["key_figures"]), self.figure_table()]
@@ -278,7 +281,7 @@ class _Planner:
         return [Slide("agenda", self.labels["agenda"], bullets=titles, notes=titles)]
 
     def _slides_bottom_line(self) -> list[Slide]:
-        sentences = self.bottom_line()
+        sentences = self.bottom_line
         per = self.profile.slides.bullets_per_slide
         lines = self._bullet_lines(sentences, per) or self._bullet_lines(
             [t.section.key_points[0] for t in self.texts if t.section.key_points], per)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from functools import cache
 
+from babel import Locale
 from babel.dates import format_date, format_interval, format_skeleton
 from babel.numbers import format_decimal
 
@@ -19,11 +21,20 @@ from briefgen.plan.model import FigureView
 _NUMBER_PATTERN = "#,##0.##########"
 
 
+@cache
+def _parsed_locale(name: str) -> Locale:
+    return Locale.parse(name)
+
+
+def _locale(labels: Mapping[str, str]) -> Locale:
+    """The label file's babel Locale, parsed once (babel re-parses a string on every call)."""
+    return _parsed_locale(labels["locale"])
+
+
 def format_number(value: float, labels: Mapping[str, str]) -> str:
     """Digits in the label file's locale; Chinese writes 3700 without a group separator."""
-    locale = labels["locale"]
-    grouped = not locale.startswith("zh") or abs(value) >= 100_000
-    return format_decimal(value, format=_NUMBER_PATTERN, locale=locale,
+    grouped = not labels["locale"].startswith("zh") or abs(value) >= 100_000
+    return format_decimal(value, format=_NUMBER_PATTERN, locale=_locale(labels),
                           group_separator=grouped)
 
 
@@ -50,14 +61,14 @@ def format_change(pct: float | None, labels: Mapping[str, str]) -> str | None:
 
 
 def format_date_text(day: dt.date, labels: Mapping[str, str]) -> str:
-    return format_date(day, "long", locale=labels["locale"])
+    return format_date(day, "long", locale=_locale(labels))
 
 
 def format_range(start: dt.date, end: dt.date, labels: Mapping[str, str]) -> str:
     """"2017年5月14日至15日" / "14–15 May 2017"."""
     if start == end:
         return format_date_text(start, labels)
-    return format_interval(start, end, skeleton="yMMMd", locale=labels["locale"])
+    return format_interval(start, end, skeleton="yMMMd", locale=_locale(labels))
 
 
 def format_partial_date(iso: str, labels: Mapping[str, str]) -> str:
@@ -65,7 +76,7 @@ def format_partial_date(iso: str, labels: Mapping[str, str]) -> str:
     parts = [int(p) for p in iso.split("-")]
     day = dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
     skeleton = {1: "y", 2: "yMMM", 3: "yMMMd"}[len(parts)]
-    return format_skeleton(skeleton, day, locale=labels["locale"])
+    return format_skeleton(skeleton, day, locale=_locale(labels))
 
 
 def format_source(source: Source, labels: Mapping[str, str]) -> str:
