@@ -77,7 +77,7 @@ def test_bottom_line_fits_its_budget(planners, profile):
     planner = plans[profile]
     source = [p for t in planner.texts for p in t.section.paragraphs]
     budget = planner.profile.bottom_line.for_lang(lang)
-    _check(planner.bottom_line(), source, lang, budget, "bottom line")
+    _check(planner.bottom_line, source, lang, budget, "bottom line")
 
 
 @pytest.mark.parametrize("profile", ["executive", "press"])
@@ -100,7 +100,7 @@ def test_audiences_keep_their_order_of_length(planners):
     lang, _, plans = planners
     totals = {
         name: sum(measure(s, lang) for t in p.texts for s in t.summary)
-        + sum(measure(s, lang) for s in p.bottom_line())
+        + sum(measure(s, lang) for s in p.bottom_line)
         for name, p in plans.items()
     }
     assert totals["executive"] < totals["press"] < totals["academic"], totals
@@ -125,7 +125,7 @@ def test_no_sentence_is_lifted_out_of_its_context(planners, profile):
     lang, _, plans = planners
     planner = plans[profile]
     cases = [(t.summary, list(t.section.paragraphs)) for t in planner.texts]
-    cases.append((planner.bottom_line(), [p for t in planner.texts for p in t.section.paragraphs]))
+    cases.append((planner.bottom_line, [p for t in planner.texts for p in t.section.paragraphs]))
     for summary, paragraphs in cases:
         source = _source_sentences(paragraphs, lang)
         for element in summary:
