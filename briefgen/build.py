@@ -188,9 +188,13 @@ def _kept(output: Output, formats: Sequence[str]) -> bool:
     return output.format in formats
 
 
+#: Chart kinds the writers cannot build natively, so they need a matplotlib picture.
+PICTURE_KINDS = frozenset({"timeline"})
+
+
 def render_all_charts(plans: Sequence[DocPlan]) -> dict[str, Path]:
-    """Draw every chart any plan shows, once, into the shared cache."""
-    specs = {c.id: c for plan in plans for c in plan.charts}
+    """Draw, once, every chart picture a plan needs (bar, line and pie are native charts)."""
+    specs = {c.id: c for plan in plans for c in plan.charts if c.kind in PICTURE_KINDS}
     if not specs:
         return {}
     from briefgen.charts.render import render_charts

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from briefgen.charts.glyphs import undrawable
 from briefgen.errors import Problem
 from briefgen.load.schema import Brief, Chart, ChartKind, Figure
 from briefgen.load.validate import problem_at
@@ -95,6 +96,13 @@ def check_references(brief: Brief, src: YamlSource) -> list[Problem]:
         if chart.kind == ChartKind.timeline and not brief.timeline:
             report(("charts", i, "kind"), "a timeline chart needs events in 'timeline'",
                    "add timeline events or remove the chart")
+    if any(c.kind == ChartKind.timeline for c in brief.charts):
+        for i, event in enumerate(brief.timeline):
+            missing = undrawable(event.label)
+            if missing:
+                report(("timeline", i, "label"),
+                       f"the timeline chart cannot draw {missing!r}: no chart font has it",
+                       "use words instead")
     return problems
 
 

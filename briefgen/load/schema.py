@@ -134,7 +134,9 @@ class Meta(Strict):
 
     id: Id = Field(description="Identifier of the brief; names the output files.")
     title: str = Field(min_length=1, max_length=200, description="Event title.")
-    subtitle: str | None = Field(default=None, max_length=300, description="Second cover line.")
+    subtitle: str | None = Field(
+        default=None, max_length=255,
+        description="Second cover line; at most 255 characters, as the document subject holds.")
     language: Language = Field(description="Language of all text in the brief: zh or en.")
     dates: DateRange = Field(description="When the event took place.")
     place: str = Field(min_length=1, max_length=200, description="City or venue.")
