@@ -220,19 +220,15 @@ def _write(task: _Task, charts: Mapping[str, Path]) -> Output:
 
 
 def worker_count(jobs: int | None, tasks: int) -> int:
-    """Processes to plan and render with: 1 unless it can pay off.
+    """Processes to plan and render with: 1 unless the user asks for more with ``--jobs``.
 
-    ``jobs=None`` means one per CPU that is not already busy (CPUs minus the whole part of the
-    1-minute load average), and only with fork: spawn would import everything again in each
-    worker. Measured on 2 CPUs, six files of the bundled brief: idle, 1.47 s in one process and
-    1.08 s in two; with the CPUs already busy (load 2), 2.38 s and 2.76 s.
+    Forked workers paid off only on an idle machine (2 CPUs, six files of the bundled brief:
+    1.47 s in one process, 1.08 s in two; with the CPUs busy, 2.38 s and 2.76 s), and one
+    full test run hung with two dead forked workers that the pool never noticed. A build a
+    communications team runs on deadline day must not hang, so parallelism is opt-in.
     """
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if jobs is None or "fork" not in multiprocessing.get_all_start_methods():
         return 1
-    if jobs is None:
-        cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-        busy = int(os.getloadavg()[0]) if hasattr(os, "getloadavg") else 0
-        jobs = (cpus or 1) - busy
     return max(1, min(jobs, tasks))
 
 
