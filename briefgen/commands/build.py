@@ -87,7 +87,7 @@ def configure(p: argparse.ArgumentParser, positional: bool = True) -> None:
     where.add_argument("--pptx-template", type=Path, default=d(None), metavar="FILE",
                        help="an organisation's .pptx/.potx whose masters and layouts to use")
     where.add_argument("-j", "--jobs", type=_jobs, default=d(None), metavar="N",
-                       help="render in N processes (default: one per idle CPU; 1: no workers)")
+                       help="render in N processes (default: 1, no workers)")
 
 
 def run(args: argparse.Namespace) -> int:
