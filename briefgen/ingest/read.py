@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.errors import InputError
+from briefgen.load.yaml_source import read_capped
 
 MAX_BYTES = 50_000_000
 PAGE_BREAK = "\f"
@@ -57,18 +58,9 @@ def read_source(path: Path) -> list[Block]:
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError.single(path, "file not found") from None
-    except IsADirectoryError:
-        raise InputError.single(path, "is a folder, not a file") from None
-    except OSError as exc:
-        raise InputError.single(path, f"cannot read: {exc.strerror}") from None
+    raw = read_capped(path, MAX_BYTES)
     if not raw.strip():
         raise InputError.single(path, "file is empty", hint="nothing to ingest")
-    if len(raw) > MAX_BYTES:
-        raise InputError.single(path, f"file is {len(raw):,} bytes, over the {MAX_BYTES:,} limit")
     return raw
 
 

@@ -88,13 +88,19 @@ def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
     return None
 
 
-def read_text(path: Path) -> str:
-    """The file's text, refusing what is not a small UTF-8 text file with a one-line reason."""
+def read_capped(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, or a one-line InputError: missing, a folder, unreadable, too big.
+
+    The size is checked before reading, so a huge file is never loaded, and again after, for a
+    file that grew or a FIFO.
+    """
+    def too_big(size: int) -> InputError:
+        return InputError.single(path, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit")
+
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:  # checked before reading, so a huge file is never loaded
-            raise InputError.single(path, f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte "
-                                          "limit")
+        if size > max_bytes:
+            raise too_big(size)
         raw = path.read_bytes()
     except FileNotFoundError:
         raise InputError.single(path, "file not found") from None
@@ -102,9 +108,14 @@ def read_text(path: Path) -> str:
         raise InputError.single(path, "is a folder, not a file") from None
     except OSError as exc:
         raise InputError.single(path, f"cannot read: {exc.strerror}") from None
-    if len(raw) > MAX_BYTES:  # a file that grew, or a FIFO
-        raise InputError.single(path, f"file is {len(raw):,} bytes, over the {MAX_BYTES:,}-byte "
-                                      "limit")
+    if len(raw) > max_bytes:
+        raise too_big(len(raw))
+    return raw
+
+
+def read_text(path: Path) -> str:
+    """The file's text, refusing what is not a small UTF-8 text file with a one-line reason."""
+    raw = read_capped(path, MAX_BYTES)
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError.single(path, "file is UTF-16 text", hint="save it as UTF-8")
     if b"\x00" in raw:
