@@ -8,14 +8,17 @@ exposes the function under the module's own name; see the note at the end.
 
 from __future__ import annotations
 
+import glob
 import inspect
 import logging
 import multiprocessing
 import os
+import secrets
 import sys
 import time
 import types
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
@@ -29,8 +32,8 @@ from briefgen.load.profile import Profile, builtin_profiles, load_profile
 from briefgen.plan.audience import plan_for
 from briefgen.plan.model import DocPlan
 from briefgen.render.base import Renderer
-from briefgen.resources import default_brief
-from briefgen.write import write_atomic
+from briefgen.resources import cache_dir, default_brief
+from briefgen.write import commit, stage, temporary_prefix
 
 __all__ = ["BUILTIN_AUDIENCES", "FORMATS", "Output", "build", "make_renderer", "resolve_profiles"]
 
@@ -72,8 +75,7 @@ def make_renderer(fmt: str, docx_template: Path | None = None,
 
 def chart_cache_dir() -> Path:
     """Where rendered chart pictures are cached between builds (by content hash)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "briefgen" / "charts"
+    return cache_dir("charts")
 
 
 def resolve_profiles(audiences: Sequence[str], profile_files: Sequence[Path]) -> list[Profile]:
@@ -156,8 +158,9 @@ def build(
     keep_docx = "docx" in fmts
     staging = pdf.staging_dir(out) if "pdf" in fmts else None
     try:
-        tasks = [_Task(plan, renderers[f], _target(out, staging, plan, renderers[f], keep_docx))
-                 for plan in plans for f in office]
+        tag = secrets.token_hex(4)
+        tasks = [_Task(plan, renderers[f], _target(out, staging, plan, renderers[f], keep_docx),
+                       tag) for plan in plans for f in office]
         written = _render(tasks, charts, workers,
                           on_file=lambda o: on_file(o) if on_file and _kept(o, fmts) else None)
         if soffice is not None:
@@ -210,22 +213,32 @@ class _Task:
     plan: DocPlan
     renderer: Renderer
     path: Path
+    tag: str  # this build's mark on its temporary files
 
 
 def _write(task: _Task, charts: Mapping[str, Path]) -> Output:
     start = time.perf_counter()
+    staged = _stage(task, charts)
+    commit(staged, task.path)
+    return _output(task, time.perf_counter() - start)
+
+
+def _stage(task: _Task, charts: Mapping[str, Path]) -> Path:
     plan, renderer = task.plan, task.renderer
-    write_atomic(task.path, lambda tmp: renderer.render(plan, charts, tmp), plan.meta.timestamp)
-    return Output(task.path, plan.meta.audience, renderer.name, time.perf_counter() - start)
+    return stage(task.path, lambda tmp: renderer.render(plan, charts, tmp), plan.meta.timestamp,
+                 task.tag)
+
+
+def _output(task: _Task, seconds: float) -> Output:
+    return Output(task.path, task.plan.meta.audience, task.renderer.name, seconds)
 
 
 def worker_count(jobs: int | None, tasks: int) -> int:
     """Processes to plan and render with: 1 unless the user asks for more with ``--jobs``.
 
     Forked workers paid off only on an idle machine (2 CPUs, six files of the bundled brief:
-    1.47 s in one process, 1.08 s in two; with the CPUs busy, 2.38 s and 2.76 s), and one
-    full test run hung with two dead forked workers that the pool never noticed. A build a
-    communications team runs on deadline day must not hang, so parallelism is opt-in.
+    1.47 s in one process, 1.08 s in two; with the CPUs busy, 2.38 s and 2.76 s). A build a
+    communications team runs on deadline day must be predictable, so parallelism is opt-in.
     """
     if jobs is None or "fork" not in multiprocessing.get_all_start_methods():
         return 1
@@ -235,13 +248,49 @@ def worker_count(jobs: int | None, tasks: int) -> int:
 def _render(tasks: list[_Task], charts: Mapping[str, Path], workers: int,
             on_file: Callable[[Output], None]) -> list[Output]:
     try:
-        return in_order(lambda i: _write(tasks[i], charts), len(tasks), workers,
-                        cost=lambda i: _cost(tasks[i]), on_done=on_file)
+        if workers > 1:
+            return in_order(lambda i: _write(tasks[i], charts), len(tasks), workers,
+                            cost=lambda i: _cost(tasks[i]), on_done=on_file)
+        return _render_here(tasks, charts, on_file)
     except BaseException:
         for task in tasks:  # a worker killed mid-file may leave its temporary sibling behind
-            for stray in task.path.parent.glob(f".{task.path.name}.*.tmp"):
+            pattern = glob.escape(temporary_prefix(task.path, task.tag)) + "*.tmp"
+            for stray in task.path.parent.glob(pattern):
                 stray.unlink(missing_ok=True)
         raise
+
+
+def _render_here(tasks: list[_Task], charts: Mapping[str, Path],
+                 on_file: Callable[[Output], None]) -> list[Output]:
+    """Render in this process; a file that waits on LibreOffice's layout renders in a thread.
+
+    LibreOffice lays out the contents pages in its own process (seconds), while the thread that
+    waits for it holds no lock: the other files are rendered meanwhile. Each file still takes
+    its place in order, so a failure leaves the files after it untouched, as in a serial build.
+    """
+    waiting = [i for i, task in enumerate(tasks) if _cost(task)[0] == _LAYOUT]
+    with ThreadPoolExecutor(max_workers=1) as background:
+        pending = {i: background.submit(_timed_stage, tasks[i], charts) for i in waiting}
+        try:
+            results: list[Output] = []
+            for i, task in enumerate(tasks):
+                if i in pending:
+                    staged, seconds = pending.pop(i).result()
+                    commit(staged, task.path)
+                    results.append(_output(task, seconds))
+                else:
+                    results.append(_write(task, charts))
+                on_file(results[-1])
+            return results
+        finally:
+            for future in pending.values():
+                future.cancel()
+            background.shutdown(wait=True)  # its staged file is removed with the others
+
+
+def _timed_stage(task: _Task, charts: Mapping[str, Path]) -> tuple[Path, float]:
+    start = time.perf_counter()
+    return _stage(task, charts), time.perf_counter() - start
 
 
 #: Below this many paragraphs, planning all audiences takes less time than forking workers and
@@ -260,7 +309,9 @@ def _plan(loaded: LoadedBrief, profiles: Sequence[Profile], workers: int) -> lis
 
 # --------------------------------------------------------------------------- worker processes
 # Workers are forked, so they inherit the brief, plans, renderers and chart paths; only an index
-# goes to a worker, and only its result (a DocPlan or an Output) comes back, pickled.
+# goes to a worker, and only its result (a DocPlan or an Output) comes back, pickled. A worker
+# that dies (killed, out of memory) breaks the pool, which raises BrokenProcessPool at once
+# instead of waiting for a result that never comes.
 
 T = TypeVar("T")
 _WORK: Callable[[int], object] | None = None
@@ -285,8 +336,11 @@ def in_order(work: Callable[[int], T], count: int, workers: int,
     try:
         done: dict[int, T] = {}
         order = sorted(range(count), key=cost, reverse=True)
-        with multiprocessing.get_context("fork").Pool(min(workers, count)) as pool:
-            for index, result in pool.imap_unordered(_call_work, order):
+        with ProcessPoolExecutor(min(workers, count),
+                                 mp_context=multiprocessing.get_context("fork")) as pool:
+            futures = [pool.submit(_call_work, i) for i in order]
+            for future in as_completed(futures):
+                index, result = future.result()
                 if isinstance(result, _Failed):
                     raise InputError(result.problems)
                 done[index] = result  # type: ignore[assignment]
@@ -322,6 +376,9 @@ def _rebuild_proxy(data: dict[str, object]) -> types.MappingProxyType[str, objec
 ForkingPickler.register(types.MappingProxyType,
                         lambda proxy: (_rebuild_proxy, (dict(proxy),)))
 
+#: Cost tier of a file that LibreOffice lays out to number its contents pages.
+_LAYOUT = 2
+
 
 def _cost(task: _Task) -> tuple[int, int]:
     """Rough rendering cost, for ordering: longest first.
@@ -330,7 +387,7 @@ def _cost(task: _Task) -> tuple[int, int]:
     takes longer than a document of the same plan; bigger plans take longer.
     """
     if task.renderer.name == "docx" and task.plan.toc:
-        return 2, len(task.plan.blocks)
+        return _LAYOUT, len(task.plan.blocks)
     if task.renderer.name == "pptx":
         return 1, len(task.plan.slides)
     return 0, len(task.plan.blocks)

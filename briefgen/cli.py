@@ -153,9 +153,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - the CLI's last line of defence
         if debug:
             traceback.print_exc()
-        print(f"briefgen: internal error: {type(exc).__name__}: {exc}"
+        print(f"briefgen: internal error: {type(exc).__name__}: {_first_line(exc)}"
               + ("" if debug else " (run with --debug for details)"), file=sys.stderr)
         return EXIT_FAULT
+
+
+def _first_line(exc: BaseException) -> str:
+    """The first non-blank line of an exception's text: the error stays one line on stderr."""
+    return next((line.strip() for line in str(exc).splitlines() if line.strip()), "")
 
 
 def _report(exc: InputError, command: str) -> None:

@@ -7,6 +7,7 @@ else needs to know how briefgen was installed.
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 
@@ -26,3 +27,11 @@ def data_dir(name: str) -> Path:
 def default_brief() -> Path:
     """The bundled example brief, built when no ``--brief`` is given."""
     return data_dir("briefs") / DEFAULT_BRIEF / "brief.yaml"
+
+
+def cache_dir(kind: str) -> Path:
+    """``~/.cache/briefgen/KIND`` (or under ``$XDG_CACHE_HOME``): results worth keeping between
+    builds, each stored under a hash of everything it depends on, so a stale entry is never hit.
+    Deleting the folder is always safe."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "briefgen" / kind

@@ -52,12 +52,22 @@ def _folder_problem(folder: Path, exc: OSError) -> InputError:
                              hint="choose another --out")
 
 
+def temporary_prefix(path: Path, tag: str = "") -> str:
+    """How temporary siblings of ``path`` begin: ``.NAME.`` and, if given, the build's ``tag``.
+
+    A build tags its temporaries, so after a crash it removes its own and never those of
+    another build writing into the same folder at the same time.
+    """
+    return f".{path.name}.{tag + '.' if tag else ''}"
+
+
 @contextmanager
-def temporary_sibling(path: Path) -> Iterator[Path]:
+def temporary_sibling(path: Path, tag: str = "") -> Iterator[Path]:
     """A temporary path in ``path``'s folder, removed afterwards unless it was renamed away."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, name = tempfile.mkstemp(prefix=temporary_prefix(path, tag), suffix=".tmp",
+                                    dir=path.parent)
     except OSError as exc:
         raise _folder_problem(path.parent, exc) from None
     os.close(fd)
@@ -76,16 +86,47 @@ def _flush(path: Path) -> None:
         os.close(fd)
 
 
-def write_atomic(path: Path, produce: Callable[[Path], None], when: dt.datetime) -> None:
-    """Call ``produce(tmp)`` to write a zip, normalise it, then rename it onto ``path``."""
-    with temporary_sibling(path) as raw, temporary_sibling(path) as final:
-        produce(raw)
-        normalise_zip(raw, final, when)
-        os.chmod(final, 0o644)
-        _flush(final)
+def write_atomic(path: Path, produce: Callable[[Path], None], when: dt.datetime,
+                 tag: str = "") -> None:
+    """Call ``produce(tmp)`` to write a zip, normalise it, then rename it onto ``path``.
+
+    :param tag: marks the temporary files as this build's (see :func:`temporary_prefix`).
+    """
+    commit(stage(path, produce, when, tag), path)
+
+
+def stage(path: Path, produce: Callable[[Path], None], when: dt.datetime, tag: str = "") -> Path:
+    """Write ``path``'s next content to a finished temporary sibling, not yet in its place.
+
+    Staging and :func:`commit` are apart so that files rendered out of order (one waiting on
+    LibreOffice while the others render) still take their places in order. A staged file that
+    is never committed is removed by the caller (its name starts with the ``tag``'s prefix).
+    """
+    with temporary_sibling(path, tag) as raw:
+        fd, name = tempfile.mkstemp(prefix=temporary_prefix(path, tag), suffix=".tmp",
+                                    dir=path.parent)
+        os.close(fd)
+        final = Path(name)
         try:
-            os.replace(final, path)
-        except IsADirectoryError:
-            raise InputError.single(path, "cannot write the file: a folder of that name is in "
-                                          "the way", hint="move the folder or choose another "
-                                                          "--out") from None
+            produce(raw)
+            normalise_zip(raw, final, when)
+            os.chmod(final, 0o644)
+            _flush(final)
+        except BaseException:
+            final.unlink(missing_ok=True)
+            raise
+    return final
+
+
+def commit(staged: Path, path: Path) -> None:
+    """Rename a staged file (:func:`stage`) onto ``path`` (atomic); removes it if that fails."""
+    try:
+        os.replace(staged, path)
+    except IsADirectoryError:
+        staged.unlink(missing_ok=True)
+        raise InputError.single(path, "cannot write the file: a folder of that name is in "
+                                      "the way", hint="move the folder or choose another "
+                                                      "--out") from None
+    except BaseException:
+        staged.unlink(missing_ok=True)
+        raise

@@ -99,6 +99,45 @@ def test_failure_in_the_middle_of_all_keeps_every_earlier_file(earlier_run, monk
     assert leftovers(earlier_run) == []
 
 
+def test_a_failing_file_in_the_background_keeps_the_order_of_a_serial_build(earlier_run,
+                                                                            monkeypatch):
+    """The academic DOCX (laid out by LibreOffice) renders in a thread while the others render;
+    when it fails, the files before it are written and the ones after it are untouched."""
+    from briefgen.render.docx.renderer import DocxRenderer
+
+    real = DocxRenderer.render
+
+    def academic_fails(self, plan, charts, path):
+        if plan.meta.audience == "academic":
+            path.write_bytes(b"half a document")
+            raise RuntimeError("layout fell over")
+        return real(self, plan, charts, path)
+
+    monkeypatch.setattr(DocxRenderer, "render", academic_fails)
+    code = main(["--brief", str(FIXTURE), "-a", "all", "-o", str(earlier_run), "-q", "-j", "1"])
+    assert code == 1
+    files = targets(earlier_run)
+    assert all(opens(p) and p.read_bytes() != SENTINEL for p in files[:4])
+    assert [p.read_bytes() for p in files[4:]] == [SENTINEL, SENTINEL]
+    assert leftovers(earlier_run) == []
+
+
+def test_a_failed_build_removes_only_its_own_temporary_files(earlier_run, monkeypatch):
+    """Another build writing into the same folder keeps its temporary file (it is mid-write)."""
+    from briefgen.render.pptx.renderer import PptxRenderer
+
+    other = earlier_run / ".mini-forum-press.pptx.0badc0de.x1y2z3.tmp"
+    other.write_bytes(b"another build's deck, half written")
+
+    def fails(self, plan, charts, path):
+        path.write_bytes(b"half a deck")
+        raise RuntimeError("no more slides")
+
+    monkeypatch.setattr(PptxRenderer, "render", fails)
+    assert main(["--brief", str(FIXTURE), "-a", "press", "-o", str(earlier_run), "-q"]) == 1
+    assert leftovers(earlier_run) == [other.name]
+
+
 def test_failure_in_a_worker_keeps_every_file_whole(earlier_run, monkeypatch):
     from briefgen.render.docx.renderer import DocxRenderer
 

@@ -75,6 +75,19 @@ def test_internal_fault_exits_1_without_traceback_and_keeps_files(tmp_path, caps
     assert digest(tmp_path) == before  # no temporary file left, the old file intact
 
 
+def test_internal_fault_with_a_multiline_message_prints_one_line(tmp_path, capsys,
+                                                                monkeypatch):
+    from briefgen.render.docx.renderer import DocxRenderer
+
+    def boom(self, plan, charts, path):
+        raise RuntimeError("\n  disk on fire\n  and the rest of a long story\n")
+
+    monkeypatch.setattr(DocxRenderer, "render", boom)
+    assert main(["-a", "press", "-o", str(tmp_path), "-f", "docx"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "briefgen: internal error: RuntimeError: disk on fire (run with --debug for details)"]
+
+
 def test_unknown_audience_is_an_input_error(tmp_path, capsys):
     assert main(["-a", "minister", "-o", str(tmp_path)]) == 2
     assert "unknown audience 'minister'" in capsys.readouterr().err

@@ -3,6 +3,8 @@ filled TOC field that LibreOffice prints as the document paginates."""
 
 from __future__ import annotations
 
+import io
+
 import re
 import shutil
 import subprocess
@@ -147,7 +149,8 @@ class FakeLayout:
 
 
 def fake_build(pages):
-    return (b"placeholder" if pages is None else ",".join(map(str, pages)).encode()), []
+    entries = [toc.Entry("_Toc1", "1. One"), toc.Entry("_Toc2", "2. Two")]
+    return (b"placeholder" if pages is None else ",".join(map(str, pages)).encode()), entries
 
 
 def test_settle_stops_when_a_second_layout_agrees(monkeypatch) -> None:
@@ -190,6 +193,47 @@ def test_settle_notes_a_failing_libreoffice(monkeypatch) -> None:
     monkeypatch.setattr(toc, "Layout", Failing)
     with pytest.warns(toc.ContentsWarning, match="LibreOffice failed .Error: source not found"):
         assert toc.settle(fake_build, "soffice") is None
+
+
+def test_settled_numbers_are_cached_and_a_hit_lays_nothing_out(monkeypatch, tmp_path) -> None:
+    FakeLayout.calls = []
+    monkeypatch.setattr(toc, "Layout", FakeLayout)
+    cache = toc.PageCache(tmp_path)
+    assert toc.settle(fake_build, "soffice", cache) == [3, 4]
+    assert FakeLayout.calls == [None, [3, 4]]
+    assert [p.suffix for p in tmp_path.iterdir()] == [".json"]
+    assert toc.settle(fake_build, "soffice", cache) == [3, 4]
+    assert FakeLayout.calls == [None, [3, 4]]  # the second build ran no layout
+
+
+def test_another_document_or_libreoffice_misses_the_cache(tmp_path) -> None:
+    cache = toc.PageCache(tmp_path)
+    cache.put(cache.key(b"one document", "soffice"), [3, 4])
+    assert cache.get(cache.key(b"one document", "soffice")) == [3, 4]
+    assert cache.get(cache.key(b"another document", "soffice")) is None
+    assert cache.get(cache.key(b"one document", "/opt/libreoffice7.6/program/soffice")) is None
+
+
+def test_the_key_ignores_zip_entry_times_but_not_content() -> None:
+    def docx(text: str, when: tuple[int, ...]) -> bytes:
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as archive:
+            archive.writestr(zipfile.ZipInfo("word/document.xml", when), text)
+        return out.getvalue()
+
+    key = toc.PageCache.key
+    assert key(docx("a", (2020, 1, 1, 0, 0, 0)), "s") == key(docx("a", (2024, 5, 6, 7, 8, 10)), "s")
+    assert key(docx("a", (2020, 1, 1, 0, 0, 0)), "s") != key(docx("b", (2020, 1, 1, 0, 0, 0)), "s")
+
+
+@pytest.mark.parametrize("stored", ["not json", "[3, -1]", '{"pages": [3]}', '["3"]'])
+def test_an_unreadable_cache_entry_is_a_miss(monkeypatch, tmp_path, stored) -> None:
+    FakeLayout.calls = []
+    monkeypatch.setattr(toc, "Layout", FakeLayout)
+    cache = toc.PageCache(tmp_path)
+    (tmp_path / f"{cache.key(b'placeholder', 'soffice')}.json").write_text(stored)
+    assert toc.settle(fake_build, "soffice", cache) == [3, 4]
+    assert FakeLayout.calls == [None, [3, 4]]
 
 
 # ---------------------------------------------------------------------------- the renderer

@@ -36,6 +36,7 @@ from briefgen.plan.labels import fill
 from briefgen.render.docx import oxml as ox
 from briefgen.render.docx import reference as ref
 from briefgen.render.docx import toc
+from briefgen.resources import cache_dir
 
 ROLE_STYLES: Mapping[str, str] = {
     "body": "Body Text", "lead": "Lead", "bottom_line": "Bottom Line", "dateline": "Dateline",
@@ -118,7 +119,7 @@ class DocxRenderer:
             writer.doc.save(out)
             return out.getvalue(), writer.toc_entries
 
-        return toc.settle(laid_out, soffice)
+        return toc.settle(laid_out, soffice, toc.PageCache(cache_dir("toc")))
 
 
 def _heading_style(heading: m.Heading) -> str:

@@ -9,17 +9,27 @@ options on the command line) the heading's text is looked up page by page (``pdf
 The numbers go into the contents, the document is laid out again, and the two layouts must agree:
 a filled contents page can itself move a heading (at most :data:`MAX_PASSES` layouts).
 
+Laying out takes LibreOffice seconds, and a brief is built again and again while it is being
+written; so the settled numbers are kept (:class:`PageCache`) under a hash of the document's
+parts as first laid out and of the LibreOffice installation. The same document on the same
+LibreOffice lays out the same way, so a hit is exact; any change to the document misses.
+
 The heading numbers ("一、", "1.") are computed here as Word computes them from the heading
 styles' list definitions, so the cached entries read as Word would write them.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
+import json
+import os
 import re
 import shutil
 import subprocess
 import tempfile
 import warnings
+import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -237,28 +247,96 @@ def find_heading(pages: Sequence[str], text: str, after: int = 1) -> int | None:
 
 
 def settle(build: Callable[[Sequence[int] | None], tuple[bytes, Sequence[Entry]]],
-           soffice: str) -> list[int] | None:
+           soffice: str, cache: PageCache | None = None) -> list[int] | None:
     """Page numbers that survive a layout of the document that prints them.
 
     :param build: the document's bytes with these page numbers in its contents (None: a
         placeholder number), and its contents entries.
+    :param cache: where settled numbers of earlier builds are kept (None: lay out every time).
     :return: the numbers, or None (with a note on stderr) when the layout fails.
     """
+    first = build(None)
+    key = cache.key(first[0], soffice) if cache else ""
+    if cache and (known := cache.get(key)) is not None and len(known) == len(first[1]):
+        return known
     pages: list[int] | None = None
     with tempfile.TemporaryDirectory(prefix="briefgen-toc-") as tmp:
         layout = Layout(soffice, Path(tmp))
         for _ in range(MAX_PASSES):
             try:
-                found = layout.pages(*build(pages))
+                found = layout.pages(*(first if pages is None else build(pages)))
             except (OSError, RuntimeError, LookupError, subprocess.SubprocessError) as exc:
                 note(f"contents page numbers not filled: {_reason(exc)}")
                 return None
             if found == pages:
+                if cache:
+                    cache.put(key, pages)
                 return pages
             pages = found
     note(f"contents page numbers changed in each of {MAX_PASSES} layouts; the last ones are "
          "used and may be off by a page")
     return pages
+
+
+class PageCache:
+    """Settled contents page numbers, one small JSON file per document and LibreOffice.
+
+    A cache that cannot be read or written is only a slower build: every failure is a miss.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    @staticmethod
+    def key(docx: bytes, soffice: str) -> str:
+        """A hash of the document's parts (not the zip: its entry times change) and of the
+        LibreOffice installation that lays it out (the resolved program and its file times)."""
+        digest = hashlib.sha256()
+        for part in _parts(docx):
+            digest.update(len(part).to_bytes(8, "big") + part)
+        digest.update(_installation(soffice).encode())
+        return digest.hexdigest()
+
+    def get(self, key: str) -> list[int] | None:
+        try:
+            pages = json.loads((self.folder / f"{key}.json").read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+        if isinstance(pages, list) and all(type(p) is int and p > 0 for p in pages):
+            return pages
+        return None
+
+    def put(self, key: str, pages: Sequence[int]) -> None:
+        target = self.folder / f"{key}.json"
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=self.folder)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(list(pages), handle)
+            os.replace(name, target)
+        except OSError:
+            pass
+
+
+def _parts(docx: bytes) -> list[bytes]:
+    """Name and content of each zip entry, in order; the bytes themselves if not a zip."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(docx)) as archive:
+            return [item.filename.encode() + b"\0" + archive.read(item)
+                    for item in archive.infolist()]
+    except zipfile.BadZipFile:
+        return [docx]
+
+
+def _installation(soffice: str) -> str:
+    """The LibreOffice program behind ``soffice`` and when it was installed or upgraded."""
+    found = shutil.which(soffice) or soffice
+    program = Path(found).resolve()
+    try:
+        info = program.stat()
+    except OSError:
+        return str(program)
+    return f"{program}:{info.st_size}:{info.st_mtime_ns}"
 
 
 def _reason(exc: BaseException) -> str:
