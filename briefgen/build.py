@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from briefgen.commands import pdf
-from briefgen.errors import InputError, Problem
+from briefgen.errors import InputError, Problem, first_line
 from briefgen.load.brief import LoadedBrief, load_brief
 from briefgen.load.office_template import check_office_template
 from briefgen.load.profile import Profile, builtin_profiles, load_profile
@@ -57,20 +57,33 @@ class Output:
 
 def make_renderer(fmt: str, docx_template: Path | None = None,
                   pptx_template: Path | None = None) -> Renderer:
-    """The renderer for ``fmt``; imported on demand so a DOCX-only build never loads python-pptx."""
+    """The renderer for ``fmt``; imported on demand so a DOCX-only build never loads python-pptx.
+
+    A user's template is checked (:func:`check_office_template`) and opened once here, so a
+    file that is safe but broken is refused before any output is written.
+    """
     if fmt == "docx":
-        from briefgen.render.docx.renderer import DocxRenderer
+        from briefgen.render.docx.renderer import DocxRenderer, open_document
 
         if docx_template:
-            check_office_template(docx_template, (".docx", ".dotx"))
+            _opens(check_office_template(docx_template, (".docx", ".dotx")), open_document)
         return DocxRenderer(template=docx_template)
     if fmt == "pptx":
-        from briefgen.render.pptx.renderer import PptxRenderer
+        from briefgen.render.pptx.renderer import PptxRenderer, open_template
 
         if pptx_template:
-            check_office_template(pptx_template, (".pptx", ".potx"))
+            _opens(check_office_template(pptx_template, (".pptx", ".potx")), open_template)
         return PptxRenderer(template=pptx_template)
     raise InputError.single("--format", f"unknown format {fmt!r}", hint="use docx, pptx or pdf")
+
+
+def _opens(template: Path, open_file: Callable[[Path], object]) -> None:
+    try:
+        open_file(template)
+    except Exception as exc:  # noqa: BLE001 - whatever the library trips on, the file is at fault
+        app = "Word" if template.suffix.lower() in (".docx", ".dotx") else "PowerPoint"
+        raise InputError.single(template, f"template cannot be opened ({first_line(exc) or type(exc).__name__})",
+                                hint=f"open it in {app} and save it again") from None
 
 
 def chart_cache_dir() -> Path:

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from briefgen import __version__
 from briefgen.commands import build as build_cmd
 from briefgen.commands import ingest, new, profiles, schema, validate
-from briefgen.errors import InputError
+from briefgen.errors import InputError, first_line
 
 EXIT_OK, EXIT_FAULT, EXIT_INPUT = 0, 1, 2
 
@@ -153,14 +153,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - the CLI's last line of defence
         if debug:
             traceback.print_exc()
-        print(f"briefgen: internal error: {type(exc).__name__}: {_first_line(exc)}"
+        print(f"briefgen: internal error: {type(exc).__name__}: {first_line(exc)}"
               + ("" if debug else " (run with --debug for details)"), file=sys.stderr)
         return EXIT_FAULT
-
-
-def _first_line(exc: BaseException) -> str:
-    """The first non-blank line of an exception's text: the error stays one line on stderr."""
-    return next((line.strip() for line in str(exc).splitlines() if line.strip()), "")
 
 
 def _report(exc: InputError, command: str) -> None:

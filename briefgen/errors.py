@@ -44,3 +44,8 @@ class InputError(BriefgenError):
     def single(cls, path: Path | str, message: str, field: str = "", line: int | None = None,
                col: int | None = None, hint: str | None = None) -> InputError:
         return cls([Problem(path, line, col, field, message, hint)])
+
+
+def first_line(exc: BaseException) -> str:
+    """The first non-blank line of an exception's text ("" if none): messages stay one line."""
+    return next((line.strip() for line in str(exc).splitlines() if line.strip()), "")

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from briefgen.cli import main
+from tests.fixtures.plans import sample_plan
 
 ROOT = Path(__file__).resolve().parents[2]
 BAD = ROOT / "tests" / "data" / "bad"
@@ -86,6 +87,32 @@ def test_internal_fault_with_a_multiline_message_prints_one_line(tmp_path, capsy
     assert main(["-a", "press", "-o", str(tmp_path), "-f", "docx"]) == 1
     assert capsys.readouterr().err.splitlines() == [
         "briefgen: internal error: RuntimeError: disk on fire (run with --debug for details)"]
+
+
+@pytest.mark.parametrize("option,suffix,part", [
+    ("--docx-template", ".docx", "word/document.xml"),
+    ("--pptx-template", ".pptx", "ppt/presentation.xml"),
+])
+def test_a_safe_but_broken_template_is_refused_before_any_file_is_written(
+        tmp_path, capsys, option, suffix, part):
+    """A part that is not well-formed passes the safety checks; opening the template fails,
+    and that is the user's input (exit 2), found before the first output file is written."""
+    import zipfile
+
+    from briefgen.build import make_renderer
+
+    good = tmp_path / f"good{suffix}"
+    make_renderer(suffix[1:]).render(sample_plan(), {}, good)
+    broken = tmp_path / f"broken{suffix}"
+    with zipfile.ZipFile(good) as zin, zipfile.ZipFile(broken, "w") as zout:
+        for item in zin.infolist():
+            zout.writestr(item, b"<not well-formed" if item.filename == part
+                          else zin.read(item.filename))
+    out = tmp_path / "out"
+    assert main(["-a", "press", option, str(broken), "-o", str(out)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and err[0].startswith(f"{broken}: template cannot be opened (")
+    assert not out.exists()
 
 
 def test_unknown_audience_is_an_input_error(tmp_path, capsys):
