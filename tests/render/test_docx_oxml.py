@@ -9,6 +9,7 @@ import pytest
 from docx import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm
 
 from briefgen.render.docx import oxml as ox
 
@@ -115,6 +116,77 @@ def test_table_row_flags_and_layout() -> None:
     tblpr = tbl.find(qn("w:tblPr"))
     assert tblpr.find(qn("w:tblW")).get(qn("w:w")) == "5000"
     assert children(tblpr)[-2:] == ["tblLook", "tblCaption"]
+
+
+# ---------------------------------------------------------------------------- body content
+# The writer builds paragraphs, runs and tables with these helpers instead of python-docx's
+# proxies, for speed; the XML must stay what python-docx writes, so the files do not change.
+
+TRICKY_TEXT = " lead\tafter a tab\nnext line\r\n\u3000全角 "
+
+
+def test_paragraphs_and_runs_are_what_python_docx_writes() -> None:
+    theirs = Document()
+    theirs.add_paragraph(TRICKY_TEXT, style="Heading 1")
+    p = theirs.add_paragraph(style="Normal")  # the default style: an empty w:pPr
+    p.paragraph_format.page_break_before = True
+    p.add_run("date", style="Strong")
+    p.add_run("plain", style="Default Paragraph Font")
+    p.add_run()
+    theirs.sections[0].header.add_paragraph("title", style="Header")
+
+    ours = Document()
+    body = ours.element.body
+    ox.add_paragraph(body, "Heading1", TRICKY_TEXT)
+    p = ox.add_paragraph(body, None)
+    ox.set_page_break_before(p)
+    ox.set_run_style(ox.append_run(p, "date"), "Strong")
+    ox.set_run_style(ox.append_run(p, "plain"), None)
+    ox.append_run(p)
+    ox.add_paragraph(ox.element_of(ours.sections[0].header), "Header", "title")
+
+    assert body.xml == theirs.element.body.xml
+    assert children(body)[-1] == "sectPr"
+    header_xml = [ox.element_of(d.sections[0].header).xml for d in (ours, theirs)]
+    assert header_xml[0] == header_xml[1]
+
+
+def test_tables_are_what_python_docx_writes() -> None:
+    widths, styles = (Cm(3), Cm(5)), ("Normal", "Heading 1")
+    rows = (("a", " b"), ("c\td", ""))
+    theirs = Document()
+    table = theirs.add_table(rows=len(rows), cols=len(widths))
+    table.style = "Table Grid"
+    for col, width in zip(table.columns, widths):
+        col.width = width
+        for cell in col.cells:
+            cell.width = width
+    for row, texts in zip(table.rows, rows):
+        for cell, style, text in zip(row.cells, styles, texts):
+            cell.paragraphs[0].style = style
+            cell.paragraphs[0].add_run(text)
+
+    ours = Document()
+    twips = [w.twips for w in widths]
+    tbl = ox.add_table(ours.element.body, "TableGrid", twips)
+    for texts in rows:
+        ox.add_table_row(tbl, twips, (None, "Heading1"), texts)
+    assert ours.element.body.xml == theirs.element.body.xml
+
+
+def test_picture_inline_is_what_python_docx_writes(tmp_path) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (40, 10), "white").save(tmp_path / "a.png")
+    theirs = Document().add_paragraph().add_run()
+    theirs.add_picture(str(tmp_path / "a.png"), width=Cm(4))
+
+    doc = Document()
+    rid, image = doc.part.get_or_add_image(str(tmp_path / "a.png"))
+    cx, cy = image.scaled_dimensions(Cm(4), None)
+    ours = ox.append_run(ox.add_paragraph(doc.element.body, None))
+    ox.add_picture_inline(ours, doc.part.next_id, rid, image.filename, cx, cy)
+    assert ours.xml == ox.element_of(theirs).xml
 
 
 def test_clear_story_keeps_the_section() -> None:

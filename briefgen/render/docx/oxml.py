@@ -8,12 +8,18 @@ because Word refuses a part whose children are out of order.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.oxml.shape import CT_Inline
+from docx.shared import Emu
 from lxml import etree
+
+#: The element type the helpers take and return, for type hints outside this module.
+Element = etree._Element
 
 # --------------------------------------------------------------------------- schema orders
 
@@ -363,6 +369,92 @@ def clear_story(story: etree._Element) -> None:
             story.remove(el)
 
 
+# --------------------------------------------------------------------------- paragraphs and runs
+# The writer builds body content with these rather than python-docx's proxies: setting
+# ``Paragraph.style`` scans every style twice per paragraph, ``add_paragraph`` searches the whole
+# body for w:sectPr (a cost that grew with the square of the document), and table cells are
+# found by walking the whole table. The XML is what python-docx writes, element for element and
+# attribute for attribute, so the files are byte for byte the same.
+
+_W_P, _W_PPR, _W_PSTYLE = qn("w:p"), qn("w:pPr"), qn("w:pStyle")
+_W_R, _W_RPR, _W_RSTYLE = qn("w:r"), qn("w:rPr"), qn("w:rStyle")
+_W_T, _W_TAB, _W_BR = qn("w:t"), qn("w:tab"), qn("w:br")
+_W_VAL, _W_SECTPR = qn("w:val"), qn("w:sectPr")
+_W_TR, _W_TC, _W_TCPR, _W_TCW = qn("w:tr"), qn("w:tc"), qn("w:tcPr"), qn("w:tcW")
+_W_TYPE, _W_W = qn("w:type"), qn("w:w")
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+#: Where a run's text breaks into w:t, w:tab and w:br pieces, as python-docx's Run.text does.
+_RUN_BREAKS = re.compile(r"(\t|\r|\n)")
+
+
+def _append_block(story: etree._Element, tag: str) -> etree._Element:
+    """Add an empty block (w:p, w:tbl) at the end of w:body/w:hdr/w:ftr, before a final w:sectPr.
+
+    Only the last child is looked at: w:sectPr closes w:body, and a search from the start would
+    make each block cost as much as the document so far.
+    """
+    block = etree.SubElement(story, tag)
+    last = block.getprevious()
+    if last is not None and last.tag == _W_SECTPR:
+        last.addprevious(block)
+    return block
+
+
+def add_paragraph(story: etree._Element, style_id: str | None, text: str = "") -> etree._Element:
+    """Add and return a w:p in ``style_id`` with ``text`` in one run, as python-docx writes it."""
+    p = _append_block(story, _W_P)
+    set_paragraph_style(p, style_id)
+    if text:
+        append_run(p, text)
+    return p
+
+
+def set_paragraph_style(p: etree._Element, style_id: str | None) -> None:
+    """Insert w:pPr with w:pStyle first in an unstyled w:p.
+
+    None is the default paragraph style, which python-docx writes as an empty w:pPr.
+    """
+    ppr = etree.SubElement(p, _W_PPR)  # in the tree: no stray xmlns
+    p.insert(0, ppr)
+    if style_id is not None:
+        etree.SubElement(ppr, _W_PSTYLE).set(_W_VAL, style_id)
+
+
+def set_page_break_before(p: etree._Element) -> None:
+    """Set w:pPr/w:pageBreakBefore, in schema order, on a w:p that has its w:pPr."""
+    _child(p.find(_W_PPR), "pageBreakBefore")
+
+
+def append_run(parent: etree._Element, text: str = "") -> etree._Element:
+    """Append and return a w:r holding ``text`` as python-docx's ``Run.text`` writes it.
+
+    Tabs become w:tab, line breaks w:br, the rest w:t (xml:space="preserve" when the piece
+    starts or ends with white space).
+    """
+    run = etree.SubElement(parent, _W_R)
+    if text:
+        for piece in _RUN_BREAKS.split(text):
+            if piece == "\t":
+                etree.SubElement(run, _W_TAB)
+            elif piece in ("\r", "\n"):
+                etree.SubElement(run, _W_BR)
+            elif piece:
+                t = etree.SubElement(run, _W_T)
+                t.text = piece
+                if len(piece.strip()) < len(piece):
+                    t.set(_XML_SPACE, "preserve")
+    return run
+
+
+def set_run_style(run: etree._Element, style_id: str | None) -> None:
+    """Insert w:rPr with w:rStyle first in an unstyled w:r (None: the default character style,
+    an empty w:rPr, as python-docx writes it)."""
+    rpr = etree.SubElement(run, _W_RPR)  # in the tree: no stray xmlns
+    run.insert(0, rpr)
+    if style_id is not None:
+        etree.SubElement(rpr, _W_RSTYLE).set(_W_VAL, style_id)
+
+
 # --------------------------------------------------------------------------- fields
 
 
@@ -445,6 +537,45 @@ def append_hyperlink(p: etree._Element, anchor: str) -> etree._Element:
 # --------------------------------------------------------------------------- tables
 
 
+def add_table(story: etree._Element, style_id: str | None, widths: Sequence[int]) -> etree._Element:
+    """Add and return a w:tbl without rows in ``style_id``, its w:tblGrid ``widths`` (twips).
+
+    w:tblPr is what python-docx's ``add_table`` writes: auto width and its default w:tblLook.
+    """
+    tbl = _append_block(story, qn("w:tbl"))
+    tblpr = etree.SubElement(tbl, qn("w:tblPr"))
+    if style_id is not None:
+        etree.SubElement(tblpr, qn("w:tblStyle")).set(_W_VAL, style_id)
+    _set_attrs(etree.SubElement(tblpr, qn("w:tblW")), type="auto", w="0")
+    _set_attrs(etree.SubElement(tblpr, qn("w:tblLook")), firstColumn="1", firstRow="1",
+               lastColumn="0", lastRow="0", noHBand="0", noVBand="1", val="04A0")
+    grid = etree.SubElement(tbl, qn("w:tblGrid"))
+    for width in widths:
+        etree.SubElement(grid, qn("w:gridCol")).set(_W_W, str(width))
+    return tbl
+
+
+def add_table_row(tbl: etree._Element, widths: Sequence[int], style_ids: Sequence[str | None],
+                  texts: Sequence[str]) -> etree._Element:
+    """Append and return a w:tr: per cell its w:tcW (twips) and one w:p in its style and text."""
+    tr = etree.SubElement(tbl, _W_TR)
+    for width, style_id, text in zip(widths, style_ids, texts, strict=True):
+        tc = etree.SubElement(tr, _W_TC)
+        tc_w = etree.SubElement(etree.SubElement(tc, _W_TCPR), _W_TCW)
+        tc_w.set(_W_TYPE, "dxa")
+        tc_w.set(_W_W, str(width))
+        p = etree.SubElement(tc, _W_P)
+        set_paragraph_style(p, style_id)
+        append_run(p, text)
+    return tr
+
+
+def _set_attrs(el: etree._Element, **values: str) -> None:
+    """Set w: attributes in the order given (the order they are written in)."""
+    for key, value in values.items():
+        el.set(qn("w:" + key), value)
+
+
 def set_table_layout(tbl: etree._Element, width_pct: int, caption: str) -> None:
     """Set w:tblW to a percentage, w:tblLook to header row + banded rows, and w:tblCaption."""
     tblpr = tbl.find(qn("w:tblPr"))
@@ -493,6 +624,17 @@ def set_picture_text(run: etree._Element, name: str, title: str, descr: str) -> 
         doc_pr.set("descr", descr)
     for c_nv_pr in run.iter(qn("pic:cNvPr")):
         c_nv_pr.set("name", name)
+
+
+def add_picture_inline(run: etree._Element, shape_id: int, rid: str, filename: str, cx: int,
+                       cy: int) -> None:
+    """Append a w:drawing with the wp:inline python-docx's ``Run.add_picture`` writes.
+
+    The caller picks ``shape_id``, so it need not search the whole document for the highest id
+    (python-docx's ``next_id``) for every picture.
+    """
+    drawing = etree.SubElement(run, qn("w:drawing"))
+    drawing.append(CT_Inline.new_pic_inline(shape_id, rid, filename, Emu(cx), Emu(cy)))
 
 
 # --------------------------------------------------------------------------- charts

@@ -20,16 +20,16 @@ import re
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache, cached_property
 from pathlib import Path
 from typing import ClassVar
 
 from docx import Document
 from docx.document import Document as DocumentObject
+from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.shared import Emu
 from docx.styles.style import BaseStyle
-from docx.text.paragraph import Paragraph as DocxParagraph
-from docx.text.run import Run
 
 from briefgen.plan import model as m
 from briefgen.plan.labels import fill
@@ -54,6 +54,7 @@ _DOCX_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.do
 _N = "\ue000"  # stands for the number when a caption label is filled
 
 
+@cache
 def _snake(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
@@ -169,6 +170,7 @@ class _DocxWriter:
                  own_styles: bool, native_charts: bool = True,
                  toc_pages: Sequence[int] | None = None) -> None:
         self.doc, self.plan, self.charts, self.own_styles = doc, plan, charts, own_styles
+        self.body = doc.element.body
         self.native_charts = native_charts
         self.toc_pages = toc_pages
         self.break_before_next = False  # the next paragraph starts a page (after cover / TOC)
@@ -176,6 +178,9 @@ class _DocxWriter:
         self.headings = _toc_headings(plan)
         self.toc_items: list[_TocItem] = []
         self.heading_count = 0  # headings written so far
+        self.style_ids: dict[tuple[str, WD_STYLE_TYPE], str | None] = {}
+        self.default_styles: dict[WD_STYLE_TYPE, BaseStyle | None] = {}
+        self.last_shape_id: int | None = None  # wp:docPr/@id of the last picture or chart
 
     @property
     def toc_entries(self) -> list[toc.Entry]:
@@ -185,7 +190,7 @@ class _DocxWriter:
     # ------------------------------------------------------------------ document level
 
     def write(self) -> None:
-        ox.clear_story(self.doc.element.body)
+        ox.clear_story(self.body)
         self._prepare_styles()
         if self.has_toc:
             self.toc_items = self._number_headings()
@@ -264,36 +269,56 @@ class _DocxWriter:
         section.different_first_page_header_footer = True
         section.even_page_header.is_linked_to_previous = True
         section.even_page_footer.is_linked_to_previous = True
-        for story in (section.header, section.footer, section.first_page_header,
-                      section.first_page_footer):
+        stories = (section.header, section.footer, section.first_page_header,
+                   section.first_page_footer)
+        for story in stories:
             story.is_linked_to_previous = False
             ox.clear_story(ox.element_of(story))
-        section.header.add_paragraph(self.plan.meta.title, style=self._style("Header"))
-        self._page_of(section.footer.add_paragraph(style=self._style("Footer")))
+        header, footer, first_header, first_footer = (ox.element_of(s) for s in stories)
+        ox.add_paragraph(header, self._style_id("Header"), self.plan.meta.title)
+        self._page_of(ox.add_paragraph(footer, self._style_id("Footer")))
         # A story needs one paragraph; Normal, not Header, so no header rule shows on page 1.
-        section.first_page_header.add_paragraph(style=self._style("Normal"))
-        first_footer = section.first_page_footer.add_paragraph(style=self._style("Footer"))
+        ox.add_paragraph(first_header, self._style_id("Normal"))
+        first_footer_p = ox.add_paragraph(first_footer, self._style_id("Footer"))
         if self.plan.docx_form != "briefing":
-            self._page_of(first_footer)
+            self._page_of(first_footer_p)
 
-    def _page_of(self, paragraph: DocxParagraph) -> None:
+    def _page_of(self, paragraph: ox.Element) -> None:
         """"第{PAGE}页 共{NUMPAGES}页": the label's text in runs around PAGE/NUMPAGES fields."""
         for piece in re.split(r"(\{PAGE\}|\{NUMPAGES\})", self.plan.labels["page_of"]):
             if piece in ("{PAGE}", "{NUMPAGES}"):
-                ox.append_field(ox.element_of(paragraph), piece.strip("{}"), "1")
+                ox.append_field(paragraph, piece.strip("{}"), "1")
             elif piece:
-                paragraph.add_run(piece)
+                ox.append_run(paragraph, piece)
 
     # ------------------------------------------------------------------ paragraphs
 
-    def _style(self, name: str) -> BaseStyle:
-        return self.doc.styles[name]
+    def _style_id(self, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> str | None:
+        """The id to write for style ``name``: None for the default style of its kind.
 
-    def _para(self, style: str, text: str = "") -> DocxParagraph:
-        """A body paragraph in ``style`` (taking any pending page break); no run formatting."""
-        paragraph = self.doc.add_paragraph(text, style=self._style(style))
+        What python-docx's ``Styles.get_style_id`` returns, resolved once per name and document:
+        it scans every style by name and again for the default on each call, which was most of
+        the writer's time.
+        """
+        key = (name, kind)
+        if key not in self.style_ids:
+            style = self.doc.styles[name]
+            if style.type != kind:
+                raise ValueError(f"style {name!r} is of type {style.type}, need type {kind}")
+            self.style_ids[key] = None if style == self._default_style(kind) else style.style_id
+        return self.style_ids[key]
+
+    def _default_style(self, kind: WD_STYLE_TYPE) -> BaseStyle | None:
+        """The document's default style of ``kind`` (python-docx finds it by scanning all)."""
+        if kind not in self.default_styles:
+            self.default_styles[kind] = self.doc.styles.default(kind)
+        return self.default_styles[kind]
+
+    def _para(self, style: str, text: str = "") -> ox.Element:
+        """A body w:p in ``style`` (taking any pending page break); no run formatting."""
+        paragraph = ox.add_paragraph(self.body, self._style_id(style), text)
         if self.break_before_next:
-            paragraph.paragraph_format.page_break_before = True
+            ox.set_page_break_before(paragraph)
             self.break_before_next = False
         return paragraph
 
@@ -324,12 +349,12 @@ class _DocxWriter:
         match = re.match(re.escape(before) + r"(\d+)" + re.escape(after), text) if found else None
         paragraph = self._para("Caption")
         if match is None:
-            paragraph.add_run(text)
+            ox.append_run(paragraph, text)
             return
         if before:
-            paragraph.add_run(before)
-        ox.append_field(ox.element_of(paragraph), f"SEQ {seq} \\* ARABIC", match.group(1))
-        paragraph.add_run(text[len(before) + len(match.group(1)):])
+            ox.append_run(paragraph, before)
+        ox.append_field(paragraph, f"SEQ {seq} \\* ARABIC", match.group(1))
+        ox.append_run(paragraph, text[len(before) + len(match.group(1)):])
 
     # ------------------------------------------------------------------ blocks
 
@@ -337,7 +362,7 @@ class _DocxWriter:
         paragraph = self._para(_heading_style(block), block.text)
         if self.has_toc:
             item = self.toc_items[self.heading_count]
-            ox.add_bookmark(ox.element_of(paragraph), self.heading_count, item.bookmark)
+            ox.add_bookmark(paragraph, self.heading_count, item.bookmark)
             self.heading_count += 1
 
     def _render_paragraph(self, block: m.Paragraph) -> None:
@@ -363,12 +388,12 @@ class _DocxWriter:
         if pages is not None and len(pages) != len(self.toc_items):
             raise ValueError(f"{len(pages)} page numbers for {len(self.toc_items)} entries")
         if not self.toc_items:
-            paragraph = ox.element_of(self._para("toc 1"))
+            paragraph = self._para("toc 1")
             ox.begin_field(paragraph, TOC_FIELD, dirty=True)
             ox.end_field(paragraph)
         for n, item in enumerate(self.toc_items):
             level = _heading_style(item.heading).split()[-1]
-            paragraph = ox.element_of(self._para(f"toc {level}"))
+            paragraph = self._para(f"toc {level}")
             if n == 0:
                 ox.begin_field(paragraph, TOC_FIELD, dirty=True)
             link = ox.append_hyperlink(paragraph, item.bookmark)
@@ -382,30 +407,26 @@ class _DocxWriter:
 
     def _render_figure_table(self, block: m.FigureTable) -> None:
         self._caption(block.caption, "table_caption", "Table")
-        table = self.doc.add_table(rows=1 + len(block.rows), cols=4)
-        table.style = self._style("Key Figures")
-        ox.set_table_layout(ox.element_of(table), 100, block.caption)
-        width = self._text_width()
-        for col, pct in zip(table.columns, FIGURE_COLUMNS):
-            col.width = Emu(width * pct // 100)
-            for cell in col.cells:
-                cell.width = Emu(width * pct // 100)
-        ox.mark_header_row(ox.element_of(table.rows[0]))
+        widths = [Emu(self._text_width * pct // 100).twips for pct in FIGURE_COLUMNS]
+        table = ox.add_table(self.body, self._style_id("Key Figures", WD_STYLE_TYPE.TABLE),
+                             widths)
+        ox.set_table_layout(table, 100, block.caption)
+        styles = [self._style_id("Table Number" if col in (1, 2) else "Table Text")
+                  for col in range(len(FIGURE_COLUMNS))]
         values = [block.header]
         values += [(f.label, f.display, f.change or "—", f.source) for f in block.rows]
-        for row, texts in zip(table.rows, values):
-            ox.keep_row_together(ox.element_of(row))
-            for col, (cell, text) in enumerate(zip(row.cells, texts)):
-                paragraph = cell.paragraphs[0]
-                paragraph.style = self._style("Table Number" if col in (1, 2) else "Table Text")
-                paragraph.add_run(text)
+        for n, texts in enumerate(values):
+            row = ox.add_table_row(table, widths, styles, texts)
+            if n == 0:
+                ox.mark_header_row(row)
+            ox.keep_row_together(row)
 
     def _render_chart_block(self, block: m.ChartBlock) -> None:
         """The chart (a Word chart, or the picture), its numbered caption and its source."""
         from briefgen.render.docx import charts  # imports python-pptx's chart writer
 
         chart = block.chart
-        run = self._para("Figure").add_run()
+        run = ox.append_run(self._para("Figure"))
         if self.native_charts and charts.is_native(chart):
             self._native_chart(run, chart)
         else:
@@ -414,7 +435,7 @@ class _DocxWriter:
         if chart.source:
             self._para("Source Note", chart.source)
 
-    def _native_chart(self, run: Run, chart: m.ChartSpec) -> None:
+    def _native_chart(self, run: ox.Element, chart: m.ChartSpec) -> None:
         from briefgen.render.docx import charts
 
         lang = self.plan.fonts.lang
@@ -422,19 +443,31 @@ class _DocxWriter:
             else ref.latin_lang(lang)
         look = charts.ChartLook(self.plan.fonts.latin, self.plan.fonts.east_asian, lang, alt_lang)
         rid = charts.add_chart(self.doc.part, chart, look, self.plan.meta.timestamp)
-        width = self._text_width()
-        height = min(int(width * CHART_ASPECT), int(self._text_height() * MAX_CHART_HEIGHT))
-        ox.add_chart_inline(ox.element_of(run), rid, width, height, self.doc.part.next_id,
-                            chart.id, chart.title, chart.alt_text)
+        width = self._text_width
+        height = min(int(width * CHART_ASPECT), int(self._text_height * MAX_CHART_HEIGHT))
+        ox.add_chart_inline(run, rid, width, height, self._next_shape_id(), chart.id,
+                            chart.title, chart.alt_text)
 
-    def _picture(self, run: Run, chart: m.ChartSpec) -> None:
+    def _picture(self, run: ox.Element, chart: m.ChartSpec) -> None:
+        """The chart's picture at the text width, shrunk to fit MAX_CHART_HEIGHT."""
         if chart.id not in self.charts:
             raise KeyError(f"no rendered picture for chart {chart.id!r}")
-        shape = run.add_picture(str(self.charts[chart.id]), width=Emu(self._text_width()))
-        limit = int(self._text_height() * MAX_CHART_HEIGHT)
-        if shape.height > limit:
-            shape.width, shape.height = Emu(shape.width * limit // shape.height), Emu(limit)
-        ox.set_picture_text(ox.element_of(run), f"{chart.id}.png", chart.title, chart.alt_text)
+        rid, image = self.doc.part.get_or_add_image(str(self.charts[chart.id]))
+        cx, cy = image.scaled_dimensions(Emu(self._text_width), None)
+        limit = int(self._text_height * MAX_CHART_HEIGHT)
+        if cy > limit:
+            cx, cy = cx * limit // cy, limit
+        ox.add_picture_inline(run, self._next_shape_id(), rid, image.filename, cx, cy)
+        ox.set_picture_text(run, f"{chart.id}.png", chart.title, chart.alt_text)
+
+    def _next_shape_id(self) -> int:
+        """The wp:docPr/@id of a new picture or chart: python-docx's ``next_id``, which searches
+        the whole document, asked once; every later shape is this writer's own."""
+        if self.last_shape_id is None:
+            self.last_shape_id = self.doc.part.next_id
+        else:
+            self.last_shape_id += 1
+        return self.last_shape_id
 
     def _render_quote_block(self, block: m.QuoteBlock) -> None:
         """The quote, then "——speaker，source" from the quote_attribution and separator labels."""
@@ -449,11 +482,12 @@ class _DocxWriter:
     def _render_timeline_block(self, block: m.TimelineBlock) -> None:
         for item in block.items:
             paragraph = self._para("Timeline")
-            paragraph.add_run(item.date, style=self._style("Timeline Date"))
-            paragraph.add_run("\t" + item.label)
+            date = ox.append_run(paragraph, item.date)
+            ox.set_run_style(date, self._style_id("Timeline Date", WD_STYLE_TYPE.CHARACTER))
+            ox.append_run(paragraph, "\t" + item.label)
             if item.detail:
-                paragraph.add_run().add_break()
-                paragraph.add_run(item.detail)
+                ox.append_run(paragraph, "\n")  # a line break, in a run of its own
+                ox.append_run(paragraph, item.detail)
 
     def _render_sources_block(self, block: m.SourcesBlock) -> None:
         for source in block.sources:
@@ -461,10 +495,14 @@ class _DocxWriter:
 
     # ------------------------------------------------------------------ geometry
 
+    # Cached: finding the last section searches the whole body, and the page never changes.
+
+    @cached_property
     def _text_width(self) -> int:
         section = self.doc.sections[-1]
         return int(section.page_width - section.left_margin - section.right_margin)
 
+    @cached_property
     def _text_height(self) -> int:
         section = self.doc.sections[-1]
         return int(section.page_height - section.top_margin - section.bottom_margin)
