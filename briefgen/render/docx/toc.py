@@ -76,16 +76,25 @@ _DIGITS_ZH = "零一二三四五六七八九"
 
 
 def chinese_counting(n: int) -> str:
-    """一, 二 ... 十, 十一 ... 二十, 二十一 ... 九十九, 一百...: Word's ``chineseCounting``."""
+    """一, 二 ... 十, 十一 ... 二十 ... 一百零五, 一千零五十, 一万零一十: Word's ``chineseCounting``."""
     if n < 10:
         return _DIGITS_ZH[n]
     if n < 100:
         tens, ones = divmod(n, 10)
         return ("" if tens == 1 else _DIGITS_ZH[tens]) + "十" + (_DIGITS_ZH[ones] if ones else "")
-    hundreds, rest = divmod(n, 100)
-    tail = "" if rest == 0 else ("零" + _DIGITS_ZH[rest] if rest < 10 else
-                                 ("一" if rest < 20 else "") + chinese_counting(rest))
-    return _DIGITS_ZH[hundreds] + "百" + tail
+    for value, unit in ((10**8, "亿"), (10**4, "万"), (1000, "千"), (100, "百")):
+        if n >= value:
+            head, rest = divmod(n, value)
+            return chinese_counting(head) + unit + _counting_rest(rest, value)
+    raise AssertionError("unreachable")
+
+
+def _counting_rest(rest: int, unit: int) -> str:
+    """What follows a unit: 零 where a lower unit is skipped; 十 inside a number reads 一十."""
+    if rest == 0:
+        return ""
+    gap = "零" if rest < unit // 10 else ""
+    return gap + ("一" if 10 <= rest < 20 else "") + chinese_counting(rest)
 
 
 def _roman(n: int) -> str:
