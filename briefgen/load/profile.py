@@ -14,6 +14,7 @@ in :func:`briefgen.plan.select.select`.
 from __future__ import annotations
 
 import difflib
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -187,4 +188,4 @@ def load_profile(name_or_path: str | Path) -> Profile:
                                     hint=f"did you mean {close[0]!r}?" if close
                                     else f"built-ins: {', '.join(builtins)}")
         data = _merge(load_yaml(builtins[base]).data, data)
-    return _validated(YamlSource(path=src.path, data=data, root=src.root))
+    return _validated(replace(src, data=data))

@@ -2,8 +2,18 @@
 
 Briefs are edited by hand under deadline, so an error must name the line. We compose the YAML
 node tree (which carries positions), build plain Python data from it with PyYAML's safe
-constructor, and keep the tree to map a field path such as ``("sections", 3, "title")`` back to a
+constructor, and use the tree to map a field path such as ``("sections", 3, "title")`` back to a
 line and column.
+
+Two parsers share the composer and every check below. libyaml (PyYAML's C scanner and parser)
+reads a file several times faster and builds the data. The pure-Python parser is the reference
+for every message: it reads a file libyaml refuses, and it builds the tree that locates
+problems, only when there is one to locate. Where the two disagree about a position (an empty
+value: end of its line or start of the next?) the message is the pure parser's, as before; a
+file the pure parser refuses stays refused with its message whenever any problem is found in
+it. Text with tabs, byte-order marks or tags, where the two read differently, goes to the pure
+parser alone. What is left: a file that libyaml reads as the YAML spec says and the pure parser
+refuses (``[a?b]``: "?" inside a flow scalar) and that is otherwise valid is now accepted.
 
 What is refused, each with a located one-line reason:
 
@@ -19,13 +29,20 @@ What is refused, each with a located one-line reason:
 
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.constructor import ConstructorError
+from yaml.composer import Composer
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.cyaml import CParser
+from yaml.resolver import Resolver
 
 from briefgen.errors import InputError
 
@@ -37,14 +54,28 @@ Loc = tuple[str | int, ...]
 #: Tags the safe constructor knows but a brief has no use for.
 _REFUSED_TAGS = ("binary", "set", "omap", "pairs")
 
+#: Where libyaml and the pure-Python parser part ways: tabs and byte-order marks (libyaml accepts
+#: "key:\tvalue") and tags (an empty "!" scalar is '' to one, None to the other). Rare in a
+#: brief, so text with any of them is left to the pure-Python parser.
+_LIBYAML_DIFFERS = re.compile(r"[\t\ufeff]|(?:^|[\s\[{,])!", re.MULTILINE)
+
 
 @dataclass(frozen=True)
 class YamlSource:
-    """Parsed YAML data plus its node tree, for locating fields."""
+    """Parsed YAML data plus the text it came from, for locating fields."""
 
     path: Path
     data: Any
-    root: yaml.Node | None
+    text: str
+
+    @cached_property
+    def root(self) -> yaml.Node | None:
+        """The pure-Python parser's node tree, whose positions messages give (built on demand).
+
+        Raises that parser's InputError for a file only libyaml accepts: a file with a problem
+        to report gets the message it always got.
+        """
+        return _parse_or_report(self.path, self.text)[0]
 
     def locate(self, loc: Loc, key: bool = False) -> tuple[int, int] | None:
         """1-based (line, column) of the deepest node on ``loc`` that exists in the file.
@@ -136,8 +167,8 @@ class _Refused(ConstructorError):
         self.hint = hint
 
 
-class _SafeLoader(yaml.SafeLoader):
-    """SafeLoader that refuses aliases, deep nesting, duplicate keys and non-data tags."""
+class _Checks:
+    """Refuses aliases, deep nesting, duplicate keys and non-data tags (mixed into a loader)."""
 
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
@@ -172,9 +203,29 @@ class _SafeLoader(yaml.SafeLoader):
                            "check the day and month") from None
 
 
-_SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _SafeLoader.construct_yaml_timestamp)
-for _tag in _REFUSED_TAGS:
-    _SafeLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _SafeLoader.construct_undefined)
+class _SafeLoader(_Checks, yaml.SafeLoader):
+    """The pure-Python loader: its messages are the ones users see."""
+
+
+class _FastLoader(_Checks, Composer, CParser, SafeConstructor, Resolver):
+    """libyaml's scanner and parser under the same Python composer and checks.
+
+    Scanning is most of the cost of reading a brief, and libyaml does it several times faster;
+    composing stays in Python (the C composer would follow aliases and recurse without limit).
+    A file it refuses is read again by :class:`_SafeLoader`, whose messages are the reference.
+    """
+
+    def __init__(self, stream: str) -> None:
+        CParser.__init__(self, stream)
+        Composer.__init__(self)
+        SafeConstructor.__init__(self)
+        Resolver.__init__(self)
+
+
+for _loader in (_SafeLoader, _FastLoader):
+    _loader.add_constructor("tag:yaml.org,2002:timestamp", _Checks.construct_yaml_timestamp)
+    for _tag in _REFUSED_TAGS:
+        _loader.add_constructor(f"tag:yaml.org,2002:{_tag}", SafeConstructor.construct_undefined)
 
 
 def _tag_problem(problem: str) -> tuple[str, str | None]:
@@ -188,14 +239,49 @@ def _tag_problem(problem: str) -> tuple[str, str | None]:
     return problem, None
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a file is parsed.
+
+    Parsing makes a node, its marks and its value for every scalar, and none of them form a
+    cycle; on a long brief the collector's full passes over them cost more than the parse.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _parse(loader_class: type[_Checks], text: str) -> tuple[yaml.Node | None, Any]:
+    """The node tree of ``text`` and the plain data built from it."""
+    with _collector_paused():
+        loader = loader_class(text)  # the pure reader checks for unprintable characters here
+        try:
+            root = loader.get_single_node()
+            return root, loader.construct_document(root) if root is not None else None
+        finally:
+            loader.dispose()
+
+
 def load_yaml(path: Path) -> YamlSource:
     """Read and parse ``path`` safely; every failure is an InputError naming line and column."""
     text = read_text(path)
-    loader = None
+    if _LIBYAML_DIFFERS.search(text):
+        return YamlSource(path, _parse_or_report(path, text)[1], text)
     try:
-        loader = _SafeLoader(text)  # the reader checks for unprintable characters here
-        root = loader.get_single_node()
-        data = loader.construct_document(root) if root is not None else None
+        data = _parse(_FastLoader, text)[1]
+    except Exception:  # noqa: BLE001 - the reference parser says what is wrong (or accepts it)
+        data = _parse_or_report(path, text)[1]
+    return YamlSource(path, data, text)
+
+
+def _parse_or_report(path: Path, text: str) -> tuple[yaml.Node | None, Any]:
+    """:func:`_parse` with the pure-Python parser; its failures become one located InputError."""
+    try:
+        return _parse(_SafeLoader, text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem, hint = _tag_problem((exc.problem or exc.context or "invalid YAML").strip())
@@ -213,7 +299,3 @@ def load_yaml(path: Path) -> YamlSource:
         raise InputError.single(path, f"invalid YAML: {exc}".splitlines()[0]) from None
     except RecursionError:  # nesting is capped above; this is a last line of defence
         raise InputError.single(path, "nested too deeply") from None
-    finally:
-        if loader is not None:
-            loader.dispose()
-    return YamlSource(path=path, data=data, root=root)

@@ -18,7 +18,7 @@ from functools import cached_property
 from briefgen.fonts import CJK_FAMILY, LATIN_FAMILY_EN, LATIN_FAMILY_ZH
 from briefgen.load.brief import LoadedBrief
 from briefgen.load.profile import Profile
-from briefgen.load.schema import Brief, ChartKind, Figure, Section, Source
+from briefgen.load.schema import Brief, ChartKind, Figure, Quote, Section, Source
 from briefgen.plan import format as fmt
 from briefgen.plan.charts import chart_spec
 from briefgen.plan.labels import fill, resolve_labels
@@ -45,7 +45,7 @@ from briefgen.plan.model import (
     TocBlock,
 )
 from briefgen.plan.select import select
-from briefgen.plan.summarize import Priors, bullets, short_title, summarize
+from briefgen.plan.summarize import FigureTerms, Priors, bullets, short_title, summarize
 
 MAX_TIMELINE_PER_SLIDE = 6
 
@@ -78,6 +78,7 @@ class _Planner:
         self.labels = resolve_labels(self.lang, profile.labels.get(self.lang, {}))  # type: ignore[call-overload]
         self.sources: dict[str, Source] = {s.id: s for s in self.brief.sources}
         self.figures: dict[str, Figure] = {f.id: f for f in self.brief.figures}
+        self.quotes: dict[str, Quote] = {q.id: q for q in self.brief.quotes}
         self.views: dict[str, FigureView] = {
             f.id: fmt.figure_view(f, self.sources, self.labels) for f in self.brief.figures
         }
@@ -88,7 +89,8 @@ class _Planner:
         self.shown_charts = select(self.brief.charts, profile.charts.include,
                                    profile.charts.max, "chart", owner)
         self.priors = Priors(**profile.priors.model_dump())
-        self.wanted = tuple(fmt.format_number(f.value, self.labels) for f in self.shown_figures)
+        self.wanted = FigureTerms.of([fmt.format_number(f.value, self.labels)
+                                      for f in self.shown_figures])
         self.texts = [self._summarise(s) for s in self.sections]
         self.specs = self._chart_specs()
 
@@ -136,7 +138,7 @@ class _Planner:
         )
 
     def quote_view(self, quote_id: str) -> QuoteView:
-        quote = next(q for q in self.brief.quotes if q.id == quote_id)
+        quote = self.quotes[quote_id]
         return QuoteView(quote.text, quote.speaker, fmt.format_source(self.sources[quote.source],
                                                                      self.labels))
 
@@ -363,8 +365,8 @@ class _Planner:
         blocks = self.blocks()
         charts = tuple(b.chart for b in blocks if isinstance(b, ChartBlock))
         slides = self.slides()
-        charts += tuple(s.chart for s in slides if s.chart and s.chart.id not in
-                        {c.id for c in charts})
+        placed = {c.id for c in charts}
+        charts += tuple(s.chart for s in slides if s.chart and s.chart.id not in placed)
         return DocPlan(
             meta=self.meta(),
             fonts=Fonts(latin=LATIN_FAMILY_ZH if zh else LATIN_FAMILY_EN, east_asian=CJK_FAMILY,

@@ -6,6 +6,8 @@ PageRank personalised with the audience priors, so the random walk restarts at t
 profile favours. A sentence's score is its centrality (scaled to [0, 1]) plus the profile's
 weighted features (position, figures, entities, causal; each in [0, 1]), so a weight of 1.0
 counts as much as being the most central sentence.
+The graph is never built as a matrix: PageRank's products go through the words the sentences
+share, so ranking a whole brief for its bottom line takes time linear in its length.
 
 Sentences are not picked one by one but in the groups of :mod:`briefgen.text.discourse`: a list
 comes with its lead-in, a sentence that points back ("因此，…", "This …") with the sentence
@@ -26,8 +28,10 @@ the earlier sentence), so the same input gives the same bytes.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -39,7 +43,16 @@ from briefgen.text.segment import sentences
 from briefgen.text.titles import short_title
 from briefgen.text.tokens import entity_count, tokens
 
-__all__ = ["Priors", "summarize", "bullets", "short_title", "compressions", "candidates", "finish"]
+__all__ = [
+    "Priors",
+    "FigureTerms",
+    "summarize",
+    "bullets",
+    "short_title",
+    "compressions",
+    "candidates",
+    "finish",
+]
 
 
 @dataclass(frozen=True)
@@ -97,7 +110,7 @@ def _cosine(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def _prior_boost(
-    sents: Sequence[_Sentence], lang: str, priors: Priors, wanted: Sequence[str]
+    sents: Sequence[_Sentence], lang: str, priors: Priors, wanted: FigureTerms
 ) -> list[float]:
     """Sum of prior weight x feature per sentence; every feature is in [0, 1].
 
@@ -106,13 +119,12 @@ def _prior_boost(
     number; entities: distinct people/places/organisations/dates, 3 or more counting 1; causal:
     1 with a cause/effect or sourcing marker.
     """
-    wanted_re = _wanted(wanted)
     causal = _CAUSAL[lang]
     out = []
     for s in sents:
         flat = re.sub(r"\s+", "", s.text)
         pos = _position(s)
-        if wanted_re is not None and wanted_re.search(flat):
+        if wanted.found_in(flat):
             fig = 1.0
         elif _DIGIT.search(s.text):
             fig = 0.5
@@ -135,34 +147,105 @@ def _position(s: _Sentence) -> float:
     return (0.6 + 0.4 / (1 + s.para)) / (1 + s.pos)
 
 
-def _wanted(terms: Sequence[str]) -> re.Pattern[str] | None:
-    """One pattern for the wanted figure terms, matched as whole numbers ("100" is not in
-    "1000", "6.3" not in "16.3"); one-digit terms match dates and counts alike, so are left out."""
-    flat = {re.sub(r"\s+", "", t) for t in terms if t and t.strip()}
-    flat = {t for t in flat if not re.fullmatch(r"\d", t)}
-    if not flat:
-        return None
-    alts = "|".join(re.escape(t) for t in sorted(flat, key=lambda t: (-len(t), t)))
-    return re.compile(rf"(?<![\d.,])(?:{alts})(?![\d]|[.,]\d)")
+@dataclass(frozen=True)
+class FigureTerms:
+    """The figure terms a sentence is favoured for naming, as one pattern.
+
+    Built once per plan and shared by every section: matching each sentence against the list of
+    a long brief's figures would cost sentences x figures. Terms match as whole numbers ("100"
+    is not in "1000", "6.3" not in "16.3"); one-digit terms match dates and counts alike, so are
+    left out.
+    """
+
+    pattern: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, terms: Sequence[str]) -> FigureTerms:
+        flat = {re.sub(r"\s+", "", t) for t in terms if t and t.strip()}
+        flat = {t for t in flat if not re.fullmatch(r"\d", t)}
+        if not flat:
+            return cls(None)
+        return cls(re.compile(rf"(?<![\d.,])(?:{_trie(flat)})(?![\d]|[.,]\d)"))
+
+    def found_in(self, flat: str) -> bool:
+        """Whether ``flat`` (text without whitespace) names one of the terms."""
+        return self.pattern is not None and self.pattern.search(flat) is not None
 
 
-def _pagerank(sim: list[list[float]], personal: list[float]) -> list[float]:
+def _trie(words: set[str]) -> str:
+    """An alternation of ``words`` that shares their prefixes ("6(?:\\.3|00)"), so that trying it
+    at a position costs the length of a term, not the number of terms."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _alternation(root)
+
+
+def _alternation(node: dict[str, dict]) -> str:
+    """The pattern of one trie node: its branches, optional where a word ends."""
+    branches = [re.escape(ch) + _alternation(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = "|".join(branches)
+    if "" in node:  # a word ends here: what follows is optional
+        return f"(?:{body})?"
+    return body if len(branches) == 1 else f"(?:{body})"
+
+
+@dataclass(frozen=True)
+class _Graph:
+    """The sentence similarity graph, kept as token postings instead of a similarity matrix.
+
+    The cosine of two token sets is ``|Ti & Tj| * w_i * w_j`` with ``w = 1/sqrt(|T|)``, so a
+    product with the graph can go through the tokens: one step per (sentence, token) instead of
+    one per pair of sentences, which keeps ranking a whole brief linear in its length. Only
+    tokens that two or more sentences share link anything, so each sentence keeps just those.
+    """
+
+    links: tuple[tuple[int, ...], ...]  # per sentence: ids of its shared tokens
+    postings: tuple[tuple[int, ...], ...]  # per shared token: the sentences that have it
+    weight: tuple[float, ...]  # per sentence: 1 / sqrt(number of its tokens)
+
+    @classmethod
+    def of(cls, sets: Sequence[frozenset[str]]) -> _Graph:
+        df = Counter(t for s in sets for t in s)
+        ids: dict[str, int] = {}
+        # sorted: the sums below then run in the same order in every process (string hashes,
+        # and so set order, differ between processes)
+        links = tuple(tuple(ids.setdefault(t, len(ids)) for t in sorted(s) if df[t] > 1)
+                      for s in sets)
+        postings: list[list[int]] = [[] for _ in ids]
+        for i, ts in enumerate(links):
+            for t in ts:
+                postings[t].append(i)
+        weight = tuple(1 / math.sqrt(len(s)) if s else 0.0 for s in sets)
+        return cls(links, tuple(map(tuple, postings)), weight)
+
+    def spread(self, x: Sequence[float]) -> list[float]:
+        """``y[j] = sum(x[i] * cos(i, j) for i != j)``: what flows to each sentence from the rest."""
+        xw = [a * w for a, w in zip(x, self.weight)]
+        through = [sum(map(xw.__getitem__, p)) for p in self.postings]
+        # each of j's tokens carries j's own share too: take it back out
+        return [w * (sum(map(through.__getitem__, ts)) - len(ts) * own) if ts else 0.0
+                for ts, w, own in zip(self.links, self.weight, xw)]
+
+
+def _pagerank(graph: _Graph, personal: list[float]) -> list[float]:
     n = len(personal)
     total = sum(personal)
     p = [x / total for x in personal]
-    rows = [sum(r) for r in sim]
+    restart = [(1 - _DAMPING) * x for x in p]
+    rows = graph.spread([1.0] * n)
+    passed = [_DAMPING / s if s else 0.0 for s in rows]  # of its rank, per unit of similarity
+    dangling = [i for i in range(n) if rows[i] == 0.0]  # shares no token: its row sums to 0
     r = p[:]
     for _ in range(100):
-        dangling = sum(r[i] for i in range(n) if rows[i] == 0.0)
-        nxt = [(1 - _DAMPING) * p[j] + _DAMPING * dangling * p[j] for j in range(n)]
-        for i in range(n):
-            if rows[i] == 0.0 or r[i] == 0.0:
-                continue
-            f = _DAMPING * r[i] / rows[i]
-            row = sim[i]
-            for j in range(n):
-                if row[j]:
-                    nxt[j] += f * row[j]
+        lost = _DAMPING * sum(r[i] for i in dangling)  # dangling rank restarts like the rest
+        flow = graph.spread([a * b for a, b in zip(r, passed)])
+        nxt = [a + lost * b + f for a, b, f in zip(restart, p, flow)]
         diff = sum(abs(a - b) for a, b in zip(nxt, r))
         r = nxt
         if diff < 1e-12:
@@ -171,18 +254,12 @@ def _pagerank(sim: list[list[float]], personal: list[float]) -> list[float]:
 
 
 def _scores(
-    sents: Sequence[_Sentence], lang: str, priors: Priors, wanted: Sequence[str]
+    sents: Sequence[_Sentence], lang: str, priors: Priors, wanted: FigureTerms
 ) -> list[float]:
     """Per sentence: centrality plus weighted priors, scaled so the best is 1."""
-    n = len(sents)
-    sim = [[0.0] * n for _ in range(n)]
-    for i in range(n):
-        for j in range(i + 1, n):
-            s = _cosine(sents[i].toks, sents[j].toks)
-            sim[i][j] = sim[j][i] = s
     boost = _prior_boost(sents, lang, priors, wanted)
     # TextRank centrality, personalised: the random walk restarts at sentences the profile favours
-    pr = _pagerank(sim, [_PRIOR_BASE + b for b in boost])
+    pr = _pagerank(_Graph.of([s.toks for s in sents]), [_PRIOR_BASE + b for b in boost])
     top_pr = max(pr) or 1.0
     raw = []
     for s, r, b in zip(sents, pr, boost):
@@ -203,6 +280,7 @@ class _Option:
     form: Form
     worth: float
     toks: frozenset[str]
+    plain: tuple[str, ...]  # the parts without spaces and punctuation, to spot repeats
 
 
 def _worth(form: Form, score: Sequence[float], sizes: Sequence[int]) -> float:
@@ -224,7 +302,8 @@ def _options(
         for f in grp.forms:
             if f.size > budget:
                 continue
-            o = _Option(g, f, round(_worth(f, score, sizes), 12), tokens(" ".join(f.parts), lang))
+            o = _Option(g, f, round(_worth(f, score, sizes), 12), tokens(" ".join(f.parts), lang),
+                        tuple(_plain(p) for p in f.parts))
             cur = best.get(f.size)
             if cur is None or o.worth > cur.worth + 1e-12:
                 best[f.size] = o  # of forms of one size, the best is the only one worth trying
@@ -248,7 +327,7 @@ def _greedy(options: Sequence[Sequence[_Option]], budget: int) -> dict[int, _Opt
             if g in chosen:
                 continue
             for o in opts:
-                if o.form.size > room or any(_plain(p) in texts for p in o.form.parts):
+                if o.form.size > room or any(p in texts for p in o.plain):
                     continue
                 red = max((_cosine(o.toks, t) for t in taken), default=0.0)
                 if red >= _DUPLICATE_SIM:
@@ -262,7 +341,7 @@ def _greedy(options: Sequence[Sequence[_Option]], budget: int) -> dict[int, _Opt
             return chosen
         _, g, o = best
         chosen[g] = o
-        texts.update(_plain(p) for p in o.form.parts)
+        texts.update(o.plain)
         taken.append(o.toks)
         room -= o.form.size
 
@@ -276,10 +355,11 @@ def _knapsack(
     best[0] = 0.0
     back: list[tuple | None] = [None] * (budget + 1)  # (option, previous chain), immutable
     # the best groups only, so a long text stays fast; source order for stable ties
-    top = sorted(
+    top = heapq.nsmallest(
+        _KNAPSACK_POOL,
         (g for g, opts in enumerate(options) if opts),
         key=lambda g: (-max(o.worth for o in options[g]), g),
-    )[:_KNAPSACK_POOL]
+    )
     for g in sorted(top):
         new_best = best[:]
         new_back = back[:]
@@ -330,7 +410,7 @@ def summarize(
     lang: str,
     budget: int,
     priors: Priors = Priors(),
-    wanted_terms: Sequence[str] = (),
+    wanted_terms: Sequence[str] | FigureTerms = (),
 ) -> tuple[str, ...]:
     """Sentences chosen by rank, returned in source order, that fit ``budget`` exactly.
 
@@ -338,6 +418,9 @@ def summarize(
     too-long sentence is shortened at a clause boundary, never mid-clause; every sentence ends
     with 。！？/.!?, never with an ellipsis; a list keeps its lead-in and a sentence that points
     back keeps its predecessor (or loses its connective).
+
+    :param wanted_terms: figure terms to favour (the ``figures`` prior); a caller summarising
+        many texts against the same figures builds one :class:`FigureTerms` and passes it.
     """
     lang = norm_lang(lang)
     if isinstance(paragraphs, str):
@@ -359,7 +442,9 @@ def summarize(
         _Sentence(k, p, j, s, tokens(s, lang))
         for k, (s, p, j) in enumerate(zip(sents, paras, pos))
     ]
-    score = _scores(info, lang, priors, tuple(wanted_terms))
+    if not isinstance(wanted_terms, FigureTerms):
+        wanted_terms = FigureTerms.of(wanted_terms)
+    score = _scores(info, lang, priors, wanted_terms)
     sizes = [measure(s, lang) for s in sents]
     options = _options(grps, score, sizes, lang, budget)
     chosen = _greedy(options, budget)

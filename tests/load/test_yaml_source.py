@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefgen.errors import InputError
+from briefgen.load import yaml_source
 from briefgen.load.yaml_source import load_yaml
 
 
@@ -99,3 +100,42 @@ def test_deep_nesting_in_block_style_is_refused(tmp_path):
     text = "".join("  " * i + f"k{i}:\n" for i in range(25)) + "  " * 25 + "v\n"
     with pytest.raises(InputError, match="nested deeper than 20 levels"):
         load_yaml(write(tmp_path, text))
+
+
+# ----------------------------------------------------------------------------- two parsers
+
+
+def _good_yaml() -> list[Path]:
+    root = Path(__file__).resolve().parents[2]
+    return sorted([*root.glob("briefs/*/brief.yaml"), *root.glob("tests/fixtures/*/brief.yaml"),
+                   *root.glob("templates/profiles/*.yaml"), *root.glob("templates/labels/*.yaml")])
+
+
+@pytest.mark.parametrize("path", _good_yaml(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_libyaml_and_the_pure_parser_build_the_same_data(path):
+    text = path.read_text("utf-8-sig")
+    assert yaml_source._parse(yaml_source._FastLoader, text)[1] == \
+        yaml_source._parse(yaml_source._SafeLoader, text)[1]
+
+
+def test_positions_are_the_pure_parsers(tmp_path):
+    # libyaml puts an empty value in a flow mapping one column further on
+    src = load_yaml(write(tmp_path, "a: {b: }\n"))
+    assert src.locate(("a", "b")) == (1, 7)
+
+
+def test_a_file_only_libyaml_reads_keeps_its_message_when_a_problem_is_located(tmp_path):
+    # '?' inside a flow scalar: valid YAML, which the pure parser refuses
+    src = load_yaml(write(tmp_path, "k: [a?b]\n"))
+    assert src.data == {"k": ["a?b"]}
+    with pytest.raises(InputError, match=r":1:6: expected ',' or ']', but got '\?'"):
+        src.locate(("k", 0))
+
+
+def test_a_tab_is_refused_by_the_pure_parser_although_libyaml_reads_it(tmp_path):
+    with pytest.raises(InputError, match=r":1:3: found character '\\t' that cannot start any token"):
+        load_yaml(write(tmp_path, "a:\tb\n"))
+
+
+def test_an_empty_tagged_value_reads_as_the_pure_parser_reads_it(tmp_path):
+    assert load_yaml(write(tmp_path, "a: !\nb: 1\n")).data == {"a": None, "b": 1}  # libyaml: ''

@@ -13,10 +13,19 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefgen.plan.summarize import Priors, bullets, candidates, short_title, summarize
+from briefgen.plan import summarize as summarize_module
+from briefgen.plan.summarize import (
+    FigureTerms,
+    Priors,
+    bullets,
+    candidates,
+    short_title,
+    summarize,
+)
 from briefgen.text.compress import CONNECTIVE
 from briefgen.text.measure import measure
 from briefgen.text.segment import clauses, drop_parentheticals, sentences
+from briefgen.text.tokens import tokens
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_NAME = "belt-and-road-forum-2017.txt"
@@ -427,6 +436,87 @@ def test_ten_sections_summarise_well_under_a_second():
     load, work = json.loads(res.stdout)
     assert work < 0.5, (load, work)
     assert load + work < 2.0, (load, work)
+
+
+# ----------------------------------------------------------------------------- scaling
+
+
+def _dense_pagerank(sets: list[frozenset[str]], personal: list[float]) -> list[float]:
+    """TextRank over the full matrix of cosines, as it was before the token postings."""
+    n = len(sets)
+    sim = [[summarize_module._cosine(a, b) if i != j else 0.0 for j, b in enumerate(sets)]
+           for i, a in enumerate(sets)]
+    p = [x / sum(personal) for x in personal]
+    rows = [sum(r) for r in sim]
+    r = p[:]
+    for _ in range(100):
+        dangling = sum(r[i] for i in range(n) if rows[i] == 0.0)
+        nxt = [(1 - 0.85) * p[j] + 0.85 * dangling * p[j] for j in range(n)]
+        for i in range(n):
+            if rows[i]:
+                for j in range(n):
+                    nxt[j] += 0.85 * r[i] / rows[i] * sim[i][j]
+        diff = sum(abs(a - b) for a, b in zip(nxt, r))
+        r = nxt
+        if diff < 1e-12:
+            break
+    return r
+
+
+@pytest.mark.parametrize("lang,paragraphs", [("zh", [TRADE, CONNECTIVITY, FINANCE, SCIENCE]),
+                                             ("en", EN_FORUM + EN_TRADE + EN_SCIENCE)])
+def test_ranking_through_token_postings_equals_the_similarity_matrix(lang, paragraphs):
+    sets = [tokens(s, lang) for p in paragraphs for s in sentences(p, lang)]
+    sets += [frozenset(), frozenset({"unshared"})]  # dangling: no token in common with any other
+    personal = [1.0 + (k % 5) / 4 for k in range(len(sets))]
+    dense = _dense_pagerank(sets, personal)
+    sparse = summarize_module._pagerank(summarize_module._Graph.of(sets), personal)
+    assert max(abs(a - b) / a for a, b in zip(dense, sparse)) < 1e-12
+
+
+def _distinct_english(n: int) -> list[str]:
+    """``n`` different sentences that share words, four to a paragraph."""
+    topics = ["trade", "finance", "railways", "ports", "energy", "science", "culture", "health"]
+    sents = [f"Delegates from {k + 3} countries discussed {topics[k % 8]} and "
+             f"{topics[(3 * k + 1) % 8]} projects worth {k + 10} billion yuan in city {k % 13}."
+             for k in range(n)]
+    return [" ".join(sents[i:i + 4]) for i in range(0, n, 4)]
+
+
+def test_sentence_comparisons_grow_linearly_with_the_text(monkeypatch):
+    """A bottom line ranks a whole brief: comparing every pair of sentences made it quadratic.
+    Doubling the text may at most about double the pairwise similarities computed."""
+    calls = 0
+    cosine = summarize_module._cosine
+
+    def counted(a: frozenset[str], b: frozenset[str]) -> float:
+        nonlocal calls
+        calls += 1
+        return cosine(a, b)
+
+    monkeypatch.setattr(summarize_module, "_cosine", counted)
+    counts = []
+    for n in (80, 160, 320):
+        calls = 0
+        assert summarize(_distinct_english(n), "en", 60, PRESS)
+        counts.append(calls)
+    assert counts[1] <= 2.2 * counts[0] and counts[2] <= 2.2 * counts[1], counts
+
+
+@settings(max_examples=200, deadline=None)
+@given(terms=st.lists(st.text("0123456789.,万亿%", min_size=1, max_size=5), max_size=8),
+       text=st.text("0123456789.,万亿%年增长", max_size=25))
+def test_figure_terms_match_as_the_plain_alternation_of_whole_numbers(terms, text):
+    kept = sorted({t for t in terms if not re.fullmatch(r"\d", t)}, key=lambda t: (-len(t), t))
+    plain = kept and re.compile(
+        rf"(?<![\d.,])(?:{'|'.join(map(re.escape, kept))})(?![\d]|[.,]\d)")
+    assert FigureTerms.of(terms).found_in(text) == bool(plain and plain.search(text))
+
+
+def test_figure_terms_are_whole_numbers():
+    terms = FigureTerms.of(["100", "6.3", "1,500", "7"])
+    assert terms.found_in("增长100亿") and terms.found_in("6.3万亿元") and terms.found_in("1,500名")
+    assert not terms.found_in("1000亿") and not terms.found_in("16.3万亿") and not terms.found_in("7月")
 
 
 # ----------------------------------------------------------------------------- properties
