@@ -9,51 +9,23 @@ writer puts it in a horizontal label above the plot instead (:func:`unit_label`)
 from __future__ import annotations
 
 import datetime as dt
-import re
-from contextlib import contextmanager
-from typing import ClassVar
 
-from pptx.chart.data import CategoryChartData
-from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.dml import MSO_THEME_COLOR
-from pptx.util import Pt, lazyproperty
+from pptx.util import Pt
 
 from briefgen.plan.model import ChartSpec, Fonts
+from briefgen.render import chartdata
 from briefgen.render.pptx import oxml
 
 ACCENTS = (MSO_THEME_COLOR.ACCENT_1, MSO_THEME_COLOR.ACCENT_2, MSO_THEME_COLOR.ACCENT_3,
            MSO_THEME_COLOR.ACCENT_4, MSO_THEME_COLOR.ACCENT_5, MSO_THEME_COLOR.ACCENT_6)
 NATIVE_CHARTS = {"bar": XL_CHART_TYPE.COLUMN_CLUSTERED, "line": XL_CHART_TYPE.LINE_MARKERS,
                  "pie": XL_CHART_TYPE.PIE}
+GROUPED = True  # unlike the DOCX writer, always a thousands separator: "2,500" for a label "2500"
 SMALL_SLICE = 0.08  # a pie slice under 8 % has no room for its name: the legend names it
 TEXT_PT = 16
-
-
-class _FixedTimeWorkbookWriter(CategoryWorkbookWriter):
-    """python-pptx embeds each chart's data as an xlsx written by xlsxwriter, which stamps
-    docProps/core.xml with the current time; this writer stamps a fixed one instead."""
-
-    created: ClassVar[dt.datetime] = dt.datetime(2000, 1, 1)
-
-    @contextmanager
-    def _open_worksheet(self, xlsx_file):
-        with super()._open_worksheet(xlsx_file) as (workbook, worksheet):
-            workbook.set_properties({"created": self._chart_data.created})
-            yield workbook, worksheet
-
-
-class _ChartData(CategoryChartData):
-    """CategoryChartData whose embedded workbook carries ``created`` (the plan's timestamp)."""
-
-    def __init__(self, created: dt.datetime, number_format: str) -> None:
-        super().__init__(number_format)
-        self.created = created
-
-    @lazyproperty
-    def _workbook_writer(self) -> _FixedTimeWorkbookWriter:
-        return _FixedTimeWorkbookWriter(self)
 
 
 def add_native_chart(shapes, spec: ChartSpec, region, fonts: Fonts, alt_lang: str,
@@ -62,10 +34,7 @@ def add_native_chart(shapes, spec: ChartSpec, region, fonts: Fonts, alt_lang: st
 
     :param show_title: draw the chart's own title (off when the slide title already says it).
     """
-    data = _ChartData(created, number_format(spec))
-    data.categories = spec.categories
-    for series in spec.series:
-        data.add_series(series.name, series.values)
+    data = chartdata.chart_data(spec, created, grouped=GROUPED)
     frame = shapes.add_chart(NATIVE_CHARTS[spec.kind], region.x, region.y, region.w, region.h,
                              data)
     chart = frame.chart
@@ -88,11 +57,9 @@ def unit_label(spec: ChartSpec, slide_title: str) -> str | None:
     return f"（{unit}）" if spec.language == "zh" else f"({unit})"
 
 
-def number_format(chart: ChartSpec) -> str:
-    """An Excel number format with as many decimals as the plan's formatted labels show."""
-    decimals = max((len(m.group(1)) for row in chart.value_labels for label in row
-                    if (m := re.search(r"\d\.(\d+)", label))), default=0)
-    return "#,##0" + ("." + "0" * decimals if decimals else "")
+def number_format(spec: ChartSpec) -> str:
+    """The Excel number format of this writer's labels and axes (see :data:`GROUPED`)."""
+    return chartdata.number_format(spec, grouped=GROUPED)
 
 
 def has_small_slice(spec: ChartSpec) -> bool:

@@ -153,6 +153,14 @@ def wrap(text: str, width_pt: float, size_pt: float, latin_face: str = CJK_FAMIL
     slides is never lost. A word wider than the line is broken between characters, as
     PowerPoint does.
     """
+    return list(_wrap(text, width_pt, size_pt, latin_face, bold))
+
+
+@lru_cache(maxsize=16384)
+def _wrap(text: str, width_pt: float, size_pt: float, latin_face: str,
+          bold: bool) -> tuple[str, ...]:
+    """:func:`wrap`, remembered: splitting a list over slides and stepping a size down measure
+    the same paragraph in the same box many times over."""
     limit = width_pt * WIDTH_SAFETY
     lines: list[str] = []
     line, line_em = "", 0.0  # the line so far and its width at 1 pt, trailing spaces included
@@ -166,7 +174,7 @@ def wrap(text: str, width_pt: float, size_pt: float, latin_face: str = CJK_FAMIL
             line += atom
             line_em += joint + _em_width(atom, latin_face, bold)
     lines.append(line)
-    return lines
+    return tuple(lines)
 
 
 def _pieces(atoms: list[str], limit: float, size_pt: float, latin_face: str,
@@ -221,7 +229,9 @@ class Box:
 
     def height_pt(self, paragraphs: Sequence[str]) -> float:
         """Height the paragraphs need: lines x line height plus the space between paragraphs."""
-        count = sum(len(self.lines(p, self.bold or i == self.bold_index))
+        width = self.line_width_pt
+        count = sum(len(_wrap(p, width, self.size_pt, self.latin_face,
+                              self.bold or i == self.bold_index))
                     for i, p in enumerate(paragraphs))
         gaps = max(len(paragraphs) - 1, 0) * self.space_before_pt
         return count * self.size_pt * LINE_FACTOR + gaps

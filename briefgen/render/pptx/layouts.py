@@ -10,11 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
 
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.presentation import Presentation
+from pptx.shapes.placeholder import LayoutPlaceholder, MasterPlaceholder
 from pptx.slide import SlideLayout
 from pptx.util import Emu, Inches
+
+from briefgen.render.pptx import oxml
 
 LAYOUT_CHAINS: dict[str, tuple[str, ...]] = {
     "title": ("Title", "Title Slide", "Title Only"),
@@ -32,7 +37,7 @@ BODY_TYPES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITL
 
 
 def has_title(layout: SlideLayout) -> bool:
-    return any(ph.placeholder_format.type in TITLE_TYPES for ph in layout.placeholders)
+    return _first_of_type(layout.placeholders, TITLE_TYPES) is not None
 
 
 class LayoutPicker:
@@ -43,6 +48,14 @@ class LayoutPicker:
         self._last_resort = next((lay for lay in prs.slide_layouts if has_title(lay)), None)
         self.messages: list[str] = []
         self._missed: set[str] = set()
+        self._info: dict[Any, LayoutInfo] = {}
+
+    def info(self, layout: SlideLayout) -> LayoutInfo:
+        """What slides on ``layout`` inherit, read once per layout and render."""
+        found = self._info.get(layout.part)
+        if found is None:
+            found = self._info[layout.part] = LayoutInfo(layout)
+        return found
 
     def peek(self, kind: str) -> SlideLayout:
         """The layout ``pick`` would give ``kind``, without recording a fallback."""
@@ -64,6 +77,70 @@ class LayoutPicker:
                 f"template has no slide layout named {chain[0]!r} (for {kind} slides); "
                 f"using {layout.name!r} instead")
         return layout
+
+
+class LayoutInfo:
+    """What a slide on one layout inherits, read through python-pptx once instead of on every
+    slide: the layout's placeholders by idx, their boxes and list text sizes, its and its
+    master's slide-number placeholders, and the master's text-style sizes."""
+
+    def __init__(self, layout: SlideLayout) -> None:
+        self.layout = layout
+        master = layout.slide_master
+        self._master_element = master._element
+        self._by_idx: dict[int, LayoutPlaceholder] = {}
+        for ph in layout.placeholders:  # the first of an idx wins, as in placeholders.get(idx)
+            self._by_idx.setdefault(ph.placeholder_format.idx, ph)
+        self.title = _first_of_type(layout.placeholders, TITLE_TYPES)
+        self.number = _first_of_type(layout.placeholders, (PP_PLACEHOLDER.SLIDE_NUMBER,))
+        self._master_number: MasterPlaceholder | None = _first_of_type(
+            master.placeholders, (PP_PLACEHOLDER.SLIDE_NUMBER,))
+        self._regions: dict[int, Region] = {}
+        self._list_sizes: dict[int, int | None] = {}
+        self._style_sizes: dict[str, int | None] = {}
+
+    def placeholder(self, idx: int) -> LayoutPlaceholder | None:
+        """The layout placeholder a slide placeholder with ``idx`` inherits from."""
+        return self._by_idx.get(idx)
+
+    def region(self, idx: int) -> Region:
+        """The box of the layout placeholder ``idx`` (inherited from the master where unset),
+        which a slide placeholder not yet moved has too."""
+        found = self._regions.get(idx)
+        if found is None:
+            found = self._regions[idx] = shape_region(self._by_idx[idx])
+        return found
+
+    @cached_property
+    def number_region(self) -> Region:
+        """The box of the layout's slide-number placeholder (there must be one)."""
+        return shape_region(self.number)
+
+    @cached_property
+    def number_size(self) -> int | None:
+        """The list text size (hundredths of a point) of the layout's slide-number placeholder,
+        else of the master's."""
+        master = self._master_number
+        return oxml.list_size_hundredths(self.number._element) or (
+            oxml.list_size_hundredths(master._element) if master is not None else None)
+
+    def list_size(self, idx: int) -> int | None:
+        """a:lvl1pPr/a:defRPr/@sz of the layout placeholder ``idx`` (hundredths of a point)."""
+        if idx not in self._list_sizes:
+            ph = self._by_idx.get(idx)
+            self._list_sizes[idx] = oxml.list_size_hundredths(ph._element) if ph else None
+        return self._list_sizes[idx]
+
+    def style_size(self, style: str) -> int | None:
+        """The master's p:txStyles size for ``style`` ("titleStyle", "bodyStyle")."""
+        if style not in self._style_sizes:
+            self._style_sizes[style] = oxml.master_style_size_hundredths(self._master_element,
+                                                                         style)
+        return self._style_sizes[style]
+
+
+def _first_of_type(placeholders, types: tuple[PP_PLACEHOLDER, ...]):
+    return next((p for p in placeholders if p.placeholder_format.type in types), None)
 
 
 @dataclass(frozen=True)

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 import zipfile
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from lxml import etree
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 from pptx.oxml.xmlchemy import OxmlElement
+from pptx.util import Emu
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _RPR_AFTER_EA = ("a:cs", "a:sym", "a:hlinkClick", "a:hlinkMouseOver", "a:rtl", "a:extLst")
@@ -83,16 +86,22 @@ def style_chart_text(chart_space: Any, latin: str, east_asian: str, lang: str,
             set_run_language(rPr, lang, alt_lang)
 
 
+def list_fill(layout_sp: Any) -> Any | None:
+    """A placeholder's p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr/a:solidFill, if it has one."""
+    found = layout_sp.xpath("./p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr/a:solidFill")
+    return found[0] if found else None
+
+
 def copy_list_fill(layout_sp: Any, rPr: Any) -> None:
     """Copy a layout placeholder's a:lstStyle/a:lvl1pPr/a:defRPr/a:solidFill into a:rPr.
 
     PowerPoint inherits it anyway; LibreOffice takes title colours from the master instead, so
     a white title on a dark layout would come out dark without the explicit copy.
     """
-    found = layout_sp.xpath("./p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr/a:solidFill")
-    if not found or rPr.find(qn("a:solidFill")) is not None:
+    found = list_fill(layout_sp)
+    if found is None or rPr.find(qn("a:solidFill")) is not None:
         return
-    _insert_before(rPr, copy.deepcopy(found[0]), (
+    _insert_before(rPr, copy.deepcopy(found), (
         "a:effectLst", "a:effectDag", "a:highlight", "a:uLnTx", "a:uLn", "a:uFillTx", "a:uFill",
         "a:latin", "a:ea", *_RPR_AFTER_EA))
 
@@ -175,6 +184,53 @@ def add_slide_number_field(p: Any, number: int) -> Any:
     return rPr
 
 
+_A_R, _A_FLD, _A_T = qn("a:r"), qn("a:fld"), qn("a:t")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")  # what python-pptx's run.text escapes
+
+
+def set_paragraph_text(p: Any, text: str) -> None:
+    """Set the a:t of the first a:r, else of the first a:fld, of an a:p; run text with control
+    characters goes through python-pptx's ``run.text``, which escapes them ("_x0007_")."""
+    run = p.find(_A_R)
+    if run is not None and _CONTROL.search(text):
+        run.text = text
+    else:
+        (run if run is not None else p.find(_A_FLD)).find(_A_T).text = text
+
+
+def is_empty(element: Any) -> bool:
+    """True for an element with no children and no attributes (a new ``<a:p/>``)."""
+    return len(element) == 0 and not element.attrib
+
+
+def add_paragraph_copy(tx_body: Any, prototype: Any, replacing: Any | None = None) -> Any:
+    """Put a copy of the a:p ``prototype`` in place of ``replacing``, or else at the end of
+    p:txBody (where python-pptx's ``add_p`` puts a new a:p); return the copy."""
+    copied = clone(prototype)
+    if replacing is None:
+        tx_body.append(copied)
+    else:
+        tx_body.replace(replacing, copied)
+    return copied
+
+
+def replace_with_copy(old: Any, prototype: Any) -> None:
+    """Put a copy of ``prototype`` where ``old`` is (a whole a:bodyPr or p:txBody)."""
+    old.getparent().replace(old, clone(prototype))
+
+
+def xml_key(element: Any) -> bytes:
+    """``element`` serialized: equal bytes, equal XML (a key for what was built from it)."""
+    return etree.tostring(element)
+
+
+def clone(element: Any) -> Any:
+    """A deep copy of ``element``; lxml's ``__copy__`` copies the whole subtree, without the
+    memo bookkeeping ``copy.deepcopy`` does on every call (it shows when notes run to thousands
+    of paragraphs)."""
+    return element.__copy__()
+
+
 def text_run_properties(element: Any) -> list[Any]:
     """The a:rPr of every a:r and a:fld in a p:txBody or one a:p (what sets each piece of
     text)."""
@@ -232,6 +288,87 @@ def move_to_front(shape_element: Any) -> None:
     tree.find(qn("p:grpSpPr")).addnext(shape_element)
 
 
+_SHAPE_TAGS = frozenset(qn(tag) for tag in ("p:sp", "p:grpSp", "p:graphicFrame", "p:cxnSp",
+                                             "p:pic", "p:contentPart"))
+_NV_PR, _PH, _SP_PR, _XFRM = qn("p:nvPr"), qn("p:ph"), qn("p:spPr"), qn("a:xfrm")
+_P_SP, _OFF, _EXT = qn("p:sp"), qn("a:off"), qn("a:ext")
+
+
+def placeholder_of(shape_element: Any) -> Any | None:
+    """The p:ph of a shape (``./*[1]/p:nvPr/p:ph``), found without XPath: python-pptx's
+    ``has_ph_elm`` runs an XPath query per shape, the writer's main cost before this."""
+    first = shape_element.find("*")
+    if first is None:
+        return None
+    for nv_pr in first.iterchildren(_NV_PR):
+        ph = nv_pr.find(_PH)
+        if ph is not None:
+            return ph
+    return None
+
+
+def placeholders(sp_tree: Any, by_idx: bool = True) -> list[tuple[Any, Any]]:
+    """(shape, p:ph) for each placeholder shape in a p:spTree, in document order or, with
+    ``by_idx``, ordered by p:ph/@idx (document order among equals) as python-pptx's
+    ``slide.placeholders`` iterates them."""
+    found = [(shape, ph) for shape in sp_tree.iterchildren()
+             if shape.tag in _SHAPE_TAGS and (ph := placeholder_of(shape)) is not None]
+    return sorted(found, key=lambda pair: pair[1].idx) if by_idx else found
+
+
+def set_position(sp: Any, x: int, y: int, cx: int, cy: int) -> None:
+    """Set a:off/@x, @y and a:ext/@cx, @cy of a p:sp's a:xfrm (adding what is missing), as
+    setting ``shape.left``, ``top``, ``width`` and ``height`` does.
+
+    A placeholder just cloned has an empty p:spPr, where python-pptx appends the a:xfrm it
+    builds; that case is written directly, the others go through python-pptx once each.
+    """
+    sp_pr = sp.find(_SP_PR)
+    if sp_pr is not None and len(sp_pr) == 0 and cx >= 0 and cy >= 0:
+        xfrm = etree.SubElement(sp_pr, _XFRM)
+        off = etree.SubElement(xfrm, _OFF)
+        off.set("x", str(x))
+        off.set("y", str(y))
+        ext = etree.SubElement(xfrm, _EXT)
+        ext.set("cx", str(cx))
+        ext.set("cy", str(cy))
+        return
+    xfrm = sp.get_or_add_xfrm()
+    off = xfrm.get_or_add_off()
+    off.x, off.y = Emu(x), Emu(y)
+    ext = xfrm.get_or_add_ext()
+    ext.cx, ext.cy = Emu(cx), Emu(cy)
+
+
+def has_xfrm(shape_element: Any) -> bool:
+    """True if a shape has its own p:spPr/a:xfrm (else a placeholder inherits its box)."""
+    sp_pr = shape_element.find(_SP_PR)
+    return sp_pr is not None and sp_pr.find(_XFRM) is not None
+
+
+def frame_text(tx_body: Any) -> str:
+    """The text of a p:txBody as python-pptx's ``TextFrame.text`` gives it."""
+    return "\n".join(p.text for p in tx_body.p_lst)
+
+
+def remove_blank_placeholders(sp_tree: Any) -> None:
+    """Remove each placeholder p:sp of a p:spTree whose p:txBody holds only white space (what
+    python-pptx calls a placeholder with a text frame and no text), so no slide shows "Click to
+    add text"."""
+    for shape, _ in placeholders(sp_tree):
+        if shape.tag == _P_SP and shape.txBody is not None and \
+                not frame_text(shape.txBody).strip():
+            remove_shape(shape)
+
+
+def title_shape(sp_tree: Any) -> Any:
+    """The first placeholder with p:ph/@idx 0 in a p:spTree (python-pptx's ``shapes.title``).
+
+    :raises StopIteration: when there is none.
+    """
+    return next(shape for shape, ph in placeholders(sp_tree, by_idx=False) if ph.idx == 0)
+
+
 def remove_shape(shape_element: Any) -> None:
     """Remove a p:sp (e.g. an unused placeholder) from its p:spTree."""
     shape_element.getparent().remove(shape_element)
@@ -243,6 +380,28 @@ def remove_slides(presentation_part: Any) -> None:
     for sld_id in list(id_list):
         presentation_part.drop_rel(sld_id.rId)
         id_list.remove(sld_id)
+
+
+def slide_id_list(presentation_part: Any) -> Any:
+    """The presentation's p:sldIdLst (added if missing)."""
+    return presentation_part._element.get_or_add_sldIdLst()
+
+
+def next_slide_id(id_list: Any) -> int:
+    """The p:sldId/@id python-pptx gives the next slide: one more than the largest in use."""
+    return id_list._next_id
+
+
+def append_slide_id(id_list: Any, slide_id: int, rId: str) -> None:
+    """Append p:sldId (id, r:id) to p:sldIdLst, as python-pptx's ``add_sldId`` does."""
+    id_list._add_sldId(id=slide_id, rId=rId)
+
+
+def notes_body(sp_tree: Any) -> Any | None:
+    """The first placeholder of type body in a notes slide's p:spTree (python-pptx's
+    ``notes_placeholder``), or None."""
+    return next((shape for shape, ph in placeholders(sp_tree, by_idx=False)
+                 if ph.type == PP_PLACEHOLDER.BODY), None)
 
 
 def potx_as_pptx(blob: bytes) -> bytes:

@@ -11,27 +11,31 @@ title is the first shape screen readers meet.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import ClassVar, TypeVar
 
 from pptx import Presentation
 from pptx.enum.dml import MSO_THEME_COLOR
-from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE, PP_PLACEHOLDER
+from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
-from pptx.util import Emu, Inches, Pt
+from pptx.oxml.shapes.shared import CT_Placeholder
+from pptx.shapes.shapetree import SlideShapeFactory
+from pptx.text.text import TextFrame
+from pptx.util import Inches, Pt
 
 from briefgen.plan.model import DocPlan, Fonts, Slide, TimelineItem
+from briefgen.render.chartdata import naive_utc
 from briefgen.render.pptx import charts, fit, oxml
 from briefgen.render.pptx.charts import ACCENTS, NATIVE_CHARTS
 from briefgen.render.pptx.layouts import (
     BODY_TYPES,
     TITLE_TYPES,
+    LayoutInfo,
     LayoutPicker,
     Region,
     content_region,
@@ -40,6 +44,7 @@ from briefgen.render.pptx.layouts import (
     timeline_line_y,
     timeline_slots,
 )
+from briefgen.render.pptx.package import SlideMaker
 from briefgen.render.pptx.text import Style, TextWriter
 
 _ROOT = Path(__file__).resolve().parents[3]
@@ -60,13 +65,6 @@ class LayoutFallbackWarning(UserWarning):
 
 class TextFitWarning(UserWarning):
     """Text did not fit even at its minimum size, so its box was made taller."""
-
-
-def _naive_utc(moment: dt.datetime) -> dt.datetime:
-    """python-pptx writes datetimes as given with a Z suffix, so hand it naive UTC."""
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
-    return moment
 
 
 def _default_template() -> Path | None:
@@ -136,7 +134,7 @@ def _set_properties(prs: Presentation, plan: DocPlan) -> None:
     props.author = props.last_modified_by = meta.organiser
     props.comments = ""
     props.revision = 1
-    props.created = props.modified = props.last_printed = _naive_utc(meta.timestamp)
+    props.created = props.modified = props.last_printed = naive_utc(meta.timestamp)
 
 
 @dataclass(frozen=True)
@@ -158,10 +156,12 @@ class _Deck:
                  fonts: Fonts) -> None:
         self.prs, self.plan, self.charts = prs, plan, charts
         self.picker = LayoutPicker(prs)
+        self.maker = SlideMaker(prs)
         self.messages = self.picker.messages
         self.fonts = fonts
         self.text = TextWriter(fonts)
         self.slide = None  # the python-pptx slide being drawn
+        self.info: LayoutInfo | None = None  # what its layout gives it
         self.kind = ""  # its plan slide kind
 
     # ------------------------------------------------------------------ slides
@@ -175,7 +175,9 @@ class _Deck:
 
     def _new_slide(self, spec: Slide, continued: bool = False) -> Region:
         """Add a slide for ``spec`` with its fitted title and notes; returns the title's box."""
-        self.slide = self.prs.slides.add_slide(self.picker.pick(spec.kind))
+        layout = self.picker.pick(spec.kind)
+        self.slide = self.maker.add_slide(layout)
+        self.info = self.picker.info(layout)
         self.kind = spec.kind
         title = spec.title
         label = spec.continued_label or self.plan.labels.get("continued", "")
@@ -188,18 +190,16 @@ class _Deck:
     def _finish(self) -> None:
         """Close a slide: remove placeholders left empty (no 'Click to add text' remains), put
         the title first in reading order, and number every slide but the title slide."""
-        for ph in list(self.slide.placeholders):
-            if ph.has_text_frame and not ph.text_frame.text.strip():
-                oxml.remove_shape(ph._element)
-        oxml.move_to_front(self.slide.shapes.title._element)
+        tree = self.slide.shapes._spTree
+        oxml.remove_blank_placeholders(tree)
+        oxml.move_to_front(oxml.title_shape(tree))
         if self.kind != "title":
-            self._slide_number(len(self.prs.slides))
+            self._slide_number(self.maker.count)
 
     def _slide_number(self, number: int) -> None:
         """The layout's slide-number placeholder with a slidenum field, or a small text box in
         the bottom margin when the layout has none."""
-        layout_ph = next((p for p in self.slide.slide_layout.placeholders
-                          if p.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER), None)
+        layout_ph = self.info.number
         if layout_ph is None:
             title = shape_region(self.slide.shapes.title)
             region = number_region(title, self.prs.slide_width, self.prs.slide_height)
@@ -207,13 +207,11 @@ class _Deck:
             self.text.slide_number(box, number, Style(12, MSO_THEME_COLOR.TEXT_1))
             return
         self.slide.shapes.clone_placeholder(layout_ph)
-        shape = self.slide.placeholders[layout_ph.placeholder_format.idx]
-        region = shape_region(layout_ph)
+        idx = layout_ph.placeholder_format.idx
+        shape = self._placeholder(lambda ph: ph.idx == idx, by_idx=False)
+        region = self.info.number_region
         self._place(shape, region)
-        master_ph = next((p for p in self.slide.slide_layout.slide_master.placeholders
-                          if p.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER), None)
-        found = oxml.list_size_hundredths(layout_ph._element) or (
-            oxml.list_size_hundredths(master_ph._element) if master_ph is not None else None)
+        found = self.info.number_size
         size, _ = fit.fit_size([str(number)], self._box(region, Style(found / 100 if found
                                                                       else 12)), 8)
         self.text.slide_number(shape, number, Style(size))
@@ -223,8 +221,10 @@ class _Deck:
     def _title(self, text: str) -> Region:
         """Fill the title placeholder: the template's size, stepping down to a floor, wrapping
         as measured; if even that overflows, the box grows down and a warning says so."""
-        ph = next(p for p in self.slide.placeholders if p.placeholder_format.type in TITLE_TYPES)
-        region = shape_region(ph)
+        ph = self._placeholder(lambda ph: ph.type in TITLE_TYPES)
+        if ph is None:
+            raise ValueError(f"slide layout {self.info.layout.name!r} has no title placeholder")
+        region = self._region(ph)
         start = self._inherited_size(ph, "titleStyle", 40.0)
         box = self._box(region, Style(start))
         size, ok = fit.fit_size([text], box, TITLE_FLOOR_PT)
@@ -240,11 +240,9 @@ class _Deck:
 
     def _body(self, fallback: Region) -> tuple[object, Region]:
         """The layout's body placeholder and its box, or a new text box over ``fallback``."""
-        ph = next((p for p in self.slide.placeholders
-                   if p.placeholder_format.type in BODY_TYPES and p.placeholder_format.idx),
-                  None)
+        ph = self._placeholder(lambda ph: ph.type in BODY_TYPES and ph.idx)
         if ph is not None:
-            return ph, shape_region(ph)
+            return ph, self._region(ph)
         return self._textbox(fallback), fallback
 
     def _listed(self, spec: Slide, items: Sequence[str], listing: str,
@@ -329,7 +327,7 @@ class _Deck:
         if chart.kind in NATIVE_CHARTS:
             frame = charts.add_native_chart(
                 self.slide.shapes, chart, plot, self.fonts, self.text.alt_lang,
-                _naive_utc(self.plan.meta.timestamp), show_title=chart.title != slide_title)
+                naive_utc(self.plan.meta.timestamp), show_title=chart.title != slide_title)
         elif chart.id in self.charts:
             frame = self._picture(self.charts[chart.id], plot)
         else:
@@ -398,8 +396,7 @@ class _Deck:
                          event: Style) -> list[Sequence[TimelineItem]]:
         """Even runs of events, as many per slide as fit at the floor size (measured on the
         layout's content area); one event per slide is the last resort."""
-        layout = self.picker.peek("timeline")
-        title = next(p for p in layout.placeholders if p.placeholder_format.type in TITLE_TYPES)
+        title = self.picker.info(self.picker.peek("timeline")).title
         area = content_region(shape_region(title), self.prs.slide_height)
         for floor in (EVENT_GOOD_PT, EVENT_FLOOR_PT):  # a comfortable size first
             for most in range(min(len(items), MAX_PER_SLIDE["timeline"]), 1, -1):
@@ -481,27 +478,39 @@ class _Deck:
 
     @staticmethod
     def _place(shape, region: Region) -> None:
-        shape.left, shape.top = Emu(region.x), Emu(region.y)
-        shape.width, shape.height = Emu(region.w), Emu(region.h)
+        oxml.set_position(shape._element, region.x, region.y, region.w, region.h)
 
     def _box(self, region: Region, style: Style) -> fit.Box:
         return style.box(region, self.fonts.latin)
 
+    def _placeholder(self, match: Callable[[CT_Placeholder], bool], by_idx: bool = True):
+        """The first placeholder on the slide whose p:ph ``match`` accepts, in idx order (as
+        ``slide.placeholders`` iterates) or, with ``by_idx`` False, in document order (as
+        ``slide.placeholders[idx]`` looks up); None if there is none."""
+        found = oxml.placeholders(self.slide.shapes._spTree, by_idx)
+        shape = next((shape for shape, ph in found if match(ph)), None)
+        return None if shape is None else SlideShapeFactory(shape, self.slide.placeholders)
+
+    def _region(self, ph) -> Region:
+        """A slide placeholder's box: its own once placed, else its layout placeholder's."""
+        if oxml.has_xfrm(ph._element):
+            return shape_region(ph)
+        return self.info.region(ph.placeholder_format.idx)
+
     def _layout_placeholder(self, shape):
-        """The layout placeholder a slide placeholder inherits from, or None."""
-        if not getattr(shape, "is_placeholder", False):
-            return None
-        return self.slide.slide_layout.placeholders.get(shape.placeholder_format.idx)
+        """The layout p:sp a slide placeholder inherits from, or None."""
+        ph = oxml.placeholder_of(shape._element)
+        layout_ph = None if ph is None else self.info.placeholder(ph.idx)
+        return None if layout_ph is None else layout_ph._element
 
     def _inherited_size(self, shape, style: str, default: float) -> float:
         """The font size a placeholder gets from its layout or master (hundredths of a pt)."""
-        if not getattr(shape, "is_placeholder", False):
+        ph = oxml.placeholder_of(shape._element)
+        if ph is None:
             return default
-        layout_ph = self._layout_placeholder(shape)
-        found = oxml.list_size_hundredths(layout_ph._element) if layout_ph is not None else None
+        found = self.info.list_size(ph.idx)
         if found is None:
-            master = self.slide.slide_layout.slide_master._element
-            found = oxml.master_style_size_hundredths(master, style)
+            found = self.info.style_size(style)
         return found / 100 if found else default
 
     def _write(self, shape, paragraphs: Sequence[str], style: Style) -> None:
@@ -511,12 +520,9 @@ class _Deck:
         """Speaker notes from the plan (paragraphs split by blank lines); a slide without notes
         gets its own title, so the notes pane is never empty."""
         texts = list(spec.notes) or [spec.title]
-        frame = self.slide.notes_slide.notes_text_frame
-        frame.clear()
+        _, body = self.maker.add_notes_slide(self.slide)
         paragraphs = [line for text in texts for line in (*text.split("\n"), "")][:-1]
-        for index, text in enumerate(paragraphs):
-            para = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-            self.text.run(para.add_run(), text, None)
+        self.text.write_plain(TextFrame(body.get_or_add_txBody(), None), paragraphs)
 
 
 # --------------------------------------------------------------------------- small helpers

@@ -7,18 +7,24 @@ PowerPoint and LibreOffice alike, and fit.py measures exactly what is written.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from functools import partial
+from typing import Any, Literal
 
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-from pptx.text.text import Font
+from pptx.text.text import Font, _Paragraph
 from pptx.util import Emu, Pt
 
 from briefgen.plan.model import Fonts
 from briefgen.render.pptx import fit, oxml
 from briefgen.render.pptx.layouts import Region
+
+_BUILT: dict[tuple, Any] = {}
+"""a:bodyPr and a:p elements as python-pptx built them, by everything that shaped them (see
+:class:`TextWriter`); shared by every deck a process renders. Sizes come in 2 pt steps from a
+few starting sizes, so the keys are few."""
 
 
 @dataclass(frozen=True)
@@ -48,40 +54,58 @@ class Style:
 
 
 class TextWriter:
-    """Writes paragraphs and runs in a deck's faces and language."""
+    """Writes paragraphs and runs in a deck's faces and language.
+
+    Decks repeat a few paragraph styles hundreds of times, and python-pptx spends dozens of
+    element look-ups on each paragraph it styles. So each a:bodyPr and a:p is built through
+    python-pptx once per combination of everything that shapes it (the key), kept in
+    :data:`_BUILT`, and copied for the next frame or paragraph with the same key, which then
+    only gets its own text: the same XML for a fraction of the work.
+    """
 
     def __init__(self, fonts: Fonts) -> None:
         self.fonts = fonts
         self.alt_lang = "en-US" if fonts.lang.lower().startswith("zh") else "zh-CN"
+        self._faces = (fonts, self.alt_lang)  # what every run this writer makes depends on
+        self._fill_keys: dict[Any, bytes | None] = {}  # layout p:sp -> its list fill's XML
+        self._last_plain: tuple[tuple, Any] | None = None  # (frame XML, paragraphs) -> p:txBody
 
     def write(self, shape, paragraphs: Iterable[str], style: Style,
               fill_from=None) -> None:
         """Replace a shape's text: explicit size, exact line height, no autofit, insets, list
         markers, and on every run the faces and the language.
 
-        :param fill_from: a layout placeholder whose text colour the runs copy (for LibreOffice).
+        :param fill_from: a layout placeholder's p:sp whose text colour the runs copy (for
+            LibreOffice).
         """
         frame = shape.text_frame
         frame.clear()
-        frame.word_wrap = True
-        frame.auto_size = MSO_AUTO_SIZE.NONE
-        insets = fit.DEFAULT_INSETS
-        frame.margin_left, frame.margin_top = Emu(insets.left), Emu(insets.top)
-        frame.margin_right, frame.margin_bottom = Emu(insets.right), Emu(insets.bottom)
-        if style.anchor is not None:
-            frame.vertical_anchor = style.anchor
+        self._frame(frame, True, style.anchor)
+        fill = fill_from if style.color is None else None
+        fill_key = self._fill_key(fill)
         for index, text in enumerate(paragraphs):
-            para = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-            para.line_spacing = Pt(style.size * fit.LINE_FACTOR)
-            para.space_before = Pt(style.space_before if index else 0)
-            para.space_after = Pt(0)
-            if style.align is not None:
-                para.alignment = style.align
-            _marker(para._p.get_or_add_pPr(), style, index)
-            run = para.add_run()
-            self.run(run, text, style, bold=style.bold or style.bold_index == index)
-            if fill_from is not None and style.color is None:
-                oxml.copy_list_fill(fill_from._element, run._r.get_or_add_rPr())
+            bold = style.bold or style.bold_index == index
+            self._paragraph(frame, index, text, ("text", style, index == 0, bold, fill_key),
+                            partial(self._style, style=style, index=index, bold=bold, fill=fill))
+
+    def write_plain(self, frame, paragraphs: Sequence[str]) -> None:
+        """Replace a text frame's text with runs that name only the faces and the language (the
+        notes pane).
+
+        Continuation slides repeat their first slide's notes, which for a long agenda are
+        thousands of paragraphs per slide; the frame the last call wrote is kept and copied
+        whole when the next call starts from the same frame with the same paragraphs.
+        """
+        tx_body = frame._txBody
+        key = (oxml.xml_key(tx_body), tuple(paragraphs))
+        if self._last_plain is not None and self._last_plain[0] == key:
+            oxml.replace_with_copy(tx_body, self._last_plain[1])
+            return
+        frame.clear()
+        for index, text in enumerate(paragraphs):
+            self._paragraph(frame, index, text, ("plain",),
+                            lambda para: self.run(para.add_run(), "", None))
+        self._last_plain = (key, oxml.clone(tx_body))
 
     def run(self, run, text: str, style: Style | None, bold: bool = False) -> None:
         """Set a run's text, faces and language, and the style's size and colour if given."""
@@ -103,13 +127,75 @@ class TextWriter:
         """Make ``shape`` hold just a slide-number field, set in ``style``."""
         frame = shape.text_frame
         frame.clear()
-        frame.word_wrap = False
+        self._frame(frame, False, MSO_ANCHOR.MIDDLE)
+        self._paragraph(frame, 0, str(number), ("number", style),
+                        lambda para: self._number(para, number, style))
+
+    # ------------------------------------------------------------------ building, once per key
+
+    def _frame(self, frame, wrap: bool, anchor: MSO_ANCHOR | None) -> None:
+        """Set a:bodyPr: word wrap, no autofit, explicit insets and the anchor if given."""
+        body_pr = frame._txBody.bodyPr
+        key = ("bodyPr", oxml.xml_key(body_pr), wrap, anchor)
+        built = _BUILT.get(key)
+        if built is not None:
+            oxml.replace_with_copy(body_pr, built)
+            return
+        frame.word_wrap = wrap
         frame.auto_size = MSO_AUTO_SIZE.NONE
         insets = fit.DEFAULT_INSETS
         frame.margin_left, frame.margin_top = Emu(insets.left), Emu(insets.top)
         frame.margin_right, frame.margin_bottom = Emu(insets.right), Emu(insets.bottom)
-        frame.vertical_anchor = MSO_ANCHOR.MIDDLE
-        para = frame.paragraphs[0]
+        if anchor is not None:
+            frame.vertical_anchor = anchor
+        _BUILT[key] = oxml.clone(frame._txBody.bodyPr)
+
+    def _paragraph(self, frame, index: int, text: str, key: tuple,
+                   build: Callable[[_Paragraph], None]) -> None:
+        """Fill paragraph ``index`` of a cleared frame (a new one after the first) with
+        ``text``, as ``build`` styles it; ``key`` names everything ``build`` depends on.
+
+        Only an empty a:p turns into exactly what was built, so a copy stands in for the
+        cleared first paragraph only when it is empty (a new one always is).
+        """
+        key = (*self._faces, *key)
+        tx_body = frame._txBody
+        p = tx_body.p_lst[0] if index == 0 else None
+        built = _BUILT.get(key)
+        if built is not None and (p is None or oxml.is_empty(p)):
+            oxml.set_paragraph_text(oxml.add_paragraph_copy(tx_body, built, p), text)
+            return
+        p = tx_body.add_p() if p is None else p
+        fresh = oxml.is_empty(p)
+        build(_Paragraph(p, frame))
+        oxml.set_paragraph_text(p, text)
+        if fresh:
+            _BUILT[key] = oxml.clone(p)
+
+    def _fill_key(self, layout_sp) -> bytes | None:
+        """What of ``layout_sp`` the runs copy (its list fill), as a key; None for nothing."""
+        if layout_sp is None:
+            return None
+        if layout_sp not in self._fill_keys:
+            fill = oxml.list_fill(layout_sp)
+            self._fill_keys[layout_sp] = None if fill is None else oxml.xml_key(fill)
+        return self._fill_keys[layout_sp]
+
+    def _style(self, para: _Paragraph, style: Style, index: int, bold: bool, fill) -> None:
+        """Line height, spacing, alignment, list marker and one styled run."""
+        para.line_spacing = Pt(style.size * fit.LINE_FACTOR)
+        para.space_before = Pt(style.space_before if index else 0)
+        para.space_after = Pt(0)
+        if style.align is not None:
+            para.alignment = style.align
+        _marker(para._p.get_or_add_pPr(), style, index)
+        run = para.add_run()
+        self.run(run, "", style, bold=bold)
+        if fill is not None:
+            oxml.copy_list_fill(fill, run._r.get_or_add_rPr())
+
+    def _number(self, para: _Paragraph, number: int, style: Style) -> None:
+        """Right-aligned, no bullet, one slide-number field in ``style``."""
         para.alignment = PP_ALIGN.RIGHT
         oxml.set_no_bullet(para._p.get_or_add_pPr())
         rPr = oxml.add_slide_number_field(para._p, number)
