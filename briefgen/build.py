@@ -22,20 +22,22 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_compl
 from dataclasses import dataclass
 from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from briefgen.commands import pdf
 from briefgen.errors import InputError, Problem, first_line
-from briefgen.load.brief import LoadedBrief, load_brief
 from briefgen.load.office_template import check_office_template
-from briefgen.load.profile import Profile, builtin_profiles, load_profile
-from briefgen.plan.audience import plan_for
 from briefgen.plan.model import DocPlan
 from briefgen.render.base import Renderer
-from briefgen.resources import cache_dir, default_brief
+from briefgen.resources import cache_dir, caching, default_brief, reading
 from briefgen.write import commit, stage, temporary_prefix
 
-__all__ = ["BUILTIN_AUDIENCES", "FORMATS", "Output", "build", "make_renderer", "resolve_profiles"]
+if TYPE_CHECKING:
+    from briefgen.load.brief import LoadedBrief
+    from briefgen.load.profile import Profile
+
+__all__ = ["BUILTIN_AUDIENCES", "FORMATS", "Output", "build", "make_renderer", "plan_brief",
+           "resolve_profiles"]
 
 log = logging.getLogger("briefgen")
 
@@ -56,7 +58,7 @@ class Output:
 
 
 def make_renderer(fmt: str, docx_template: Path | None = None,
-                  pptx_template: Path | None = None) -> Renderer:
+                  pptx_template: Path | None = None, cache: bool = True) -> Renderer:
     """The renderer for ``fmt``; imported on demand so a DOCX-only build never loads python-pptx.
 
     A user's template is checked (:func:`check_office_template`) and opened once here, so a
@@ -67,7 +69,7 @@ def make_renderer(fmt: str, docx_template: Path | None = None,
 
         if docx_template:
             _opens(check_office_template(docx_template, (".docx", ".dotx")), open_document)
-        return DocxRenderer(template=docx_template)
+        return DocxRenderer(template=docx_template, page_cache=cache)
     if fmt == "pptx":
         from briefgen.render.pptx.renderer import PptxRenderer, open_template
 
@@ -96,6 +98,8 @@ def resolve_profiles(audiences: Sequence[str], profile_files: Sequence[Path]) ->
 
     A custom profile is built whether or not ``--audience`` names it; naming it sets its place.
     """
+    from briefgen.load.profile import builtin_profiles, load_profile
+
     custom = {p.id: p for p in (load_profile(Path(f)) for f in profile_files)}
     builtins = builtin_profiles()
     names: list[str] = []
@@ -130,6 +134,7 @@ def build(
     pptx_template: str | Path | None = None,
     on_file: Callable[[Output], None] | None = None,
     jobs: int | None = None,
+    cache: bool = True,
 ) -> list[Output]:
     """Build every audience x format of ``brief`` into ``out``; return what was written.
 
@@ -140,15 +145,18 @@ def build(
     :param audiences: built-in ids, ``all``, or ids of ``profile_files``.
     :param formats: ``docx``, ``pptx`` and/or ``pdf`` (needs LibreOffice's ``soffice``).
     :param on_file: called after each file is written, in order (progress output).
-    :param jobs: worker processes that render (and, for a large brief, plan); None: one per
-        idle CPU; 1: everything in this process.
+    :param jobs: worker processes that render (and, for a large brief, plan); None: two when
+        the machine has an idle CPU, else one; 1: everything in this process.
+    :param cache: reuse the plans and contents page numbers of an earlier build of the same
+        unchanged files (also off when the environment says ``BRIEFGEN_CACHE=0``).
     :raises InputError: bad brief, profile, template or format; nothing is written then.
     """
     out = Path(out)
     fmts = list(dict.fromkeys(_names(formats)))
     started = time.perf_counter()
-    loaded = load_brief(Path(brief) if brief else default_brief())
-    profiles = resolve_profiles(_names(audiences), [Path(f) for f in profile_files])
+    cache = cache and caching()
+    plans = plan_brief(Path(brief) if brief else default_brief(), _names(audiences),
+                       [Path(f) for f in profile_files], worker_count(jobs, 3), cache)
     soffice = pdf.find_soffice() if "pdf" in fmts else None
     if "pdf" in fmts and soffice is None:
         raise InputError([Problem("--format", None, None, "", pdf.MISSING)])
@@ -157,16 +165,12 @@ def build(
     office = [f for f in fmts if f != "pdf"]
     if "pdf" in fmts and "docx" not in office:
         office.append("docx")  # rendered to a temporary folder, converted, not kept
-    renderers = {f: make_renderer(f, docx_t, pptx_t) for f in office}
-    log.info("loaded %s and %s in %.2f s", loaded.path, _n(len(profiles), "profile"),
-             time.perf_counter() - started)
-
+    renderers = {f: make_renderer(f, docx_t, pptx_t, cache) for f in office}
     mark = time.perf_counter()
-    workers = worker_count(jobs, len(profiles) * len(office))
-    plans = _plan(loaded, profiles, workers)
+    workers = worker_count(jobs, len(plans) * len(office))
     charts = render_all_charts(plans)
-    log.info("planned %s and %s in %.2f s", _n(len(plans), "audience"),
-             _n(len(charts), "chart"), time.perf_counter() - mark)
+    if charts:
+        log.info("chart pictures ready (%s) in %.2f s", len(charts), time.perf_counter() - mark)
 
     keep_docx = "docx" in fmts
     staging = pdf.staging_dir(out) if "pdf" in fmts else None
@@ -247,15 +251,32 @@ def _output(task: _Task, seconds: float) -> Output:
 
 
 def worker_count(jobs: int | None, tasks: int) -> int:
-    """Processes to plan and render with: 1 unless the user asks for more with ``--jobs``.
+    """Processes to render with: ``jobs`` if given; else two when the machine has an idle CPU.
 
-    Forked workers paid off only on an idle machine (2 CPUs, six files of the bundled brief:
-    1.47 s in one process, 1.08 s in two; with the CPUs busy, 2.38 s and 2.76 s). A build a
-    communications team runs on deadline day must be predictable, so parallelism is opt-in.
+    On an idle 2-CPU machine two forked workers render the six files of the bundled brief in
+    0.49 s against 0.63 s in one process; on a busy one they are slower than one process, so
+    the default looks at the load average first. Workers run in a ProcessPoolExecutor: one that
+    dies breaks the pool, and the build fails at once with a message instead of hanging.
     """
-    if jobs is None or "fork" not in multiprocessing.get_all_start_methods():
+    if "fork" not in multiprocessing.get_all_start_methods():
         return 1
+    if jobs is None:
+        jobs = 2 if _idle_cpus() >= 1.0 else 1
     return max(1, min(jobs, tasks))
+
+
+def _idle_cpus() -> float:
+    """CPUs this process may use, less the load average of the last minute (on 2 CPUs, a
+    load under 1: at most one other busy process, such as the previous build in a loop)."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cpus = os.cpu_count() or 1
+    try:
+        load = os.getloadavg()[0]
+    except OSError:
+        return 0.0
+    return cpus - load
 
 
 def _render(tasks: list[_Task], charts: Mapping[str, Path], workers: int,
@@ -306,12 +327,43 @@ def _timed_stage(task: _Task, charts: Mapping[str, Path]) -> tuple[Path, float]:
     return _stage(task, charts), time.perf_counter() - start
 
 
+def plan_brief(brief: Path, audiences: Sequence[str], profile_files: Sequence[Path],
+               workers: int = 1, cache: bool = True) -> list[DocPlan]:
+    """Load the brief and profiles and plan each audience, or reuse the plans of an earlier
+    build that read the same unchanged files (:mod:`briefgen.plan_cache`)."""
+    from briefgen.plan_cache import Dependencies, PlanCache, Request
+
+    started = time.perf_counter()
+    store = PlanCache(cache_dir("plans")) if cache and caching() else None
+    request = Request.of(brief, audiences, profile_files)
+    if store and (plans := store.get(request)) is not None:
+        log.info("reused the plans of an earlier build of %s (unchanged) in %.2f s", brief,
+                 time.perf_counter() - started)
+        return plans
+    from briefgen.load.brief import load_brief
+
+    with reading() as reads:
+        loaded = load_brief(brief)
+        profiles = resolve_profiles(audiences, profile_files)
+    log.info("loaded %s and %s in %.2f s", loaded.path, _n(len(profiles), "profile"),
+             time.perf_counter() - started)
+    mark = time.perf_counter()
+    plans = _plan(loaded, profiles, workers)
+    log.info("planned %s in %.2f s", _n(len(plans), "audience"), time.perf_counter() - mark)
+    if store:
+        photos = [loaded.path.parent / p.file for p in loaded.brief.photos if p.file]
+        store.put(request, Dependencies.of(reads, photos), plans)
+    return plans
+
+
 #: Below this many paragraphs, planning all audiences takes less time than forking workers and
 #: warming up the segmenter in each (the bundled brief, ~50 paragraphs: 0.1 s per audience).
 PARALLEL_PLAN_PARAGRAPHS = 200
 
 
 def _plan(loaded: LoadedBrief, profiles: Sequence[Profile], workers: int) -> list[DocPlan]:
+    from briefgen.plan.audience import plan_for
+
     if sum(len(s.paragraphs) for s in loaded.brief.sections) < PARALLEL_PLAN_PARAGRAPHS:
         workers = 1
     # Full-text, long-summary profiles take longest to plan: start them first.

@@ -8,6 +8,9 @@ else needs to know how briefgen was installed.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 
@@ -29,9 +32,36 @@ def default_brief() -> Path:
     return data_dir("briefs") / DEFAULT_BRIEF / "brief.yaml"
 
 
+def caching() -> bool:
+    """Whether builds may reuse plans and contents page numbers of earlier builds: yes, unless
+    the environment says ``BRIEFGEN_CACHE=0`` (``briefgen build --no-cache`` sets it)."""
+    return os.environ.get("BRIEFGEN_CACHE", "1").strip().lower() not in ("0", "no", "false")
+
+
 def cache_dir(kind: str) -> Path:
     """``~/.cache/briefgen/KIND`` (or under ``$XDG_CACHE_HOME``): results worth keeping between
     builds, each stored under a hash of everything it depends on, so a stale entry is never hit.
     Deleting the folder is always safe."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "briefgen" / kind
+
+
+_READS: ContextVar[tuple[list[Path], ...]] = ContextVar("briefgen_reads", default=())
+
+
+@contextmanager
+def reading() -> Iterator[list[Path]]:
+    """Collect the input files read while the block runs (see :func:`note_read`): a build keeps
+    its plans with that list, and reuses them while those files are unchanged."""
+    log: list[Path] = []
+    token = _READS.set((*_READS.get(), log))
+    try:
+        yield log
+    finally:
+        _READS.reset(token)
+
+
+def note_read(path: Path) -> None:
+    """Record that an input file was read (the loader calls this for every file it reads)."""
+    for log in _READS.get():
+        log.append(path.resolve())

@@ -87,7 +87,10 @@ def configure(p: argparse.ArgumentParser, positional: bool = True) -> None:
     where.add_argument("--pptx-template", type=Path, default=d(None), metavar="FILE",
                        help="an organisation's .pptx/.potx whose masters and layouts to use")
     where.add_argument("-j", "--jobs", type=_jobs, default=d(None), metavar="N",
-                       help="render in N processes (default: 1, no workers)")
+                       help="render in N processes (default: 2 when a CPU is idle, else 1)")
+    where.add_argument("--no-cache", action="store_true", default=d(False),
+                       help="load and plan afresh and lay out the contents again, instead of "
+                            "reusing what an earlier build of the same unchanged files found")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -106,6 +109,7 @@ def run(args: argparse.Namespace) -> int:
             brief=positional or args.brief, audiences=audiences, formats=args.format,
             out=args.out, profile_files=args.profile, docx_template=args.docx_template,
             pptx_template=args.pptx_template, on_file=reporter.file, jobs=args.jobs,
+            cache=not args.no_cache,
         )
     finally:
         reporter.clear()

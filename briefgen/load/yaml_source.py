@@ -45,6 +45,7 @@ from yaml.cyaml import CParser
 from yaml.resolver import Resolver
 
 from briefgen.errors import InputError
+from briefgen.resources import note_read
 
 MAX_BYTES = 2_000_000
 MAX_DEPTH = 20
@@ -133,6 +134,7 @@ def read_capped(path: Path, max_bytes: int) -> bytes:
         if size > max_bytes:
             raise too_big(size)
         raw = path.read_bytes()
+        note_read(path)
     except FileNotFoundError:
         raise InputError.single(path, "file not found") from None
     except IsADirectoryError:

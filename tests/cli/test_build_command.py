@@ -74,9 +74,14 @@ def test_quiet_prints_nothing_even_for_several_audiences(tmp_path):
 
 
 def test_verbose_reports_stages_and_table_for_one_audience(tmp_path):
-    status, out, err = run(["-a", "executive", "-f", "docx", "-o", str(tmp_path), "-v"])
+    argv = ["-a", "executive", "-f", "docx", "-o", str(tmp_path), "-v"]
+    status, out, err = run([*argv, "--no-cache"])
     assert status == 0 and out.strip() == str(tmp_path / f"{NAME}-executive.docx")
     assert "briefgen: planned 1 audience" in err and "1 file" in err
+    run(argv)  # fills the cache
+    status, out, err = run(argv)
+    assert status == 0 and "briefgen: reused the plans of an earlier build" in err
+    assert "planned" not in err
 
 
 def test_brief_given_twice_is_an_input_error(tmp_path):

@@ -4,7 +4,6 @@ filled TOC field that LibreOffice prints as the document paginates."""
 from __future__ import annotations
 
 import io
-
 import re
 import shutil
 import subprocess

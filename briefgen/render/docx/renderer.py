@@ -36,7 +36,7 @@ from briefgen.plan.labels import fill
 from briefgen.render.docx import oxml as ox
 from briefgen.render.docx import reference as ref
 from briefgen.render.docx import toc
-from briefgen.resources import cache_dir
+from briefgen.resources import cache_dir, caching
 
 ROLE_STYLES: Mapping[str, str] = {
     "body": "Body Text", "lead": "Lead", "bottom_line": "Bottom Line", "dateline": "Dateline",
@@ -73,16 +73,18 @@ class DocxRenderer:
     :param fill_toc: put page numbers into the contents by laying the document out with
         LibreOffice; None fills them when LibreOffice is installed (and the environment does
         not set ``BRIEFGEN_TOC_PAGES=0``) and otherwise says on stderr that they are missing.
+    :param page_cache: reuse the numbers found for the same document before (``toc.PageCache``).
     """
 
     name: ClassVar[str] = "docx"
     suffix: ClassVar[str] = ".docx"
 
     def __init__(self, template: Path | None = None, *, native_charts: bool = True,
-                 fill_toc: bool | None = None) -> None:
+                 fill_toc: bool | None = None, page_cache: bool = True) -> None:
         self.template = template
         self.native_charts = native_charts
         self.fill_toc = fill_toc
+        self.page_cache = page_cache
 
     def render(self, plan: m.DocPlan, charts: Mapping[str, Path], path: Path) -> None:
         """Write ``plan`` to ``path``; ``charts`` maps chart id to its PNG."""
@@ -120,7 +122,8 @@ class DocxRenderer:
             writer.doc.save(out)
             return out.getvalue(), writer.toc_entries
 
-        return toc.settle(laid_out, soffice, toc.PageCache(cache_dir("toc")))
+        return toc.settle(laid_out, soffice, toc.PageCache(cache_dir("toc"))
+                          if self.page_cache and caching() else None)
 
 
 def _heading_style(heading: m.Heading) -> str:

@@ -1,0 +1,195 @@
+"""Plans kept between builds, so a rebuild of an unchanged brief goes straight to rendering.
+
+Loading and planning (YAML, validation, Chinese word segmentation, summaries) is a pure function
+of the files a build reads, briefgen's own code and data, a few libraries and two environment
+variables. Like Sphinx's pickled environment, the plans of a build are stored with the list of
+files it read and their content hashes; the next build with the same request checks those hashes
+and, if nothing changed, unpickles the plans instead of loading and planning again. It then
+never imports the loader's libraries (pydantic, the word cutter) at all.
+
+What decides a hit:
+
+* the request: the brief's path, the audiences and profile files asked for;
+* a fingerprint of the installation: every file of the briefgen package and of its data folders
+  (size and modification time), the libraries planning uses, the Python version;
+* ``SOURCE_DATE_EPOCH`` and ``BRIEFGEN_ZH_CUTTER``, which planning reads;
+* the content (SHA-256) of every file the build read (brief, profiles; see
+  :func:`briefgen.resources.reading`) and the size and time of every photo the brief names.
+
+A cache entry that cannot be read is a miss; deleting the folder is always safe. The cache is
+the user's own (``~/.cache/briefgen/plans``); pickles are only read from there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import io
+import os
+import pickle
+import sys
+import tempfile
+import types
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefgen import __version__
+from briefgen.resources import data_dir
+
+if TYPE_CHECKING:
+    from briefgen.plan.model import DocPlan
+
+#: Raised whenever the entry layout changes, so old entries are misses.
+FORMAT = 1
+#: Libraries whose behaviour planning depends on (their installed files' times are keyed).
+PLANNING_LIBRARIES = ("rjieba", "jieba", "snowballstemmer", "babel", "jinja2", "yaml",
+                      "pydantic", "pydantic_core", "cn2an")
+ENVIRONMENT = ("SOURCE_DATE_EPOCH", "BRIEFGEN_ZH_CUTTER")
+_PACKAGE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Request:
+    """What a build asks for, and the fingerprint of everything it reads that is not a file."""
+
+    key: str
+
+    @classmethod
+    def of(cls, brief: Path, audiences: Sequence[str], profile_files: Sequence[Path]) -> Request:
+        digest = hashlib.sha256()
+        for item in (f"format {FORMAT}", __version__, sys.version, str(brief.resolve()),
+                     *audiences, "|", *(str(p.resolve()) for p in profile_files), "|",
+                     *(f"{name}={os.environ.get(name, '')}" for name in ENVIRONMENT),
+                     installation()):
+            digest.update(item.encode("utf-8", "surrogateescape") + b"\0")
+        return cls(digest.hexdigest())
+
+
+def installation() -> str:
+    """Sizes and times of briefgen's files and data, and where the planning libraries live."""
+    rows = [_tree(_PACKAGE)]
+    for name in ("templates", "briefs"):
+        try:
+            rows.append(_tree(data_dir(name)))
+        except FileNotFoundError:
+            rows.append(f"{name} missing")
+    for name in PLANNING_LIBRARIES:
+        rows.append(f"{name}:{_library(name)}")
+    return "\n".join(rows)
+
+
+def _tree(folder: Path) -> str:
+    """Every file under ``folder`` but compiled Python: relative path, size, time."""
+    rows = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            path = os.path.join(root, name)
+            rows.append(f"{os.path.relpath(path, folder)}:{_stat(Path(path))}")
+    return f"{folder}\n" + "\n".join(rows)
+
+
+def _library(name: str) -> str:
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return "missing"
+    if spec is None or not spec.origin:
+        return "missing"
+    return f"{spec.origin}:{_stat(Path(spec.origin))}"
+
+
+def _stat(path: Path) -> str:
+    try:
+        info = path.stat()
+    except OSError:
+        return "missing"
+    return f"{info.st_size}:{info.st_mtime_ns}"
+
+
+def _sha256(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return "missing"
+
+
+@dataclass(frozen=True)
+class Dependencies:
+    """The files a build read (by content) and the files it only named (by size and time)."""
+
+    read: tuple[tuple[str, str], ...]
+    named: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, read: Iterable[Path], named: Iterable[Path]) -> Dependencies:
+        return cls(tuple((str(p), _sha256(p)) for p in dict.fromkeys(read)),
+                   tuple((str(p), _stat(p)) for p in dict.fromkeys(named)))
+
+    def unchanged(self) -> bool:
+        return (all(_sha256(Path(p)) == h for p, h in self.read)
+                and all(_stat(Path(p)) == s for p, s in self.named))
+
+
+class PlanCache:
+    """Plans by :class:`Request`, valid while their :class:`Dependencies` are unchanged."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def get(self, request: Request) -> list[DocPlan] | None:
+        try:
+            data = (self.folder / f"{request.key}.pickle").read_bytes()
+            stored_format, deps, plans = _Unpickler(io.BytesIO(data)).load()
+        except Exception:  # noqa: BLE001 - a cache entry that cannot be read is a miss
+            return None
+        if stored_format != FORMAT or not isinstance(deps, Dependencies) or not deps.unchanged():
+            return None
+        return plans
+
+    def put(self, request: Request, deps: Dependencies, plans: Sequence[DocPlan]) -> None:
+        buffer = io.BytesIO()
+        _Pickler(buffer, pickle.HIGHEST_PROTOCOL).dump((FORMAT, deps, list(plans)))
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(prefix=f".{request.key}.", suffix=".tmp",
+                                        dir=self.folder)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(buffer.getvalue())
+            os.replace(name, self.folder / f"{request.key}.pickle")
+        except OSError:
+            pass  # only the next build is slower
+
+
+def _rebuild_proxy(data: dict[str, object]) -> types.MappingProxyType[str, object]:
+    return types.MappingProxyType(data)
+
+
+class _Pickler(pickle.Pickler):
+    """Pickles a plan's read-only label mapping (a mappingproxy, which pickle refuses)."""
+
+    def reducer_override(self, obj: object) -> object:
+        if isinstance(obj, types.MappingProxyType):
+            return _rebuild_proxy, (dict(obj),)
+        return NotImplemented
+
+
+#: What a plan is made of besides briefgen's own classes.
+_PLAIN = {("builtins", n) for n in ("set", "frozenset", "tuple", "list", "dict", "str", "int",
+                                    "float", "bool", "bytes", "complex", "slice", "range")}
+_PLAIN |= {("datetime", n) for n in ("datetime", "date", "time", "timedelta", "timezone")}
+_PLAIN |= {("pathlib", n) for n in ("Path", "PosixPath", "WindowsPath", "PurePosixPath",
+                                    "PureWindowsPath")}
+_PLAIN |= {("copyreg", "_reconstructor"), ("collections", "OrderedDict")}
+
+
+class _Unpickler(pickle.Unpickler):
+    """Finds only briefgen's classes and the plain types a plan holds: an entry cannot call
+    anything else, whoever wrote it."""
+
+    def find_class(self, module: str, name: str) -> object:
+        if module.startswith("briefgen.") or (module, name) in _PLAIN:
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not part of a plan")
