@@ -173,8 +173,9 @@ class _Deck:
             raise ValueError(f"pptx: no renderer for slide kind {spec.kind!r}")
         draw(spec)
 
-    def _new_slide(self, spec: Slide, continued: bool = False) -> Region:
-        """Add a slide for ``spec`` with its fitted title and notes; returns the title's box."""
+    def _new_slide(self, spec: Slide, continued: bool = False, notes: bool = True) -> Region:
+        """Add a slide for ``spec`` with its fitted title and (unless ``notes`` is False, when
+        the caller writes them) its notes; returns the title's box."""
         layout = self.picker.pick(spec.kind)
         self.slide = self.maker.add_slide(layout)
         self.info = self.picker.info(layout)
@@ -183,8 +184,8 @@ class _Deck:
         label = spec.continued_label or self.plan.labels.get("continued", "")
         if continued and not title.endswith(label):  # the plan may have continued it already
             title += label
-        if spec.kind != "title" or spec.notes:
-            self._notes(spec)
+        if notes and (spec.kind != "title" or spec.notes):
+            self._notes(spec.notes or (spec.title,))
         return self._title(" ".join(title.split()))
 
     def _finish(self) -> None:
@@ -249,17 +250,22 @@ class _Deck:
                 default_size: float) -> None:
         """A (numbered) list, split over continuation slides where it does not fit; numbers
         run on across them."""
+        # Notes that repeat the list (agenda, sources) follow it: each slide gets its own part,
+        # not the whole list again on every continuation slide.
+        notes_follow = bool(spec.notes) and tuple(spec.notes) == tuple(items)
         items = [" ".join(item.split("\n")) for item in items]
         pending: list[tuple[str, ...]] | None = None
         number = 1
         while pending is None or pending:
-            title = self._new_slide(spec, continued=pending is not None)
+            title = self._new_slide(spec, continued=pending is not None, notes=not notes_follow)
             frame, region = self._body(content_region(title, self.prs.slide_height))
             size = self._inherited_size(frame, "bodyStyle", default_size)
             style = Style(size, listing=listing, start_at=number, space_before=size * 0.5)
             if pending is None:
                 pending = fit.split_to_fit(items, self._box(region, style))
             chunk = pending.pop(0) if pending else ()
+            if notes_follow:
+                self._notes(spec.notes[number - 1:number - 1 + len(chunk)] or (spec.title,))
             if chunk:
                 self._write(frame, chunk, style)
             number += len(chunk)
@@ -516,10 +522,9 @@ class _Deck:
     def _write(self, shape, paragraphs: Sequence[str], style: Style) -> None:
         self.text.write(shape, paragraphs, style, fill_from=self._layout_placeholder(shape))
 
-    def _notes(self, spec: Slide) -> None:
+    def _notes(self, texts: Sequence[str]) -> None:
         """Speaker notes from the plan (paragraphs split by blank lines); a slide without notes
-        gets its own title, so the notes pane is never empty."""
-        texts = list(spec.notes) or [spec.title]
+        is given its title by the caller, so the notes pane is never empty."""
         _, body = self.maker.add_notes_slide(self.slide)
         paragraphs = [line for text in texts for line in (*text.split("\n"), "")][:-1]
         self.text.write_plain(TextFrame(body.get_or_add_txBody(), None), paragraphs)
