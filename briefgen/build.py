@@ -213,8 +213,10 @@ PICTURE_KINDS = frozenset({"timeline"})
 
 
 def render_all_charts(plans: Sequence[DocPlan]) -> dict[str, Path]:
-    """Draw, once, every chart picture a plan needs (bar, line and pie are native charts)."""
-    specs = {c.id: c for plan in plans for c in plan.charts if c.kind in PICTURE_KINDS}
+    """Draw, once, every chart picture a plan needs: timelines, and all charts of a plan whose
+    profile asks for pictures in the DOCX (bar, line and pie are otherwise native charts)."""
+    specs = {c.id: c for plan in plans for c in plan.charts
+             if c.kind in PICTURE_KINDS or not plan.native_charts}
     if not specs:
         return {}
     from briefgen.charts.render import render_charts

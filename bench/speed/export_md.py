@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from briefgen.build import BUILTIN_AUDIENCES, render_all_charts
+from briefgen.build import BUILTIN_AUDIENCES, chart_cache_dir
 from briefgen.load.brief import load_brief
 from briefgen.load.profile import load_profile
 from briefgen.plan import model as m
@@ -88,11 +88,19 @@ def plan_markdown(plan: m.DocPlan, charts: Mapping[str, Path]) -> str:
     return "\n".join(lines)
 
 
+def all_chart_pictures(plans: list[m.DocPlan]) -> dict[str, Path]:
+    """Every chart of the plans drawn as briefgen draws its pictures (cached by content)."""
+    from briefgen.charts.render import render_charts
+
+    specs = {c.id: c for plan in plans for c in plan.charts}
+    return render_charts(specs.values(), chart_cache_dir(), plans[0].timeline) if specs else {}
+
+
 def export(brief: Path, out: Path, audiences: tuple[str, ...] = BUILTIN_AUDIENCES) -> list[Path]:
     """Write ``out/BRIEF-ID-AUDIENCE.md`` for each audience; return the files."""
     loaded = load_brief(brief)
     plans = [plan_for(loaded, load_profile(a)) for a in audiences]
-    charts = render_all_charts(plans)  # the same cached PNGs briefgen's DOCX shows
+    charts = all_chart_pictures(plans)  # pandoc has no native charts: every chart as a PNG
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for plan in plans:

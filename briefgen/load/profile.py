@@ -87,6 +87,9 @@ class Document(Strict):
     quotes: bool = True
     timeline: bool = False
     sources: bool = True
+    charts: Literal["native", "picture"] = Field(
+        default="native", description="Bar, line and pie charts as Word charts that keep their "
+                                      "data (native) or as pictures (picture).")
 
 
 class Profile(Strict):

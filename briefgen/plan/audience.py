@@ -374,6 +374,7 @@ class _Planner:
             labels=self.labels, docx_form=self.profile.document.form,
             toc=self.profile.document.toc, blocks=blocks, slides=slides, charts=charts,
             timeline=self.timeline_items(),
+            native_charts=self.profile.document.charts == "native",
         )
 
 

@@ -220,3 +220,4 @@ class DocPlan:
     slides: tuple[Slide, ...] = ()
     charts: tuple[ChartSpec, ...] = ()  # every chart the plan shows, drawn once per build
     timeline: tuple[TimelineItem, ...] = ()  # the brief's milestones, in date order
+    native_charts: bool = True  # DOCX: bar, line and pie as Word charts (False: pictures)

@@ -128,6 +128,33 @@ def test_custom_profile_builds_under_its_own_name(tmp_path):
     assert (out / "belt-and-road-forum-2017-trade-desk.docx").exists()
 
 
+def test_a_profile_can_ask_for_chart_pictures_in_the_document(tmp_path):
+    """document.charts: picture puts every chart into the DOCX as a picture with its alt text;
+    the deck keeps native charts."""
+    import docx
+    import pptx
+
+    profile = tmp_path / "print.yaml"
+    profile.write_text("extends: executive\nid: print\ndocument: {charts: picture}\n", "utf-8")
+    out = tmp_path / "out"
+    assert main(["-a", "executive", "-p", str(profile), "-o", str(out), "-q"]) == 0
+
+    def chart_parts(path: Path) -> int:
+        return sum(1 for part in docx.Document(str(path)).part.package.iter_parts()
+                   if part.partname.startswith("/word/charts/"))
+
+    def pictures(path: Path) -> list[str]:
+        body = docx.Document(str(path)).element.body
+        return [d.get("descr") for d in body.iter("{*}docPr") if body.xpath(".//pic:pic")]
+
+    native = out / "belt-and-road-forum-2017-executive.docx"
+    printed = out / "belt-and-road-forum-2017-print.docx"
+    assert chart_parts(native) >= 2 and chart_parts(printed) == 0
+    assert len(pictures(printed)) >= 2 and all(pictures(printed))
+    deck = pptx.Presentation(str(out / "belt-and-road-forum-2017-print.pptx"))
+    assert any(shape.has_chart for slide in deck.slides for shape in slide.shapes)
+
+
 @pytest.mark.parametrize("fmt", ["docx", "pptx"])
 def test_format_option_limits_outputs(tmp_path, fmt):
     assert main(["-a", "executive", "-f", fmt, "-o", str(tmp_path), "-q"]) == 0

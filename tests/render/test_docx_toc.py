@@ -209,6 +209,31 @@ def test_settled_numbers_are_cached_and_a_hit_lays_nothing_out(monkeypatch, tmp_
     assert FakeLayout.calls == [None, [3, 4]]  # the second build ran no layout
 
 
+def test_an_edited_document_tries_its_last_numbers_first_and_lays_out_once(monkeypatch,
+                                                                         tmp_path) -> None:
+    class Reading(FakeLayout):
+        def pages(self, docx: bytes, entries) -> list[int]:
+            shown = None if docx.startswith(b"placeholder") else [int(x) for x in docx.split(b",")]
+            FakeLayout.calls.append(shown)
+            return [3, 4]
+
+    def edited(pages):  # the same contents entries, other text: another cache key
+        data, entries = fake_build(pages)
+        return (b"placeholder, edited" if pages is None else data), entries
+
+    monkeypatch.setattr(toc, "Layout", Reading)
+    cache = toc.PageCache(tmp_path)
+    FakeLayout.calls = []
+    assert toc.settle(fake_build, "soffice", cache, name="brief-academic") == [3, 4]
+    assert FakeLayout.calls == [None, [3, 4]]
+    FakeLayout.calls = []
+    assert toc.settle(edited, "soffice", cache, name="brief-academic") == [3, 4]
+    assert FakeLayout.calls == [[3, 4]]  # one layout confirms the last numbers
+    FakeLayout.calls = []
+    assert toc.settle(edited, "soffice", cache, name="brief-press") == [3, 4]
+    assert FakeLayout.calls == []  # this very document was laid out before: no layout
+
+
 def test_another_document_or_libreoffice_misses_the_cache(tmp_path) -> None:
     cache = toc.PageCache(tmp_path)
     cache.put(cache.key(b"one document", "soffice"), [3, 4])

@@ -94,9 +94,7 @@ class DocxRenderer:
     def _write(self, plan: m.DocPlan, charts: Mapping[str, Path],
                toc_pages: Sequence[int] | None) -> _DocxWriter:
         doc = open_document(self.template or ref.reference_path(plan.fonts.lang))
-        # A profile may ask for pictures (DocPlan.native_charts, proposed); plans without the
-        # field get native charts.
-        native = self.native_charts and getattr(plan, "native_charts", True)
+        native = self.native_charts and plan.native_charts  # the profile's document.charts
         writer = _DocxWriter(doc, plan, charts, own_styles=self.template is None,
                              native_charts=native, toc_pages=toc_pages)
         writer.write()
@@ -123,7 +121,8 @@ class DocxRenderer:
             return out.getvalue(), writer.toc_entries
 
         return toc.settle(laid_out, soffice, toc.PageCache(cache_dir("toc"))
-                          if self.page_cache and caching() else None)
+                          if self.page_cache and caching() else None,
+                          name=f"{plan.meta.brief_id}-{plan.meta.audience}")
 
 
 def _heading_style(heading: m.Heading) -> str:

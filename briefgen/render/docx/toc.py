@@ -256,19 +256,24 @@ def find_heading(pages: Sequence[str], text: str, after: int = 1) -> int | None:
 
 
 def settle(build: Callable[[Sequence[int] | None], tuple[bytes, Sequence[Entry]]],
-           soffice: str, cache: PageCache | None = None) -> list[int] | None:
+           soffice: str, cache: PageCache | None = None, name: str = "") -> list[int] | None:
     """Page numbers that survive a layout of the document that prints them.
 
     :param build: the document's bytes with these page numbers in its contents (None: a
         placeholder number), and its contents entries.
     :param cache: where settled numbers of earlier builds are kept (None: lay out every time).
+    :param name: what stays the same across versions of the document (brief and audience):
+        the numbers its last version settled on are tried first, so after an edit that moves
+        no heading to another page one layout confirms them, instead of two.
     :return: the numbers, or None (with a note on stderr) when the layout fails.
     """
     first = build(None)
+    count = len(first[1])
     key = cache.key(first[0], soffice) if cache else ""
-    if cache and (known := cache.get(key)) is not None and len(known) == len(first[1]):
+    if cache and (known := cache.get(key)) is not None and len(known) == count:
         return known
-    pages: list[int] | None = None
+    last = cache.get(cache.name_key(name, soffice)) if cache and name else None
+    pages: list[int] | None = last if last is not None and len(last) == count else None
     with tempfile.TemporaryDirectory(prefix="briefgen-toc-") as tmp:
         layout = Layout(soffice, Path(tmp))
         for _ in range(MAX_PASSES):
@@ -280,6 +285,8 @@ def settle(build: Callable[[Sequence[int] | None], tuple[bytes, Sequence[Entry]]
             if found == pages:
                 if cache:
                     cache.put(key, pages)
+                    if name:
+                        cache.put(cache.name_key(name, soffice), pages)
                 return pages
             pages = found
     note(f"contents page numbers changed in each of {MAX_PASSES} layouts; the last ones are "
@@ -305,6 +312,12 @@ class PageCache:
             digest.update(len(part).to_bytes(8, "big") + part)
         digest.update(_installation(soffice).encode())
         return digest.hexdigest()
+
+    @staticmethod
+    def name_key(name: str, soffice: str) -> str:
+        """Where the last settled numbers of documents called ``name`` are kept (a hint only:
+        a layout always confirms them)."""
+        return "last-" + hashlib.sha256(f"{name}\0{_installation(soffice)}".encode()).hexdigest()
 
     def get(self, key: str) -> list[int] | None:
         try:
