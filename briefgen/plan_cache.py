@@ -23,11 +23,9 @@ the user's own (``~/.cache/briefgen/plans``); pickles are only read from there.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import io
 import os
 import pickle
-import sys
 import tempfile
 import types
 from collections.abc import Iterable, Sequence
@@ -35,19 +33,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefgen import __version__
-from briefgen.resources import data_dir
+from briefgen.fingerprint import file_stat, installation
 
 if TYPE_CHECKING:
     from briefgen.plan.model import DocPlan
 
 #: Raised whenever the entry layout changes, so old entries are misses.
 FORMAT = 1
-#: Libraries whose behaviour planning depends on (their installed files' times are keyed).
-PLANNING_LIBRARIES = ("rjieba", "jieba", "snowballstemmer", "babel", "jinja2", "yaml",
-                      "pydantic", "pydantic_core", "cn2an")
 ENVIRONMENT = ("SOURCE_DATE_EPOCH", "BRIEFGEN_ZH_CUTTER")
-_PACKAGE = Path(__file__).resolve().parent
 
 
 @dataclass(frozen=True)
@@ -59,54 +52,12 @@ class Request:
     @classmethod
     def of(cls, brief: Path, audiences: Sequence[str], profile_files: Sequence[Path]) -> Request:
         digest = hashlib.sha256()
-        for item in (f"format {FORMAT}", __version__, sys.version, str(brief.resolve()),
+        for item in (f"format {FORMAT}", str(brief.resolve()),
                      *audiences, "|", *(str(p.resolve()) for p in profile_files), "|",
                      *(f"{name}={os.environ.get(name, '')}" for name in ENVIRONMENT),
                      installation()):
             digest.update(item.encode("utf-8", "surrogateescape") + b"\0")
         return cls(digest.hexdigest())
-
-
-def installation() -> str:
-    """Sizes and times of briefgen's files and data, and where the planning libraries live."""
-    rows = [_tree(_PACKAGE)]
-    for name in ("templates", "briefs"):
-        try:
-            rows.append(_tree(data_dir(name)))
-        except FileNotFoundError:
-            rows.append(f"{name} missing")
-    for name in PLANNING_LIBRARIES:
-        rows.append(f"{name}:{_library(name)}")
-    return "\n".join(rows)
-
-
-def _tree(folder: Path) -> str:
-    """Every file under ``folder`` but compiled Python: relative path, size, time."""
-    rows = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        for name in sorted(files):
-            path = os.path.join(root, name)
-            rows.append(f"{os.path.relpath(path, folder)}:{_stat(Path(path))}")
-    return f"{folder}\n" + "\n".join(rows)
-
-
-def _library(name: str) -> str:
-    try:
-        spec = importlib.util.find_spec(name)
-    except (ImportError, ValueError):
-        return "missing"
-    if spec is None or not spec.origin:
-        return "missing"
-    return f"{spec.origin}:{_stat(Path(spec.origin))}"
-
-
-def _stat(path: Path) -> str:
-    try:
-        info = path.stat()
-    except OSError:
-        return "missing"
-    return f"{info.st_size}:{info.st_mtime_ns}"
 
 
 def _sha256(path: Path) -> str:
@@ -126,11 +77,11 @@ class Dependencies:
     @classmethod
     def of(cls, read: Iterable[Path], named: Iterable[Path]) -> Dependencies:
         return cls(tuple((str(p), _sha256(p)) for p in dict.fromkeys(read)),
-                   tuple((str(p), _stat(p)) for p in dict.fromkeys(named)))
+                   tuple((str(p), file_stat(p)) for p in dict.fromkeys(named)))
 
     def unchanged(self) -> bool:
         return (all(_sha256(Path(p)) == h for p, h in self.read)
-                and all(_stat(Path(p)) == s for p, s in self.named))
+                and all(file_stat(Path(p)) == s for p, s in self.named))
 
 
 class PlanCache:

@@ -267,6 +267,18 @@ class _Planner:
             for i, g in enumerate(groups)
         ]
 
+    def _fullest_lines(self, sources: Sequence[Sequence[str]], limit: int) -> tuple[str, ...]:
+        """Bullet lines from the first source that gives at least two (one bullet on a slide
+        reads as a gap), else from the source that gives the most, the earlier on a tie."""
+        best: tuple[str, ...] = ()
+        for source in sources:
+            lines = self._bullet_lines(source, limit)
+            if len(lines) >= 2:
+                return lines
+            if len(lines) > len(best):
+                best = lines
+        return best
+
     def _bullet_lines(self, sentences: Sequence[str], limit: int) -> tuple[str, ...]:
         return bullets(sentences, self.lang, self.profile.slides.bullet_length.for_lang(self.lang),
                        limit)
@@ -285,8 +297,9 @@ class _Planner:
     def _slides_bottom_line(self) -> list[Slide]:
         sentences = self.bottom_line
         per = self.profile.slides.bullets_per_slide
-        lines = self._bullet_lines(sentences, per) or self._bullet_lines(
-            [t.section.key_points[0] for t in self.texts if t.section.key_points], per)
+        lines = self._fullest_lines(
+            [sentences, [t.section.key_points[0] for t in self.texts if t.section.key_points]],
+            per)
         return self._chunks(self.labels["bottom_line"], lines, sentences)
 
     def _slides_kpi(self) -> list[Slide]:
@@ -317,9 +330,8 @@ class _Planner:
         out = []
         if self.profile.slides.section_dividers:
             out.append(Slide("section", text.title, notes=notes))
-        # Summary first; when no summary sentence makes a bullet, the hand-written key points.
-        lines = self._bullet_lines(text.summary, per * 2) or self._bullet_lines(
-            text.section.key_points, per * 2)
+        # Summary first; when it makes fewer than two bullets, the hand-written key points.
+        lines = self._fullest_lines([text.summary, text.section.key_points], per * 2)
         slides = self._chunks(text.title, lines, notes)
         if not slides and not out:  # nothing fits a bullet: a divider still carries the notes
             slides = [Slide("section", text.title, notes=notes)]

@@ -33,6 +33,7 @@ __all__ = ["bullets"]
 
 # Bullets may be shorter than a summary's compressions: a slide line needs no context.
 _FLOOR = {"zh": 6, "en": 4}
+_EN_JOINER = re.compile(r"^(?:and|but|or|so|yet)\s+(?=\S)", re.I)
 _EN_KEEP_DOT = frozenset("etc inc ltd co corp jr sr bn mn approx".split())
 _EN_ITEM = re.compile(
     r"(?:^|[;.]\s+)(?:and\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
@@ -86,6 +87,8 @@ def _forms(sentence: str, lang: str) -> list[str]:
         lead += 1
     if 0 < lead < len(pieces):
         rest = "".join(pieces[lead:])
+        if lang == "en":  # "…, and infrastructure needs…" -> "Infrastructure needs…"
+            rest = _EN_JOINER.sub("", rest.lstrip(), count=1)
         if lang == "en" and rest[:1].islower():
             rest = rest[0].upper() + rest[1:]
         forms += [finish(rest, lang), *compressions(rest, lang, _FLOOR[lang], leads=False)]

@@ -719,6 +719,14 @@ def test_english_bullets(max_len):
         assert any(_bullet_from(b, s, "en") for s in sents), b
 
 
+def test_an_english_bullet_never_starts_with_the_joiner_of_a_dropped_clause():
+    sentence = ("Since the international financial crisis the world economy has recovered "
+                "weakly, and infrastructure and connectivity urgently need to be upgraded.")
+    (line,) = bullets([sentence], "en", 16, 3)
+    assert not re.match(r"(?i)(and|but|or|so|yet)\b", line)
+    assert line == "Infrastructure and connectivity urgently need to be upgraded"
+
+
 def test_bullets_limit_and_empty():
     assert bullets([], "zh", 30, 4) == ()
     assert bullets(sentences(TRADE, "zh"), "zh", 30, 0) == ()

@@ -234,6 +234,23 @@ def test_an_edited_document_tries_its_last_numbers_first_and_lays_out_once(monke
     assert FakeLayout.calls == []  # this very document was laid out before: no layout
 
 
+def test_a_known_source_is_a_hit_without_building_the_document(monkeypatch, tmp_path) -> None:
+    FakeLayout.calls = []
+    monkeypatch.setattr(toc, "Layout", FakeLayout)
+    cache = toc.PageCache(tmp_path)
+    assert toc.settle(fake_build, "soffice", cache, source="plan v1") == [3, 4]
+    built = []
+
+    def counting(pages):
+        built.append(pages)
+        return fake_build(pages)
+
+    assert toc.settle(counting, "soffice", cache, source="plan v1") == [3, 4]
+    assert built == [] and FakeLayout.calls == [None, [3, 4]]
+    assert toc.settle(counting, "soffice", cache, source="plan v2") == [3, 4]
+    assert built and FakeLayout.calls == [None, [3, 4], None, [3, 4]]  # another source: laid out
+
+
 def test_another_document_or_libreoffice_misses_the_cache(tmp_path) -> None:
     cache = toc.PageCache(tmp_path)
     cache.put(cache.key(b"one document", "soffice"), [3, 4])

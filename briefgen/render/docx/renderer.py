@@ -36,6 +36,7 @@ from briefgen.plan.labels import fill
 from briefgen.render.docx import oxml as ox
 from briefgen.render.docx import reference as ref
 from briefgen.render.docx import toc
+from briefgen.fingerprint import file_stat, installation
 from briefgen.resources import cache_dir, caching
 
 ROLE_STYLES: Mapping[str, str] = {
@@ -120,9 +121,19 @@ class DocxRenderer:
             writer.doc.save(out)
             return out.getvalue(), writer.toc_entries
 
-        return toc.settle(laid_out, soffice, toc.PageCache(cache_dir("toc"))
-                          if self.page_cache and caching() else None,
-                          name=f"{plan.meta.brief_id}-{plan.meta.audience}")
+        cache = toc.PageCache(cache_dir("toc")) if self.page_cache and caching() else None
+        return toc.settle(laid_out, soffice, cache,
+                          name="\n".join([plan.meta.brief_id, *(h.text for h in
+                                                                 _toc_headings(plan))]),
+                          source=self._source(plan, charts) if cache else "")
+
+    def _source(self, plan: m.DocPlan, charts: Mapping[str, Path]) -> str:
+        """What this writer makes a document from, as text: the plan (its repr is complete and
+        stable), the template, the chart pictures, and briefgen's code and libraries."""
+        template = self.template or ref.reference_path(plan.fonts.lang)
+        pictures = sorted((k, str(v), file_stat(Path(v))) for k, v in charts.items())
+        return "\n".join([repr(plan), str(template), file_stat(Path(template)), repr(pictures),
+                          repr(self.native_charts), installation()])
 
 
 def _heading_style(heading: m.Heading) -> str:

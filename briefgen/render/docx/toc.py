@@ -256,22 +256,30 @@ def find_heading(pages: Sequence[str], text: str, after: int = 1) -> int | None:
 
 
 def settle(build: Callable[[Sequence[int] | None], tuple[bytes, Sequence[Entry]]],
-           soffice: str, cache: PageCache | None = None, name: str = "") -> list[int] | None:
+           soffice: str, cache: PageCache | None = None, name: str = "",
+           source: str = "") -> list[int] | None:
     """Page numbers that survive a layout of the document that prints them.
 
     :param build: the document's bytes with these page numbers in its contents (None: a
         placeholder number), and its contents entries.
     :param cache: where settled numbers of earlier builds are kept (None: lay out every time).
-    :param name: what stays the same across versions of the document (brief and audience):
-        the numbers its last version settled on are tried first, so after an edit that moves
-        no heading to another page one layout confirms them, instead of two.
+    :param name: what stays the same across versions of the document (its brief and
+        headings): the numbers its last version settled on are tried first, so after an edit
+        that moves no heading to another page one layout confirms them, instead of two.
+    :param source: everything the document is made from, as text (plan, template, code), when
+        the caller can say it: a hit then needs no document at all. Otherwise the document's
+        parts as first laid out are the key.
     :return: the numbers, or None (with a note on stderr) when the layout fails.
     """
+    key = cache.source_key(source, soffice) if cache and source else ""
+    if cache and key and (known := cache.get(key)) is not None:
+        return known
     first = build(None)
     count = len(first[1])
-    key = cache.key(first[0], soffice) if cache else ""
-    if cache and (known := cache.get(key)) is not None and len(known) == count:
-        return known
+    if cache and not key:
+        key = cache.key(first[0], soffice)
+        if (known := cache.get(key)) is not None and len(known) == count:
+            return known
     last = cache.get(cache.name_key(name, soffice)) if cache and name else None
     pages: list[int] | None = last if last is not None and len(last) == count else None
     with tempfile.TemporaryDirectory(prefix="briefgen-toc-") as tmp:
@@ -312,6 +320,12 @@ class PageCache:
             digest.update(len(part).to_bytes(8, "big") + part)
         digest.update(_installation(soffice).encode())
         return digest.hexdigest()
+
+    @staticmethod
+    def source_key(source: str, soffice: str) -> str:
+        """A hash of what the document is made from and of the LibreOffice that lays it out."""
+        text = f"source\0{source}\0{_installation(soffice)}"
+        return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
     @staticmethod
     def name_key(name: str, soffice: str) -> str:
