@@ -99,21 +99,26 @@ def test_failure_in_the_middle_of_all_keeps_every_earlier_file(earlier_run, monk
     assert leftovers(earlier_run) == []
 
 
-def test_a_failing_file_in_the_background_keeps_the_order_of_a_serial_build(earlier_run,
-                                                                            monkeypatch):
-    """The academic DOCX (laid out by LibreOffice) renders in a thread while the others render;
-    when it fails, the files before it are written and the ones after it are untouched."""
+def docx_fails_for(monkeypatch, audience: str) -> None:
+    """Make the DOCX of ``audience`` fail half-way (a partial file, then an error)."""
     from briefgen.render.docx.renderer import DocxRenderer
 
     real = DocxRenderer.render
 
-    def academic_fails(self, plan, charts, path):
-        if plan.meta.audience == "academic":
+    def fails(self, plan, charts, path):
+        if plan.meta.audience == audience:
             path.write_bytes(b"half a document")
-            raise RuntimeError("layout fell over")
+            raise RuntimeError("renderer fell over")
         return real(self, plan, charts, path)
 
-    monkeypatch.setattr(DocxRenderer, "render", academic_fails)
+    monkeypatch.setattr(DocxRenderer, "render", fails)
+
+
+def test_a_failing_file_in_the_background_keeps_the_order_of_a_serial_build(earlier_run,
+                                                                            monkeypatch):
+    """The academic DOCX (laid out by LibreOffice) renders in a thread while the others render;
+    when it fails, the files before it are written and the ones after it are untouched."""
+    docx_fails_for(monkeypatch, "academic")
     code = main(["--brief", str(FIXTURE), "-a", "all", "-o", str(earlier_run), "-q", "-j", "1"])
     assert code == 1
     files = targets(earlier_run)
@@ -139,17 +144,7 @@ def test_a_failed_build_removes_only_its_own_temporary_files(earlier_run, monkey
 
 
 def test_failure_in_a_worker_keeps_every_file_whole(earlier_run, monkeypatch):
-    from briefgen.render.docx.renderer import DocxRenderer
-
-    real = DocxRenderer.render
-
-    def press_fails(self, plan, charts, path):
-        if plan.meta.audience == "press":
-            path.write_bytes(b"half a document")
-            raise RuntimeError("renderer fell over")
-        return real(self, plan, charts, path)
-
-    monkeypatch.setattr(DocxRenderer, "render", press_fails)
+    docx_fails_for(monkeypatch, "press")
     code = main(["--brief", str(FIXTURE), "-a", "all", "-o", str(earlier_run), "-q", "-j", "2"])
     assert code == 1
     for path in targets(earlier_run):
