@@ -40,6 +40,8 @@ if TYPE_CHECKING:
 
 #: Raised whenever the entry layout changes, so old entries are misses.
 FORMAT = 1
+#: Entries kept; the least recently used go first (each code or brief version makes new ones).
+KEEP = 32
 ENVIRONMENT = ("SOURCE_DATE_EPOCH", "BRIEFGEN_ZH_CUTTER")
 
 
@@ -98,6 +100,10 @@ class PlanCache:
             return None
         if stored_format != FORMAT or not isinstance(deps, Dependencies) or not deps.unchanged():
             return None
+        try:
+            os.utime(self.folder / f"{request.key}.pickle")  # recently used: pruned last
+        except OSError:
+            pass
         return plans
 
     def put(self, request: Request, deps: Dependencies, plans: Sequence[DocPlan]) -> None:
@@ -110,8 +116,16 @@ class PlanCache:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(buffer.getvalue())
             os.replace(name, self.folder / f"{request.key}.pickle")
+            self._prune()
         except OSError:
             pass  # only the next build is slower
+
+    def _prune(self) -> None:
+        """Remove all but the :data:`KEEP` most recently used entries."""
+        entries = sorted(self.folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns,
+                         reverse=True)
+        for old in entries[KEEP:]:
+            old.unlink(missing_ok=True)
 
 
 def _rebuild_proxy(data: dict[str, object]) -> types.MappingProxyType[str, object]:

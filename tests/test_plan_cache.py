@@ -152,3 +152,16 @@ def test_a_hit_never_imports_the_loader_libraries(brief, tmp_path):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
                           check=True, cwd=tmp_path)
     assert done.stdout.split("\n")[0] == "0 []"
+
+
+def test_the_cache_keeps_the_most_recently_used_entries(tmp_path, monkeypatch):
+    monkeypatch.setattr(plan_cache, "KEEP", 2)
+    cache = plan_cache.PlanCache(tmp_path)
+    deps = plan_cache.Dependencies.of([], [])
+    for n, key in enumerate(["a", "b", "c"]):
+        cache.put(plan_cache.Request(key), deps, [])
+        os.utime(tmp_path / f"{key}.pickle", ns=(n * 10**9, n * 10**9))
+    assert cache.get(plan_cache.Request("a")) is None  # pruned when "c" came
+    assert cache.get(plan_cache.Request("b")) == []  # a hit makes it the most recent
+    cache.put(plan_cache.Request("d"), deps, [])
+    assert sorted(p.stem for p in tmp_path.glob("*.pickle")) == ["b", "d"]
