@@ -77,8 +77,9 @@ class Dependencies:
     named: tuple[tuple[str, str], ...]
 
     @classmethod
-    def of(cls, read: Iterable[Path], named: Iterable[Path]) -> Dependencies:
-        return cls(tuple((str(p), _sha256(p)) for p in dict.fromkeys(read)),
+    def of(cls, read: Iterable[tuple[Path, str]], named: Iterable[Path]) -> Dependencies:
+        """``read``: files and the SHA-256 of what was read; ``named``: files only named."""
+        return cls(tuple((str(p), digest) for p, digest in dict.fromkeys(read)),
                    tuple((str(p), file_stat(p)) for p in dict.fromkeys(named)))
 
     def unchanged(self) -> bool:

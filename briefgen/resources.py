@@ -7,6 +7,7 @@ else needs to know how briefgen was installed.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -46,14 +47,15 @@ def cache_dir(kind: str) -> Path:
     return Path(base) / "briefgen" / kind
 
 
-_READS: ContextVar[tuple[list[Path], ...]] = ContextVar("briefgen_reads", default=())
+_READS: ContextVar[tuple[list[tuple[Path, str]], ...]] = ContextVar("briefgen_reads", default=())
 
 
 @contextmanager
-def reading() -> Iterator[list[Path]]:
-    """Collect the input files read while the block runs (see :func:`note_read`): a build keeps
-    its plans with that list, and reuses them while those files are unchanged."""
-    log: list[Path] = []
+def reading() -> Iterator[list[tuple[Path, str]]]:
+    """Collect the input files read while the block runs, each with the SHA-256 of the bytes
+    read (see :func:`note_read`): a build keeps its plans with that list, and reuses them while
+    those files still hold the same bytes."""
+    log: list[tuple[Path, str]] = []
     token = _READS.set((*_READS.get(), log))
     try:
         yield log
@@ -61,7 +63,11 @@ def reading() -> Iterator[list[Path]]:
         _READS.reset(token)
 
 
-def note_read(path: Path) -> None:
-    """Record that an input file was read (the loader calls this for every file it reads)."""
-    for log in _READS.get():
-        log.append(path.resolve())
+def note_read(path: Path, data: bytes) -> None:
+    """Record that an input file was read, and what it held (the loader calls this for every
+    file it reads; hashing the bytes read, not the file later, misses no edit made meanwhile)."""
+    logs = _READS.get()
+    if logs:
+        entry = (path.resolve(), hashlib.sha256(data).hexdigest())
+        for log in logs:
+            log.append(entry)

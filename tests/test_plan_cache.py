@@ -165,3 +165,22 @@ def test_the_cache_keeps_the_most_recently_used_entries(tmp_path, monkeypatch):
     assert cache.get(plan_cache.Request("b")) == []  # a hit makes it the most recent
     cache.put(plan_cache.Request("d"), deps, [])
     assert sorted(p.stem for p in tmp_path.glob("*.pickle")) == ["b", "d"]
+
+
+def test_a_file_edited_while_the_build_reads_it_is_seen_next_time(brief, tmp_path, monkeypatch):
+    """The entry records the bytes the loader read, not the file as it is after the build."""
+    import briefgen.load.yaml_source as source
+
+    real = source.read_capped
+
+    def read_then_edit(path, max_bytes):
+        data = real(path, max_bytes)
+        if path.name == "brief.yaml":
+            path.write_text(data.decode("utf-8").replace("上海举行", "北京举行"), "utf-8")
+        return data
+
+    monkeypatch.setattr(source, "read_capped", read_then_edit)
+    build(brief, tmp_path / "a")
+    monkeypatch.setattr(source, "read_capped", real)
+    build(brief, tmp_path / "b")
+    assert "北京举行" in text_of(tmp_path / "b" / "mini-forum-press.docx")

@@ -134,7 +134,7 @@ def read_capped(path: Path, max_bytes: int) -> bytes:
         if size > max_bytes:
             raise too_big(size)
         raw = path.read_bytes()
-        note_read(path)
+        note_read(path, raw)
     except FileNotFoundError:
         raise InputError.single(path, "file not found") from None
     except IsADirectoryError:
