@@ -92,7 +92,31 @@ def _forms(sentence: str, lang: str) -> list[str]:
         if lang == "en" and rest[:1].islower():
             rest = rest[0].upper() + rest[1:]
         forms += [finish(rest, lang), *compressions(rest, lang, _FLOOR[lang], leads=False)]
+    if lang == "en":  # last resort: the sentence without its trailing detail
+        forms += [finish(cut, lang) for form in list(forms) for cut in _en_without_detail(form)]
     return forms
+
+
+#: A trailing ", with …" / ", including …" / ", such as …" phrase: detail a bullet can leave
+#: to the notes ("…cooperation zones, with cumulative investment of over 18.5 billion").
+_EN_TRAILING_DETAIL = re.compile(r",\s+(?:with|including|such as|mainly|especially)\s+[^,;]+[.]?$",
+                                 re.I)
+#: A trailing enumeration after a preposition: "…projects in steel, cement, machinery and
+#: other sectors".
+_EN_TRAILING_LIST = re.compile(
+    r"\s+(?:in|on|across|from|for|of|such as|including)\s+[^,;]+(?:,\s*[^,;]+)+,?\s+"
+    r"(?:and|or)\s+[^,;]+[.]?$", re.I)
+
+
+def _en_without_detail(text: str) -> list[str]:
+    """``text`` without a trailing detail phrase or enumeration, when at least the bullet floor
+    of words is left (longest cut last, so the fullest line that fits wins)."""
+    out = []
+    for pattern in (_EN_TRAILING_DETAIL, _EN_TRAILING_LIST):
+        cut = pattern.sub("", text.strip()).rstrip(" ,;")
+        if cut != text.strip() and len(cut.split()) >= _FLOOR["en"]:
+            out.append(cut)
+    return out
 
 
 def _list_items(sentence: str, lang: str) -> list[str] | None:
@@ -115,9 +139,35 @@ def _list_items(sentence: str, lang: str) -> list[str] | None:
 def _fit(sentence: str, lang: str, max_len: int) -> str | None:
     for form in _forms(sentence, lang):
         line = _strip_end(form, lang)
-        if line and measure(line, lang) <= max_len:
+        if line and measure(line, lang) <= max_len and _stands_alone(line, lang):
             return line
     return None
+
+
+def _stands_alone(line: str, lang: str) -> bool:
+    """An English bullet has the floor's words, more than lead-ins and a verb: never "Up 0.6%",
+    "In 2016, despite persistently weak demand" or "The Belt and Road Forum" (what is left
+    when a compression drops the main clause or the predicate)."""
+    if lang != "en":
+        return True
+    words = [w.strip("\"'“”‘’(),;:.").lower() for w in line.split()]
+    if len(words) < _FLOOR["en"]:
+        return False
+    if all(_droppable_lead(piece, lang) for piece in clauses(line, lang)):
+        return False
+    return any(w in _EN_VERB_CUES or (len(w) > 3 and w.endswith("ed")) for w in words[1:])
+
+
+#: Words that show a clause has a predicate: auxiliaries, modals and common irregular verbs
+#: (regular past forms end in -ed). A bullet without any is taken for a fragment; a real one
+#: missed here only falls back to another form or to the key points.
+_EN_VERB_CUES = frozenset("""
+    is are was were be been being has have had will would can could shall should may might
+    must do does did held met set made took gave grew rose fell came went won led built became
+    began saw said put kept brought sent spent paid ran chose left meet sets makes takes gives
+    grows rises falls comes goes leads builds becomes begins sees says puts keeps brings sends
+    spends pays runs need needs remain remains stand stands reach reaches
+""".split())
 
 
 def bullets(sentences: Sequence[str], lang: str, max_len: int, limit: int) -> tuple[str, ...]:

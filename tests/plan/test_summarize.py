@@ -727,6 +727,34 @@ def test_an_english_bullet_never_starts_with_the_joiner_of_a_dropped_clause():
     assert line == "Infrastructure and connectivity urgently need to be upgraded"
 
 
+@pytest.mark.parametrize("sentence,expected", [
+    # a trailing enumeration goes before the sentence is given up
+    ("To build infrastructure, countries along the Belt and Road have proposed international "
+     "capacity cooperation projects in steel, cement, machinery, automobiles and other sectors.",
+     "Countries along the Belt and Road have proposed international capacity cooperation "
+     "projects"),
+    # so does a trailing ", with ..." detail
+    ("Chinese enterprises have set up 56 cooperation zones in 20 countries, with cumulative "
+     "investment of over 18.5 billion US dollars.",
+     "Chinese enterprises have set up 56 cooperation zones in 20 countries"),
+])
+def test_english_bullets_drop_trailing_detail_before_giving_up(sentence, expected):
+    assert bullets([sentence], "en", 14, 3) == (expected,)
+
+
+@pytest.mark.parametrize("sentence,budget", [
+    # compressions used to leave the subject alone: "The Belt and Road Forum"
+    ("The Belt and Road Forum for International Cooperation was held in Beijing from 14 to 15 "
+     "May, and Chinese President Xi Jinping attended the opening ceremony of the forum and "
+     "chaired the Leaders' Roundtable.", 16),
+    # ... or the lead-ins alone: "In 2016, despite persistently weak demand"
+    ("In 2016, despite persistently weak demand in the world economy, total trade between China "
+     "and countries along the Belt and Road was 6.3 trillion yuan, up 0.6%.", 12),
+])
+def test_an_english_bullet_is_never_a_fragment(sentence, budget):
+    assert bullets([sentence], "en", budget, 3) == ()
+
+
 def test_bullets_limit_and_empty():
     assert bullets([], "zh", 30, 4) == ()
     assert bullets(sentences(TRADE, "zh"), "zh", 30, 0) == ()
