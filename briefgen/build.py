@@ -14,6 +14,7 @@ import logging
 import multiprocessing
 import os
 import secrets
+import threading
 import sys
 import time
 import types
@@ -263,7 +264,10 @@ def worker_count(jobs: int | None, tasks: int) -> int:
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     if jobs is None:
-        jobs = 2 if _idle_cpus() >= 1.0 else 1
+        # Forking a process that runs other threads (a server, a notebook) can leave a child
+        # waiting for a lock forever; such callers get workers only when they ask.
+        alone = threading.active_count() == 1
+        jobs = 2 if alone and _idle_cpus() >= 1.0 else 1
     return max(1, min(jobs, tasks))
 
 
@@ -285,8 +289,7 @@ def _render(tasks: list[_Task], charts: Mapping[str, Path], workers: int,
             on_file: Callable[[Output], None]) -> list[Output]:
     try:
         if workers > 1:
-            return in_order(lambda i: _write(tasks[i], charts), len(tasks), workers,
-                            cost=lambda i: _cost(tasks[i]), on_done=on_file)
+            return _render_in_workers(tasks, charts, workers, on_file)
         return _render_here(tasks, charts, on_file)
     except BaseException:
         for task in tasks:  # a worker killed mid-file may leave its temporary sibling behind
@@ -294,6 +297,23 @@ def _render(tasks: list[_Task], charts: Mapping[str, Path], workers: int,
             for stray in task.path.parent.glob(pattern):
                 stray.unlink(missing_ok=True)
         raise
+
+
+def _render_in_workers(tasks: list[_Task], charts: Mapping[str, Path], workers: int,
+                       on_file: Callable[[Output], None]) -> list[Output]:
+    """Workers render and stage; this process puts each file in its place, in order, so a
+    failure leaves the files after it untouched, as in a serial build."""
+    outputs: list[Output] = []
+
+    def place(staged: tuple[Path, float]) -> None:
+        task = tasks[len(outputs)]
+        commit(staged[0], task.path)
+        outputs.append(_output(task, staged[1]))
+        on_file(outputs[-1])
+
+    in_order(lambda i: _timed_stage(tasks[i], charts), len(tasks), workers,
+             cost=lambda i: _cost(tasks[i]), on_done=place)
+    return outputs
 
 
 def _render_here(tasks: list[_Task], charts: Mapping[str, Path],
@@ -381,7 +401,9 @@ def _plan(loaded: LoadedBrief, profiles: Sequence[Profile], workers: int) -> lis
 # instead of waiting for a result that never comes.
 
 T = TypeVar("T")
-_WORK: Callable[[int], object] | None = None
+#: Work functions of the pools running now, by a token per call (a library caller may build
+#: from two threads; each pool's forked workers find their own function).
+_WORK: dict[str, Callable[[int], object]] = {}
 
 
 def in_order(work: Callable[[int], T], count: int, workers: int,
@@ -389,7 +411,9 @@ def in_order(work: Callable[[int], T], count: int, workers: int,
     """``[work(0), ..., work(count - 1)]``, computed in ``workers`` forked processes.
 
     Items start longest first (by ``cost``), so no worker is left with the slowest at the end;
-    results are delivered to ``on_done`` and returned in index order all the same.
+    results are delivered to ``on_done`` and returned in index order all the same. When
+    anything fails (or the user presses Ctrl-C), items not started are cancelled and the
+    running ones are waited for, so no worker is still busy when the caller cleans up.
     """
     results: list[T] = []
     if workers <= 1 or count < 2:
@@ -398,25 +422,25 @@ def in_order(work: Callable[[int], T], count: int, workers: int,
             if on_done:
                 on_done(results[-1])
         return results
-    global _WORK
-    _WORK = work
+    token = secrets.token_hex(8)
+    _WORK[token] = work
+    pool = ProcessPoolExecutor(min(workers, count), mp_context=multiprocessing.get_context("fork"))
     try:
         done: dict[int, T] = {}
         order = sorted(range(count), key=cost, reverse=True)
-        with ProcessPoolExecutor(min(workers, count),
-                                 mp_context=multiprocessing.get_context("fork")) as pool:
-            futures = [pool.submit(_call_work, i) for i in order]
-            for future in as_completed(futures):
-                index, result = future.result()
-                if isinstance(result, _Failed):
-                    raise InputError(result.problems)
-                done[index] = result  # type: ignore[assignment]
-                while len(results) in done:
-                    results.append(done.pop(len(results)))
-                    if on_done:
-                        on_done(results[-1])
+        futures = [pool.submit(_call_work, token, i) for i in order]
+        for future in as_completed(futures):
+            index, result = future.result()
+            if isinstance(result, _Failed):
+                raise InputError(result.problems)
+            done[index] = result  # type: ignore[assignment]
+            while len(results) in done:
+                results.append(done.pop(len(results)))
+                if on_done:
+                    on_done(results[-1])
     finally:
-        _WORK = None
+        pool.shutdown(wait=True, cancel_futures=True)
+        del _WORK[token]
     return results
 
 
@@ -427,10 +451,9 @@ class _Failed:
     problems: list[Problem]
 
 
-def _call_work(index: int) -> tuple[int, object]:
-    assert _WORK is not None
+def _call_work(token: str, index: int) -> tuple[int, object]:
     try:
-        return index, _WORK(index)
+        return index, _WORK[token](index)
     except InputError as exc:
         return index, _Failed(exc.problems)
 

@@ -26,7 +26,6 @@ import hashlib
 import io
 import os
 import pickle
-import tempfile
 import types
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -34,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefgen.fingerprint import file_stat, installation
+from briefgen.write import store
 
 if TYPE_CHECKING:
     from briefgen.plan.model import DocPlan
@@ -54,8 +54,8 @@ class Request:
     @classmethod
     def of(cls, brief: Path, audiences: Sequence[str], profile_files: Sequence[Path]) -> Request:
         digest = hashlib.sha256()
-        for item in (f"format {FORMAT}", str(brief.resolve()),
-                     *audiences, "|", *(str(p.resolve()) for p in profile_files), "|",
+        for item in (f"format {FORMAT}", os.path.abspath(brief),
+                     *audiences, "|", *(os.path.abspath(p) for p in profile_files), "|",
                      *(f"{name}={os.environ.get(name, '')}" for name in ENVIRONMENT),
                      installation()):
             digest.update(item.encode("utf-8", "surrogateescape") + b"\0")
@@ -78,13 +78,20 @@ class Dependencies:
 
     @classmethod
     def of(cls, read: Iterable[tuple[Path, str]], named: Iterable[Path]) -> Dependencies:
-        """``read``: files and the SHA-256 of what was read; ``named``: files only named."""
+        """``read``: files and the SHA-256 of what was read; ``named``: files only named (by
+        absolute path, with what they lead to: a symlink changed to point out of the brief's
+        folder must be checked again)."""
+        paths = dict.fromkeys(os.path.abspath(p) for p in named)
         return cls(tuple((str(p), digest) for p, digest in dict.fromkeys(read)),
-                   tuple((str(p), file_stat(p)) for p in dict.fromkeys(named)))
+                   tuple((p, _named_state(p)) for p in paths))
 
     def unchanged(self) -> bool:
         return (all(_sha256(Path(p)) == h for p, h in self.read)
-                and all(file_stat(Path(p)) == s for p, s in self.named))
+                and all(_named_state(p) == s for p, s in self.named))
+
+
+def _named_state(path: str) -> str:
+    return f"{os.path.realpath(path)}:{file_stat(Path(path))}"
 
 
 class PlanCache:
@@ -110,16 +117,11 @@ class PlanCache:
     def put(self, request: Request, deps: Dependencies, plans: Sequence[DocPlan]) -> None:
         buffer = io.BytesIO()
         _Pickler(buffer, pickle.HIGHEST_PROTOCOL).dump((FORMAT, deps, list(plans)))
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            fd, name = tempfile.mkstemp(prefix=f".{request.key}.", suffix=".tmp",
-                                        dir=self.folder)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(buffer.getvalue())
-            os.replace(name, self.folder / f"{request.key}.pickle")
-            self._prune()
-        except OSError:
-            pass  # only the next build is slower
+        if store(self.folder / f"{request.key}.pickle", buffer.getvalue()):
+            try:
+                self._prune()
+            except OSError:
+                pass  # only the next build is slower
 
     def _prune(self) -> None:
         """Remove all but the :data:`KEEP` most recently used entries."""
@@ -142,20 +144,23 @@ class _Pickler(pickle.Pickler):
         return NotImplemented
 
 
-#: What a plan is made of besides briefgen's own classes.
-_PLAIN = {("builtins", n) for n in ("set", "frozenset", "tuple", "list", "dict", "str", "int",
-                                    "float", "bool", "bytes", "complex", "slice", "range")}
-_PLAIN |= {("datetime", n) for n in ("datetime", "date", "time", "timedelta", "timezone")}
+#: What a plan is made of besides the classes of briefgen.plan.model.
+_PLAIN = {("datetime", n) for n in ("datetime", "date", "time", "timedelta", "timezone")}
 _PLAIN |= {("pathlib", n) for n in ("Path", "PosixPath", "WindowsPath", "PurePosixPath",
                                     "PureWindowsPath")}
-_PLAIN |= {("copyreg", "_reconstructor"), ("collections", "OrderedDict")}
+_PLAIN |= {(__name__, "_rebuild_proxy"), (__name__, "Dependencies")}
 
 
 class _Unpickler(pickle.Unpickler):
-    """Finds only briefgen's classes and the plain types a plan holds: an entry cannot call
-    anything else, whoever wrote it."""
+    """Finds only the classes of a plan (briefgen.plan.model, by plain name: pickle would
+    follow a dotted one such as ``os.system`` through a module's imports) and the few plain
+    types it holds: an entry cannot call anything else, whoever wrote it."""
 
     def find_class(self, module: str, name: str) -> object:
-        if module.startswith("briefgen.") or (module, name) in _PLAIN:
+        if module == "briefgen.plan.model" and name.isidentifier():
+            found = super().find_class(module, name)
+            if isinstance(found, type):
+                return found
+        elif (module, name) in _PLAIN:
             return super().find_class(module, name)
         raise pickle.UnpicklingError(f"{module}.{name} is not part of a plan")

@@ -35,7 +35,7 @@ def default_brief() -> Path:
 
 def caching() -> bool:
     """Whether builds may reuse plans and contents page numbers of earlier builds: yes, unless
-    the environment says ``BRIEFGEN_CACHE=0`` (``briefgen build --no-cache`` sets it)."""
+    the environment says ``BRIEFGEN_CACHE=0`` (``--no-cache`` turns them off for one build)."""
     return os.environ.get("BRIEFGEN_CACHE", "1").strip().lower() not in ("0", "no", "false")
 
 

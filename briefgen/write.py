@@ -61,9 +61,9 @@ def temporary_prefix(path: Path, tag: str = "") -> str:
     return f".{path.name}.{tag + '.' if tag else ''}"
 
 
-@contextmanager
-def temporary_sibling(path: Path, tag: str = "") -> Iterator[Path]:
-    """A temporary path in ``path``'s folder, removed afterwards unless it was renamed away."""
+def _new_temporary(path: Path, tag: str) -> Path:
+    """A new empty temporary file beside ``path``; a folder that cannot be made or written
+    is the user's input (InputError), not our fault."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(prefix=temporary_prefix(path, tag), suffix=".tmp",
@@ -71,7 +71,13 @@ def temporary_sibling(path: Path, tag: str = "") -> Iterator[Path]:
     except OSError as exc:
         raise _folder_problem(path.parent, exc) from None
     os.close(fd)
-    tmp = Path(name)
+    return Path(name)
+
+
+@contextmanager
+def temporary_sibling(path: Path, tag: str = "") -> Iterator[Path]:
+    """A temporary path in ``path``'s folder, removed afterwards unless it was renamed away."""
+    tmp = _new_temporary(path, tag)
     try:
         yield tmp
     finally:
@@ -84,6 +90,23 @@ def _flush(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def store(path: Path, data: bytes) -> bool:
+    """Write a cache file atomically; False when it cannot be written (a cache only saves
+    time, so its failures are not the user's problem), leaving no temporary file behind."""
+    tmp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+        return True
+    except OSError:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        return False
 
 
 def write_atomic(path: Path, produce: Callable[[Path], None], when: dt.datetime,
@@ -103,10 +126,7 @@ def stage(path: Path, produce: Callable[[Path], None], when: dt.datetime, tag: s
     is never committed is removed by the caller (its name starts with the ``tag``'s prefix).
     """
     with temporary_sibling(path, tag) as raw:
-        fd, name = tempfile.mkstemp(prefix=temporary_prefix(path, tag), suffix=".tmp",
-                                    dir=path.parent)
-        os.close(fd)
-        final = Path(name)
+        final = _new_temporary(path, tag)
         try:
             produce(raw)
             normalise_zip(raw, final, when)

@@ -119,7 +119,8 @@ def test_no_cache_neither_reads_nor_writes_it(brief, tmp_path, monkeypatch):
     build(brief, tmp_path / "b", "--no-cache")
 
 
-@pytest.mark.parametrize("damage", ["truncated", "foreign pickle", "code in the pickle"])
+@pytest.mark.parametrize("damage", ["truncated", "foreign pickle", "code in the pickle",
+                                    "dotted name through a briefgen module"])
 def test_a_damaged_or_foreign_entry_is_a_miss(brief, tmp_path, damage):
     first = build(brief, tmp_path / "a")
     entry = entries(brief)[0]
@@ -127,10 +128,22 @@ def test_a_damaged_or_foreign_entry_is_a_miss(brief, tmp_path, damage):
         entry.write_bytes(entry.read_bytes()[:50])
     elif damage == "foreign pickle":
         entry.write_bytes(pickle.dumps({"plans": "not these"}))
-    else:  # an entry that would run a command if it were unpickled without care
+    elif damage == "code in the pickle":  # would run a command if unpickled without care
         entry.write_bytes(_os_system_pickle(f"touch {tmp_path / 'ran'}"))
+    else:  # briefgen.build imports os: "os.system" is reachable from it by a dotted name
+        entry.write_bytes(_dotted_gadget("briefgen.build", "os.system",
+                                         f"touch {tmp_path / 'ran'}"))
     assert build(brief, tmp_path / "b") == first
     assert not (tmp_path / "ran").exists()
+
+
+def _dotted_gadget(module: str, name: str, argument: str) -> bytes:
+    """Protocol 4: STACK_GLOBAL module.name, called with one string argument."""
+    def text(value: str) -> bytes:
+        data = value.encode()
+        return b"\x8c" + bytes([len(data)]) + data
+
+    return (b"\x80\x04" + text(module) + text(name) + b"\x93" + text(argument) + b"\x85R.")
 
 
 def _os_system_pickle(command: str) -> bytes:
@@ -184,3 +197,17 @@ def test_a_file_edited_while_the_build_reads_it_is_seen_next_time(brief, tmp_pat
     monkeypatch.setattr(source, "read_capped", real)
     build(brief, tmp_path / "b")
     assert "北京举行" in text_of(tmp_path / "b" / "mini-forum-press.docx")
+
+
+def test_two_paths_to_one_brief_through_a_symlink_are_two_requests(brief, tmp_path, capsys):
+    """Photos are checked in the folder the user named; a second folder whose brief.yaml is a
+    symlink to the first must be checked on its own."""
+    (brief.parent / "team.png").write_bytes(PNG)
+    with brief.open("a", encoding="utf-8") as handle:
+        handle.write("photos:\n  - caption: 合影\n    file: team.png\n")
+    build(brief, tmp_path / "a")
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "brief.yaml").symlink_to(brief)
+    assert main(["--brief", str(other), "-a", "press", "-o", str(tmp_path / "b"), "-q"]) == 2
+    assert "file not found in the brief's folder" in capsys.readouterr().err

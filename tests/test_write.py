@@ -99,6 +99,18 @@ def test_failure_in_the_middle_of_all_keeps_every_earlier_file(earlier_run, monk
     assert leftovers(earlier_run) == []
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_failing_first_file_leaves_the_later_ones_unwritten_in_workers_too(tmp_path, capsys,
+                                                                              jobs):
+    """Workers only render; this process puts the files in place in order, so the first
+    failure stops the build as in one process."""
+    out = tmp_path / "out"
+    (out / "mini-forum-executive.docx").mkdir(parents=True)
+    assert main(["--brief", str(FIXTURE), "-a", "all", "-o", str(out), "-q", "-j", jobs]) == 2
+    assert "a folder of that name is in the way" in capsys.readouterr().err
+    assert sorted(p.name for p in out.iterdir()) == ["mini-forum-executive.docx"]
+
+
 def docx_fails_for(monkeypatch, audience: str) -> None:
     """Make the DOCX of ``audience`` fail half-way (a partial file, then an error)."""
     from briefgen.render.docx.renderer import DocxRenderer

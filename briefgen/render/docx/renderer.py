@@ -125,7 +125,7 @@ class DocxRenderer:
         return toc.settle(laid_out, soffice, cache,
                           name="\n".join([plan.meta.brief_id, *(h.text for h in
                                                                  _toc_headings(plan))]),
-                          source=self._source(plan, charts) if cache else "")
+                          source=self._source(plan, charts) if cache else "", entries=count)
 
     def _source(self, plan: m.DocPlan, charts: Mapping[str, Path]) -> str:
         """What this writer makes a document from, as text: the plan (its repr is complete and

@@ -23,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -32,9 +31,12 @@ import warnings
 import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
+from briefgen.fingerprint import file_stat
 from briefgen.render.docx.oxml import ListLevel
+from briefgen.write import store
 
 MAX_PASSES = 3
 #: Page number the first layout prints while the real ones are unknown: two digits, the width
@@ -257,7 +259,7 @@ def find_heading(pages: Sequence[str], text: str, after: int = 1) -> int | None:
 
 def settle(build: Callable[[Sequence[int] | None], tuple[bytes, Sequence[Entry]]],
            soffice: str, cache: PageCache | None = None, name: str = "",
-           source: str = "") -> list[int] | None:
+           source: str = "", entries: int | None = None) -> list[int] | None:
     """Page numbers that survive a layout of the document that prints them.
 
     :param build: the document's bytes with these page numbers in its contents (None: a
@@ -269,10 +271,13 @@ def settle(build: Callable[[Sequence[int] | None], tuple[bytes, Sequence[Entry]]
     :param source: everything the document is made from, as text (plan, template, code), when
         the caller can say it: a hit then needs no document at all. Otherwise the document's
         parts as first laid out are the key.
+    :param entries: how many entries the contents have, when known without building it (an
+        entry of another length is a miss).
     :return: the numbers, or None (with a note on stderr) when the layout fails.
     """
     key = cache.source_key(source, soffice) if cache and source else ""
-    if cache and key and (known := cache.get(key)) is not None:
+    if cache and key and (known := cache.get(key)) is not None and (
+            entries is None or len(known) == entries):
         return known
     first = build(None)
     count = len(first[1])
@@ -343,15 +348,7 @@ class PageCache:
         return None
 
     def put(self, key: str, pages: Sequence[int]) -> None:
-        target = self.folder / f"{key}.json"
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            fd, name = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=self.folder)
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(list(pages), handle)
-            os.replace(name, target)
-        except OSError:
-            pass
+        store(self.folder / f"{key}.json", json.dumps(list(pages)).encode())
 
 
 def _parts(docx: bytes) -> list[bytes]:
@@ -365,14 +362,21 @@ def _parts(docx: bytes) -> list[bytes]:
 
 
 def _installation(soffice: str) -> str:
-    """The LibreOffice program behind ``soffice`` and when it was installed or upgraded."""
-    found = shutil.which(soffice) or soffice
-    program = Path(found).resolve()
-    try:
-        info = program.stat()
-    except OSError:
-        return str(program)
-    return f"{program}:{info.st_size}:{info.st_mtime_ns}"
+    """The LibreOffice program behind ``soffice`` and when it was installed or upgraded, and
+    the state of the system's fonts (a font added or removed moves page breaks)."""
+    program = Path(shutil.which(soffice) or soffice).resolve()
+    return f"{program}:{file_stat(program)}\n{_fonts()}"
+
+
+#: Where fonts and fontconfig's caches live: installing or removing a font changes a time here
+#: (package managers and fc-cache rewrite the caches).
+_FONT_PLACES = ("/etc/fonts", "/usr/share/fonts", "/usr/local/share/fonts", "/var/cache/fontconfig",
+                "~/.fonts", "~/.local/share/fonts", "~/.cache/fontconfig")
+
+
+@cache
+def _fonts() -> str:
+    return "\n".join(f"{place}:{file_stat(Path(place).expanduser())}" for place in _FONT_PLACES)
 
 
 def _reason(exc: BaseException) -> str:
