@@ -14,8 +14,8 @@ import logging
 import multiprocessing
 import os
 import secrets
-import threading
 import sys
+import threading
 import time
 import types
 from collections.abc import Callable, Mapping, Sequence
@@ -85,7 +85,8 @@ def _opens(template: Path, open_file: Callable[[Path], object]) -> None:
         open_file(template)
     except Exception as exc:  # noqa: BLE001 - whatever the library trips on, the file is at fault
         app = "Word" if template.suffix.lower() in (".docx", ".dotx") else "PowerPoint"
-        raise InputError.single(template, f"template cannot be opened ({first_line(exc) or type(exc).__name__})",
+        reason = first_line(exc) or type(exc).__name__
+        raise InputError.single(template, f"template cannot be opened ({reason})",
                                 hint=f"open it in {app} and save it again") from None
 
 

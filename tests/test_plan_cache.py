@@ -159,8 +159,8 @@ def test_a_hit_never_imports_the_loader_libraries(brief, tmp_path):
     code = ("import sys; from briefgen.cli import main; "
             f"code = main(['--brief', {str(brief)!r}, '-a', 'press', '-f', 'docx', '-o', "
             f"{str(tmp_path / 'b')!r}, '-q', '-j', '1']); "
-            "print(code, sorted(m for m in ('pydantic', 'rjieba', 'jinja2', 'briefgen.plan.summarize') "
-            "if m in sys.modules))")
+            "heavy = ('pydantic', 'rjieba', 'jinja2', 'briefgen.plan.summarize'); "
+            "print(code, sorted(m for m in heavy if m in sys.modules))")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
                           check=True, cwd=tmp_path)
