@@ -266,9 +266,10 @@ def worker_count(jobs: int | None, tasks: int) -> int:
         return 1
     if jobs is None:
         # Forking a process that runs other threads (a server, a notebook) can leave a child
-        # waiting for a lock forever; such callers get workers only when they ask.
-        alone = threading.active_count() == 1
-        jobs = 2 if alone and _idle_cpus() >= 1.0 else 1
+        # waiting for a lock forever, and macOS system libraries are not fork-safe: such
+        # callers get workers only when they ask.
+        safe = sys.platform.startswith("linux") and threading.active_count() == 1
+        jobs = 2 if safe and _idle_cpus() >= 1.0 else 1
     return max(1, min(jobs, tasks))
 
 
