@@ -20,7 +20,7 @@ from briefgen.build import build  # noqa: E402
 
 #: (audience, format) -> 1-based page or slide to show.
 PICKS = {
-    ("executive", "docx"): 2, ("executive", "pptx"): 3,
+    ("executive", "docx"): 1, ("executive", "pptx"): 3,
     ("press", "docx"): 1, ("press", "pptx"): 2,
     ("academic", "docx"): 3, ("academic", "pptx"): 5,
 }

@@ -26,7 +26,7 @@ BRIEFS = {"zh": ROOT / "briefs" / "belt-and-road-forum-2017",
           "en": ROOT / "briefs" / "belt-and-road-forum-2017-en"}
 AUDIENCES = ("executive", "press", "academic")
 #: Pages LibreOffice lays each audience out on (cover included), both editions. The executive
-#: briefing is a cover plus one to three pages; measured 4 (zh and en) when this was written.
+#: brief is a memo (no cover): measured 3 (zh) and 4 (en, DejaVu standing in for Calibri).
 PAGES = {"executive": (2, 5), "press": (3, 8), "academic": (12, 40)}
 NS = {
     "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -207,6 +207,27 @@ def test_press_edition_has_dateline_lead_and_end_mark(built, plans, lang) -> Non
     assert paragraphs[2].text == plan.meta.dateline
     assert paragraphs[-1].style.name == "End Mark"
     assert paragraphs[-1].text == plan.labels["end_mark"]
+
+
+@pytest.mark.parametrize("lang", list(BRIEFS))
+def test_executive_memo_opens_with_its_head_and_the_bottom_line_on_page_one(built, plans,
+                                                                          lang) -> None:
+    """No cover: marking, title, subtitle and when/where, then the bottom line at once; page
+    one keeps its page-X-of-Y footer and has no running header."""
+    plan = plans[(lang, "executive")]
+    doc = Document(str(built[(lang, "executive")]))
+    paragraphs = doc.paragraphs
+    assert [p.style.name for p in paragraphs[:5]] == [
+        "Memo Marking", "Title", "Subtitle", "Memo Detail", "Heading 1"]
+    assert paragraphs[0].text == plan.meta.marking and paragraphs[1].text == plan.meta.title
+    assert paragraphs[4].text == plan.labels["bottom_line"]
+    assert not [p for p in paragraphs[:6] if p.paragraph_format.page_break_before
+                or p._p.xpath(".//w:br[@w:type='page']")]
+    section = doc.sections[0]
+    first_footer = section.first_page_footer._element
+    assert first_footer.xpath(".//w:instrText[contains(., 'PAGE')]") or first_footer.xpath(
+        ".//w:fldSimple[contains(@w:instr, 'PAGE')]")
+    assert "".join(p.text for p in section.first_page_header.paragraphs).strip() == ""
 
 
 # ---------------------------------------------------------------------------- charts vs brief

@@ -78,7 +78,11 @@ class Slides(Strict):
 class Document(Strict):
     """DOCX shape."""
 
-    form: Literal["briefing", "press_release"] = "briefing"
+    form: Literal["briefing", "memo", "press_release"] = Field(
+        default="briefing", description="briefing: a cover page, then the text; memo: marking, "
+                                        "title and date at the top of page one, no cover (a "
+                                        "one- or two-page brief); press_release: a headline, "
+                                        "dateline and lead.")
     toc: bool = False
     section_text: Literal["summary", "full"] = Field(
         default="summary", description="Summaries, or every paragraph of each section.")

@@ -178,7 +178,7 @@ class _Planner:
             if doc.figure_table and self.shown_figures:
                 out += [Heading(lab["key_figures"]), self.figure_table()]
         for text in self.texts:
-            out.append(Heading(text.section.title, 1 if doc.form == "briefing" else 2))
+            out.append(Heading(text.section.title, 2 if doc.form == "press_release" else 1))
             if doc.section_text == "full":
                 out += [Paragraph(p) for p in text.section.paragraphs]
             else:
@@ -201,7 +201,7 @@ class _Planner:
         if doc.form == "press_release" and self.brief.meta.about:
             out += [Heading(lab["about"], 2), Paragraph(self.brief.meta.about)]
         if doc.sources:
-            out += [Heading(lab["sources"], 1 if doc.form == "briefing" else 2),
+            out += [Heading(lab["sources"], 2 if doc.form == "press_release" else 1),
                     SourcesBlock(self.cited_sources())]
         if doc.form == "press_release":
             out.append(Paragraph(lab["end_mark"], "end_mark"))

@@ -214,7 +214,7 @@ class DocPlan:
     meta: DocMeta
     fonts: Fonts
     labels: Mapping[str, str] = field(hash=False)  # resolved label text (read-only mapping)
-    docx_form: Literal["briefing", "press_release"] = "briefing"
+    docx_form: Literal["briefing", "memo", "press_release"] = "briefing"
     toc: bool = False
     blocks: tuple[Block, ...] = ()
     slides: tuple[Slide, ...] = ()

@@ -143,6 +143,8 @@ def style_specs(lang: str) -> tuple[StyleSpec, ...]:
         S("Cover Marking", bold=True, size=s, align="right", after=110),
         S("Cover Date", size=14, align="center", before=150, after=6, **single),
         S("Cover Detail", size=14, align="center", after=6, **single),
+        S("Memo Marking", bold=True, size=s, align="right", after=6, **single),
+        S("Memo Detail", size=s, color=GREY, align="center", after=18, **single),
         S("Caption", builtin=True, size=c.caption_size, bold=True, color=INK, align="center",
           before=6, after=6, keep_next=True, **single),
         S("Figure", align="center", before=6, after=0, keep_next=True, **single),

@@ -211,6 +211,8 @@ class _DocxWriter:
         self._headers_and_footers()
         if self.plan.docx_form == "briefing":
             self._cover()
+        elif self.plan.docx_form == "memo":
+            self._memo_head()
         elif self.plan.docx_form == "press_release":
             self._masthead()
         else:
@@ -274,8 +276,9 @@ class _DocxWriter:
     def _headers_and_footers(self) -> None:
         """Title in the header and page X of Y in the footer; the first page has its own pair.
 
-        A briefing's first page is the cover (no header, no footer); the first page of a
-        ``press_release`` carries the headline, so it keeps the footer but not the repeated title.
+        A briefing's first page is the cover (no header, no footer); the first page of a memo
+        or a ``press_release`` carries the title, so it keeps the footer but not the repeated
+        title.
         """
         self.doc.settings.odd_and_even_pages_header_footer = False
         section = self.doc.sections[-1]
@@ -346,6 +349,17 @@ class _DocxWriter:
         for i, text in enumerate(details):
             self._para("Cover Date" if i == 0 else "Cover Detail", text)
         self.break_before_next = True
+
+    def _memo_head(self) -> None:
+        """A memo's first lines: marking, title, subtitle and one line of when and where; the
+        text follows on the same page (no cover)."""
+        meta = self.plan.meta
+        if meta.marking:
+            self._para("Memo Marking", meta.marking)
+        self._masthead()
+        details = [t for t in (meta.date_text, meta.place, meta.organiser) if t]
+        if details:
+            self._para("Memo Detail", "  ·  ".join(details))
 
     def _masthead(self) -> None:
         self._para("Title", self.plan.meta.title)
