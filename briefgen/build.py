@@ -29,6 +29,7 @@ from briefgen.commands import pdf
 from briefgen.errors import InputError, Problem, first_line
 from briefgen.load.office_template import check_office_template
 from briefgen.plan.model import DocPlan
+from briefgen.plan_cache import reduce_proxy
 from briefgen.render.base import Renderer
 from briefgen.resources import cache_dir, caching, default_brief, reading
 from briefgen.write import commit, stage, temporary_prefix
@@ -237,21 +238,19 @@ class _Task:
     tag: str  # this build's mark on its temporary files
 
 
-def _write(task: _Task, charts: Mapping[str, Path]) -> Output:
+def _timed_stage(task: _Task, charts: Mapping[str, Path]) -> tuple[Path, float]:
+    """Render ``task`` to a staged file (not yet in its place) and time it."""
     start = time.perf_counter()
-    staged = _stage(task, charts)
-    commit(staged, task.path)
-    return _output(task, time.perf_counter() - start)
-
-
-def _stage(task: _Task, charts: Mapping[str, Path]) -> Path:
     plan, renderer = task.plan, task.renderer
-    return stage(task.path, lambda tmp: renderer.render(plan, charts, tmp), plan.meta.timestamp,
-                 task.tag)
+    staged = stage(task.path, lambda tmp: renderer.render(plan, charts, tmp),
+                   plan.meta.timestamp, task.tag)
+    return staged, time.perf_counter() - start
 
 
-def _output(task: _Task, seconds: float) -> Output:
-    return Output(task.path, task.plan.meta.audience, task.renderer.name, seconds)
+def _place(task: _Task, staged: tuple[Path, float]) -> Output:
+    """Put a staged file in its place; what was written."""
+    commit(staged[0], task.path)
+    return Output(task.path, task.plan.meta.audience, task.renderer.name, staged[1])
 
 
 def worker_count(jobs: int | None, tasks: int) -> int:
@@ -294,7 +293,7 @@ def _render(tasks: list[_Task], charts: Mapping[str, Path], workers: int,
             return _render_in_workers(tasks, charts, workers, on_file)
         return _render_here(tasks, charts, on_file)
     except BaseException:
-        for task in tasks:  # a worker killed mid-file may leave its temporary sibling behind
+        for task in tasks:  # staged files never put in place, or a killed worker's temporaries
             pattern = glob.escape(temporary_prefix(task.path, task.tag)) + "*.tmp"
             for stray in task.path.parent.glob(pattern):
                 stray.unlink(missing_ok=True)
@@ -308,9 +307,7 @@ def _render_in_workers(tasks: list[_Task], charts: Mapping[str, Path], workers: 
     outputs: list[Output] = []
 
     def place(staged: tuple[Path, float]) -> None:
-        task = tasks[len(outputs)]
-        commit(staged[0], task.path)
-        outputs.append(_output(task, staged[1]))
+        outputs.append(_place(tasks[len(outputs)], staged))
         on_file(outputs[-1])
 
     in_order(lambda i: _timed_stage(tasks[i], charts), len(tasks), workers,
@@ -332,23 +329,14 @@ def _render_here(tasks: list[_Task], charts: Mapping[str, Path],
         try:
             results: list[Output] = []
             for i, task in enumerate(tasks):
-                if i in pending:
-                    staged, seconds = pending.pop(i).result()
-                    commit(staged, task.path)
-                    results.append(_output(task, seconds))
-                else:
-                    results.append(_write(task, charts))
+                staged = pending.pop(i).result() if i in pending else _timed_stage(task, charts)
+                results.append(_place(task, staged))
                 on_file(results[-1])
             return results
         finally:
             for future in pending.values():
                 future.cancel()
             background.shutdown(wait=True)  # its staged file is removed with the others
-
-
-def _timed_stage(task: _Task, charts: Mapping[str, Path]) -> tuple[Path, float]:
-    start = time.perf_counter()
-    return _stage(task, charts), time.perf_counter() - start
 
 
 def plan_brief(brief: Path, audiences: Sequence[str], profile_files: Sequence[Path],
@@ -398,9 +386,9 @@ def _plan(loaded: LoadedBrief, profiles: Sequence[Profile], workers: int) -> lis
 
 # --------------------------------------------------------------------------- worker processes
 # Workers are forked, so they inherit the brief, plans, renderers and chart paths; only an index
-# goes to a worker, and only its result (a DocPlan or an Output) comes back, pickled. A worker
-# that dies (killed, out of memory) breaks the pool, which raises BrokenProcessPool at once
-# instead of waiting for a result that never comes.
+# goes to a worker, and only its result (a DocPlan, or a staged file and its time) comes back,
+# pickled. A worker that dies (killed, out of memory) breaks the pool, which raises
+# BrokenProcessPool at once instead of waiting for a result that never comes.
 
 T = TypeVar("T")
 #: Work functions of the pools running now, by a token per call (a library caller may build
@@ -460,13 +448,7 @@ def _call_work(token: str, index: int) -> tuple[int, object]:
         return index, _Failed(exc.problems)
 
 
-def _rebuild_proxy(data: dict[str, object]) -> types.MappingProxyType[str, object]:
-    return types.MappingProxyType(data)
-
-
-# A DocPlan's labels are a read-only mappingproxy, which pickle refuses; send them as a dict.
-ForkingPickler.register(types.MappingProxyType,
-                        lambda proxy: (_rebuild_proxy, (dict(proxy),)))
+ForkingPickler.register(types.MappingProxyType, reduce_proxy)
 
 #: Cost tier of a file that LibreOffice lays out to number its contents pages.
 _LAYOUT = 2

@@ -131,16 +131,22 @@ class PlanCache:
             old.unlink(missing_ok=True)
 
 
-def _rebuild_proxy(data: dict[str, object]) -> types.MappingProxyType[str, object]:
+def rebuild_proxy(data: dict[str, object]) -> types.MappingProxyType[str, object]:
     return types.MappingProxyType(data)
 
 
+def reduce_proxy(proxy: types.MappingProxyType[str, object]) -> tuple[object, ...]:
+    """How a plan's read-only label mapping (a mappingproxy, which pickle refuses) pickles:
+    as a dict, made read-only again. Used here and for results coming back from workers."""
+    return rebuild_proxy, (dict(proxy),)
+
+
 class _Pickler(pickle.Pickler):
-    """Pickles a plan's read-only label mapping (a mappingproxy, which pickle refuses)."""
+    """Pickles plans, label mappings included (:func:`reduce_proxy`)."""
 
     def reducer_override(self, obj: object) -> object:
         if isinstance(obj, types.MappingProxyType):
-            return _rebuild_proxy, (dict(obj),)
+            return reduce_proxy(obj)
         return NotImplemented
 
 
@@ -148,7 +154,7 @@ class _Pickler(pickle.Pickler):
 _PLAIN = {("datetime", n) for n in ("datetime", "date", "time", "timedelta", "timezone")}
 _PLAIN |= {("pathlib", n) for n in ("Path", "PosixPath", "WindowsPath", "PurePosixPath",
                                     "PureWindowsPath")}
-_PLAIN |= {(__name__, "_rebuild_proxy"), (__name__, "Dependencies")}
+_PLAIN |= {(__name__, "rebuild_proxy"), (__name__, "Dependencies")}
 
 
 class _Unpickler(pickle.Unpickler):

@@ -109,8 +109,8 @@ _EN_TRAILING_LIST = re.compile(
 
 
 def _en_without_detail(text: str) -> list[str]:
-    """``text`` without a trailing detail phrase or enumeration, when at least the bullet floor
-    of words is left (longest cut last, so the fullest line that fits wins)."""
+    """``text`` without its trailing detail phrase, and without its trailing enumeration:
+    each cut that leaves at least the bullet floor of words."""
     out = []
     for pattern in (_EN_TRAILING_DETAIL, _EN_TRAILING_LIST):
         cut = pattern.sub("", text.strip()).rstrip(" ,;")

@@ -35,6 +35,14 @@ def test_every_bundled_label_is_filled_without_jinja(lang):
         assert _simple_fill(source, values) == render_text(source, key, **values), key
 
 
+def test_the_direct_fill_refuses_what_the_sandbox_refuses_for_length():
+    """labels.py keeps its own copy of the source limit (importing it would import Jinja2)."""
+    from briefgen.plan import labels
+    from briefgen.text import templates
+
+    assert labels._MAX_SOURCE == templates.MAX_SOURCE
+
+
 def test_anything_more_goes_through_the_sandbox():
     labels = {"upper": "{{ title | upper }}", "missing": "图{{ m }}", "attr": "{{ n.__class__ }}"}
     assert fill(labels, "upper", title="ab") == "AB"

@@ -10,8 +10,8 @@ The numbers go into the contents, the document is laid out again, and the two la
 a filled contents page can itself move a heading (at most :data:`MAX_PASSES` layouts).
 
 Laying out takes LibreOffice seconds, and a brief is built again and again while it is being
-written; so the settled numbers are kept (:class:`PageCache`) under a hash of the document's
-parts as first laid out and of the LibreOffice installation. The same document on the same
+written; so the settled numbers are kept (:class:`PageCache`) under a hash of what the document
+is made from and of the LibreOffice installation and fonts. The same document on the same
 LibreOffice lays out the same way, so a hit is exact; any change to the document misses.
 
 The heading numbers ("一、", "1.") are computed here as Word computes them from the heading
@@ -21,14 +21,12 @@ styles' list definitions, so the cached entries read as Word would write them.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import re
 import shutil
 import subprocess
 import tempfile
 import warnings
-import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -268,23 +266,18 @@ def settle(build: Callable[[Sequence[int] | None], tuple[bytes, Sequence[Entry]]
     :param name: what stays the same across versions of the document (its brief and
         headings): the numbers its last version settled on are tried first, so after an edit
         that moves no heading to another page one layout confirms them, instead of two.
-    :param source: everything the document is made from, as text (plan, template, code), when
-        the caller can say it: a hit then needs no document at all. Otherwise the document's
-        parts as first laid out are the key.
+    :param source: everything the document is made from, as text (plan, template, code): the
+        key of its settled numbers, so a hit needs no document at all ("": nothing is kept).
     :param entries: how many entries the contents have, when known without building it (an
         entry of another length is a miss).
     :return: the numbers, or None (with a note on stderr) when the layout fails.
     """
-    key = cache.source_key(source, soffice) if cache and source else ""
-    if cache and key and (known := cache.get(key)) is not None and (
+    key = cache.key(source, soffice) if cache and source else ""
+    if key and (known := cache.get(key)) is not None and (
             entries is None or len(known) == entries):
         return known
     first = build(None)
     count = len(first[1])
-    if cache and not key:
-        key = cache.key(first[0], soffice)
-        if (known := cache.get(key)) is not None and len(known) == count:
-            return known
     last = cache.get(cache.name_key(name, soffice)) if cache and name else None
     pages: list[int] | None = last if last is not None and len(last) == count else None
     with tempfile.TemporaryDirectory(prefix="briefgen-toc-") as tmp:
@@ -296,10 +289,10 @@ def settle(build: Callable[[Sequence[int] | None], tuple[bytes, Sequence[Entry]]
                 note(f"contents page numbers not filled: {_reason(exc)}")
                 return None
             if found == pages:
-                if cache:
+                if key:
                     cache.put(key, pages)
-                    if name:
-                        cache.put(cache.name_key(name, soffice), pages)
+                if cache and name:
+                    cache.put(cache.name_key(name, soffice), pages)
                 return pages
             pages = found
     note(f"contents page numbers changed in each of {MAX_PASSES} layouts; the last ones are "
@@ -317,26 +310,16 @@ class PageCache:
         self.folder = folder
 
     @staticmethod
-    def key(docx: bytes, soffice: str) -> str:
-        """A hash of the document's parts (not the zip: its entry times change) and of the
-        LibreOffice installation that lays it out (the resolved program and its file times)."""
-        digest = hashlib.sha256()
-        for part in _parts(docx):
-            digest.update(len(part).to_bytes(8, "big") + part)
-        digest.update(_installation(soffice).encode())
-        return digest.hexdigest()
-
-    @staticmethod
-    def source_key(source: str, soffice: str) -> str:
-        """A hash of what the document is made from and of the LibreOffice that lays it out."""
-        text = f"source\0{source}\0{_installation(soffice)}"
-        return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+    def key(source: str, soffice: str) -> str:
+        """Where the numbers of the document made from ``source`` are kept: a hash of it and
+        of the LibreOffice (program and fonts) that lays it out."""
+        return _hash("source", source, soffice)
 
     @staticmethod
     def name_key(name: str, soffice: str) -> str:
         """Where the last settled numbers of documents called ``name`` are kept (a hint only:
         a layout always confirms them)."""
-        return "last-" + hashlib.sha256(f"{name}\0{_installation(soffice)}".encode()).hexdigest()
+        return "last-" + _hash("name", name, soffice)
 
     def get(self, key: str) -> list[int] | None:
         try:
@@ -351,14 +334,9 @@ class PageCache:
         store(self.folder / f"{key}.json", json.dumps(list(pages)).encode())
 
 
-def _parts(docx: bytes) -> list[bytes]:
-    """Name and content of each zip entry, in order; the bytes themselves if not a zip."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(docx)) as archive:
-            return [item.filename.encode() + b"\0" + archive.read(item)
-                    for item in archive.infolist()]
-    except zipfile.BadZipFile:
-        return [docx]
+def _hash(kind: str, text: str, soffice: str) -> str:
+    whole = f"{kind}\0{text}\0{_installation(soffice)}"
+    return hashlib.sha256(whole.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def _installation(soffice: str) -> str:
