@@ -59,6 +59,7 @@ HEADLINE_FIGURES = {
     "digital-trade-expo-zh": ["deal-value", "countries"],
     "health-ministers-meeting-en": ["member-states", "pooled-target-2030"],
     "mofcom-press-conference-zh": ["retail-sales"],
+    "mombasa-ports-and-corridors-forum-2026": ["figure-1", "figure-2"],
     "sco-summit-zh": ["delegations", "documents"],
     "state-visit-brazil-zh": ["agreements-signed"],
     "trade-expo-en": ["contract-value", "countries"],
@@ -80,12 +81,17 @@ OPENING_LAYOUTS = {"Title"}
 
 HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 WORD = re.compile(r"[A-Za-z0-9]+(?:['’.,-][A-Za-z0-9]+)*")
-NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\d.,])\d+(?:\.\d+)?(?![\d])")
+#: A number in digits, with or without thousands separators: 3.1, 1,240, 5120 (of 5120亿).
+NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d)")
 
 # ---------------------------------------------------------------------------- what fails today
 
 #: Cases that today's code fails, by test: brief ids, or (brief id, audience). Each becomes an
 #: xfail (not strict) with the issue's words as its reason.
+#: Press releases whose Sources heading and slide are empty today (the plan selects nothing
+#: that cites a source).
+EMPTY_PRESS_SOURCES = {("ai-governance-seminar-en", "press"),
+                       ("mombasa-ports-and-corridors-forum-2026", "press")}
 OPEN: dict[str, tuple[str, set]] = {
     "executive_body": ("the executive memo is an empty bottom line and Sources: profiles filter "
                        "sections by tags only our own brief uses", set(BRIEF_IDS)),
@@ -96,15 +102,13 @@ OPEN: dict[str, tuple[str, set]] = {
     "press_quotes": ("no quotes in the press release of an untagged or user-tagged brief",
                      set(BRIEF_IDS)),
     "empty_headings": ("an empty Bottom line and a Sources heading with nothing under it", {
-        *((b, "executive") for b in BRIEF_IDS),
-        ("ai-governance-seminar-en", "press")}),
+        *((b, "executive") for b in BRIEF_IDS), *EMPTY_PRESS_SOURCES}),
     "content_slides": ("executive deck of 2 slides, press deck of 2-5 (charts, timeline, "
                        "sources only)", {
         *((b, a) for b in BRIEF_IDS for a in ("executive", "press")),
     } - {("climate-conference-en", "press")}),
     "title_only_slides": ("an empty Sources slide", {
-        *((b, "executive") for b in BRIEF_IDS),
-        ("ai-governance-seminar-en", "press")}),
+        *((b, "executive") for b in BRIEF_IDS), *EMPTY_PRESS_SOURCES}),
 }
 
 
