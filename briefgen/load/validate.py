@@ -15,7 +15,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from briefgen.errors import InputError, Problem
-from briefgen.load.yaml_source import Loc, YamlSource
+from briefgen.load.written_numbers import split_value, value_hint
+from briefgen.load.yaml_slips import comma_slips, quoted, shortened
+from briefgen.load.yaml_source import Loc, YamlSource, field_path
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -58,14 +60,6 @@ _PATTERNS = {
     r"^[a-z0-9][a-z0-9-]*$": "must be an id: lower-case letters, digits and hyphens",
     r"^\d{4}(-\d{2}(-\d{2})?)?$": "must be an ISO date: 2013, 2016-09 or 2017-05-14",
 }
-
-
-def field_path(loc: Loc) -> str:
-    """``("sections", 3, "title")`` -> ``sections[3].title``."""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def problem_at(src: YamlSource, loc: Loc, message: str, hint: str | None = None,
@@ -121,16 +115,56 @@ def _type_hint(kind: str, value: Any) -> str | None:
     return None
 
 
+def _whole_text_hint(loc: Loc, written: dict[Any, Any]) -> str:
+    """``- Delegates: they discussed`` -> put the whole text in quotes, shown as written."""
+    (key, value), = written.items()
+    text = f"{key}: {value}" if value is not None else f"{key}:"
+    shown = quoted(shortened(text))
+    return f"put the text in quotes: {'- ' if isinstance(loc[-1], int) else f'{loc[-1]}: '}{shown}"
+
+
 def _shown(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _describe(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, str | None]:
-    """Message and hint for one pydantic error."""
+def _number_hint(loc: Loc, written: str, data: Any) -> str | None:
+    """Where each word of a number written with its scale, unit or qualifier goes."""
+    name = loc[-1] if loc else None
+    parent = _data_at(data, loc[:-1])
+    if name == "value" and isinstance(parent, dict):
+        hint = value_hint(written, parent)
+        if hint:
+            return f"got {_shown(written)}; {hint}"
+    elif isinstance(name, str):
+        fields = split_value(written, {})
+        if fields:
+            return f"got {_shown(written)}; write {name}: {fields['value']}"
+    return None
+
+
+def _data_at(data: Any, loc: Loc) -> Any:
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _describe(error: dict[str, Any], model: type[BaseModel], data: Any = None
+              ) -> tuple[str, str | None]:
+    """Message and hint for one pydantic error (``data``: the input, for a field's siblings)."""
     kind = error["type"]
     loc = tuple(error["loc"])
     ctx = error.get("ctx", {})
+    written = error.get("input")
+    if kind == "float_parsing" and isinstance(written, str):
+        hint = _number_hint(loc, written, data)
+        if hint:
+            return _MESSAGES[kind], hint
+    if kind == "string_type" and isinstance(written, dict) and len(written) == 1:
+        return 'the text holds ": ", which YAML reads as a new key', _whole_text_hint(loc, written)
     if kind == "extra_forbidden":
         known = _model_fields_at(model, loc)
         close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
@@ -177,8 +211,11 @@ def validate_model(src: YamlSource, model: type[M]) -> M:
         return model.model_validate(src.data)
     except ValidationError as exc:
         errors = exc.errors()
-        problems = []
-        described = [(error, *_describe(error, model)) for error in errors]
+        failed = {tuple(e["loc"]) for e in errors}
+        slips = [(slip, cut) for slip, cut in comma_slips(src) if cut & failed]
+        problems = [slip for slip, _ in slips]
+        explained = set().union(*(cut for _, cut in slips))
+        described = [(error, *_describe(error, model, src.data)) for error in errors]
         typos = {(*e["loc"][:-1], hint[len("did you mean "):].strip("'?"))
                  for e, _, hint in described if e["type"] == "extra_forbidden" and hint
                  and hint.startswith("did you mean")}
@@ -186,6 +223,8 @@ def validate_model(src: YamlSource, model: type[M]) -> M:
             loc = tuple(error["loc"])
             if error["type"] == "missing" and loc in typos:
                 continue  # one typo, one problem: 'titel: unknown field (did you mean 'title'?)'
+            if loc in explained:
+                continue  # the rest of a value cut at a comma: the cut value's problem says so
             problems.append(problem_at(src, loc, message, hint,
                                        key=error["type"] == "extra_forbidden"))
         raise InputError(in_file_order(problems)) from None

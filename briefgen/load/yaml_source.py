@@ -103,6 +103,14 @@ class YamlSource:
         return mark.line + 1, mark.column + 1
 
 
+def field_path(loc: Loc) -> str:
+    """``("sections", 3, "title")`` -> ``sections[3].title``."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
 def _key(node: yaml.MappingNode, part: str | int) -> yaml.Node | None:
     for key, _ in node.value:
         if isinstance(key, yaml.ScalarNode) and key.value == str(part):
@@ -285,6 +293,11 @@ def _parse_or_report(path: Path, text: str) -> tuple[yaml.Node | None, Any]:
     try:
         return _parse(_SafeLoader, text)
     except yaml.MarkedYAMLError as exc:
+        from briefgen.load.yaml_slips import explain_syntax  # noqa: PLC0415 - it reads this module
+
+        slip = explain_syntax(path, text, exc)
+        if slip is not None:
+            raise InputError([slip]) from None
         mark = exc.problem_mark or exc.context_mark
         problem, hint = _tag_problem((exc.problem or exc.context or "invalid YAML").strip())
         hint = getattr(exc, "hint", None) or hint
