@@ -214,7 +214,10 @@ class Chart(Strict):
     figures: list[Id] = Field(default_factory=list, description="Figure ids, one point each.")
     categories: list[str] = Field(default_factory=list, description="Category axis for series.")
     series: list[Series] = Field(default_factory=list, description="Inline series.")
-    unit: str | None = Field(default=None, description="Axis unit; defaults to the figures' unit.")
+    unit: str | None = Field(
+        default=None,
+        description="Axis unit; defaults to the figures' scale and unit. Needed when the figures "
+                    "word one unit differently (billion USD, US$ billion).")
     source: Id | None = Field(default=None, description="Source id; defaults to the figures'.")
     tags: list[str] = Field(default_factory=list, description="Tags profiles select on.")
 
