@@ -115,12 +115,12 @@ def _type_hint(kind: str, value: Any) -> str | None:
     return None
 
 
-def _whole_text_hint(loc: Loc, written: dict[Any, Any]) -> str:
-    """``- Delegates: they discussed`` -> put the whole text in quotes, shown as written."""
-    (key, value), = written.items()
-    text = f"{key}: {value}" if value is not None else f"{key}:"
-    shown = quoted(shortened(text))
-    return f"put the text in quotes: {'- ' if isinstance(loc[-1], int) else f'{loc[-1]}: '}{shown}"
+def _whole_text_hint(loc: Loc, written: str | None) -> str | None:
+    """``- Delegates: they discussed`` -> put the whole text in quotes, as it is written."""
+    if not written:
+        return None
+    shown = quoted(shortened(written))
+    return f"put the text in quotes: {shown if isinstance(loc[-1], int) else f'{loc[-1]}: {shown}'}"
 
 
 def _shown(value: Any) -> str:
@@ -152,19 +152,21 @@ def _data_at(data: Any, loc: Loc) -> Any:
     return data
 
 
-def _describe(error: dict[str, Any], model: type[BaseModel], data: Any = None
+def _describe(error: dict[str, Any], model: type[BaseModel], src: YamlSource | None = None
               ) -> tuple[str, str | None]:
-    """Message and hint for one pydantic error (``data``: the input, for a field's siblings)."""
+    """Message and hint for one pydantic error (``src``: the file, for a field's siblings and
+    its text as written)."""
     kind = error["type"]
     loc = tuple(error["loc"])
     ctx = error.get("ctx", {})
     written = error.get("input")
     if kind == "float_parsing" and isinstance(written, str):
-        hint = _number_hint(loc, written, data)
+        hint = _number_hint(loc, written, src.data if src else None)
         if hint:
             return _MESSAGES[kind], hint
-    if kind == "string_type" and isinstance(written, dict) and len(written) == 1:
-        return 'the text holds ": ", which YAML reads as a new key', _whole_text_hint(loc, written)
+    if kind == "string_type" and isinstance(written, dict) and len(written) == 1 and src:
+        return ('the text holds ": ", which YAML reads as a new key',
+                _whole_text_hint(loc, src.written(loc)))
     if kind == "extra_forbidden":
         known = _model_fields_at(model, loc)
         close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
@@ -215,7 +217,7 @@ def validate_model(src: YamlSource, model: type[M]) -> M:
         slips = [(slip, cut) for slip, cut in comma_slips(src) if cut & failed]
         problems = [slip for slip, _ in slips]
         explained = set().union(*(cut for _, cut in slips))
-        described = [(error, *_describe(error, model, src.data)) for error in errors]
+        described = [(error, *_describe(error, model, src)) for error in errors]
         typos = {(*e["loc"][:-1], hint[len("did you mean "):].strip("'?"))
                  for e, _, hint in described if e["type"] == "extra_forbidden" and hint
                  and hint.startswith("did you mean")}

@@ -68,7 +68,8 @@ def _tab(path: Path, lines: list[str], row: int, col: int) -> Problem:
         if loc is not None:
             return Problem(path, row + 1, col + 1, field_path(loc),
                            "a tab indents this line; YAML indents with spaces only",
-                           f"indent it with {spaces} spaces, as the lines around it")
+                           f"indent it with {spaces} spaces, as the lines around it" if spaces
+                           else "start it at the beginning of the line, as the lines around it")
     return Problem(path, row + 1, col + 1, "",
                    "a tab indents this line; YAML indents with spaces only",
                    "indent it with spaces")
@@ -171,7 +172,8 @@ def quoted(text: str) -> str:
 
 
 def shortened(text: str) -> str:
-    """``text``, cut to a length a one-line message can show."""
+    """``text`` on one line, cut to a length a one-line message can show."""
+    text = " ".join(text.split())
     return text if len(text) <= _SHOWN else text[: _SHOWN - 3].rstrip() + "..."
 
 
@@ -257,7 +259,7 @@ def _comma_problem(src: YamlSource, loc: Loc, key: yaml.Node, value: yaml.Node,
             p.isdigit() for p in parts[1:]):
         number = "".join(parts) if all(len(p) == 3 for p in parts[1:]) else ".".join(parts)
         return Problem(src.path, line, col, where,
-                       f"the comma in {written} ends the number inside {{...}}",
+                       f"the comma in {shortened(written)} ends the number inside {{...}}",
                        f"write {key.value}: {number}")
     return Problem(src.path, line, col, where,
                    f"the comma after {shortened(parts[0])!r} ends the text inside {{...}}",

@@ -102,6 +102,15 @@ class YamlSource:
             mark = node.start_mark
         return mark.line + 1, mark.column + 1
 
+    def written(self, loc: Loc) -> str | None:
+        """The text of the value at ``loc`` exactly as the file has it (None if not there)."""
+        node = self.root
+        for part in loc:
+            node = _child(node, part) if node is not None else None
+        if node is None:
+            return None
+        return self.text[node.start_mark.index: node.end_mark.index]
+
 
 def field_path(loc: Loc) -> str:
     """``("sections", 3, "title")`` -> ``sections[3].title``."""
