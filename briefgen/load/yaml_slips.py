@@ -62,46 +62,90 @@ def _tab(path: Path, lines: list[str], row: int, col: int) -> Problem:
                        "a tab here, where YAML allows only spaces", "write a space instead")
     body = line[indent:]
     dashes = len(re.match(r"(?:-[ ]+)*", body).group())
+    more = sum(map(_tab_indented, lines[row + 1:]))
+    if body.startswith("#"):
+        return Problem(path, row + 1, col + 1, "", "a tab indents this comment; YAML indents "
+                       "with spaces only", f"indent it with spaces{_more_tabs(lines, row)}")
+    for width in (2, 4, 8):  # an editor's tabs, one per level: read them as N spaces each
+        expanded = [_expand_tabs(text, width) for text in lines]
+        spaces = len(expanded[row]) - len(body)
+        root = _readable(expanded, row, expanded[row], whole=True)
+        loc = _loc_at(root, row, spaces + dashes) or _text_over(root, row)
+        if loc is not None:
+            each = f"; {_more_lines(more)} indented with tabs: write {width} spaces for each tab"
+            return Problem(path, row + 1, col + 1, field_path(loc),
+                           "a tab indents this line; YAML indents with spaces only",
+                           f"indent it with {spaces} spaces instead{each if more else ''}")
     for spaces in _indents_near(lines, row):
         root = _readable(lines, row, " " * spaces + body)
         loc = _loc_at(root, row, spaces + dashes) if root is not None else None
         if loc is not None:
+            how = (f"indent it with {spaces} spaces" if spaces
+                   else "start it at the beginning of the line")
             return Problem(path, row + 1, col + 1, field_path(loc),
                            "a tab indents this line; YAML indents with spaces only",
-                           f"indent it with {spaces} spaces, as the lines around it" if spaces
-                           else "start it at the beginning of the line, as the lines around it")
+                           f"{how} instead{_more_tabs(lines, row)}")
     return Problem(path, row + 1, col + 1, "",
                    "a tab indents this line; YAML indents with spaces only",
-                   "indent it with spaces")
+                   f"indent it with spaces{_more_tabs(lines, row)}")
+
+
+def _more_tabs(lines: list[str], row: int) -> str:
+    """``; 12 more lines indented with tabs``, so that a file an editor filled with tabs is not
+    a surprise fixed one message at a time."""
+    more = sum(map(_tab_indented, lines[row + 1:]))
+    return f"; {_more_lines(more)} indented with tabs" if more else ""
+
+
+def _more_lines(count: int) -> str:
+    return f"{count} more line{'s' if count > 1 else ''}"
+
+
+def _expand_tabs(line: str, width: int) -> str:
+    """``line`` with each tab in its indent written as ``width`` spaces."""
+    indent = len(line) - len(line.lstrip(" \t"))
+    return line[:indent].replace("\t", " " * width) + line[indent:]
 
 
 def _indents_near(lines: list[str], row: int) -> Iterator[int]:
     """Indents worth trying for ``row``, likeliest first.
 
-    The next line's indent, unless ``row`` opens a block (ends in ``:``) whose child that line
-    is; then the previous line's content column (after any ``- ``), its own indent, one level
-    deeper; then the indents of earlier lines, nearest first. Only indents written with spaces
-    count.
+    One level under the previous line when that line opens a block (ends in ``:``); then the
+    previous line's content column (after any ``- ``: a sibling), its own indent, one level
+    deeper; then the indents of earlier lines, nearest first (closing blocks). Lines indented
+    with tabs are skipped: their indent is what is in question. An indent that makes the line
+    part of the text above it is no answer: :func:`_tab` wants a field or item starting there.
     """
-    def spaced(line: str) -> tuple[int, int] | None:
+    def spaced(line: str) -> tuple[int, int, bool] | None:
         stripped = line.lstrip(" ")
         if not stripped or stripped.startswith("#") or stripped.startswith("\t"):
             return None
         own = len(line) - len(stripped)
-        return own, own + len(re.match(r"(?:-[ ]+)*", stripped).group())
+        return own, own + len(re.match(r"(?:-[ ]+)*", stripped).group()), _opens_block(line)
 
     seen: set[int] = set()
-    if not lines[row].split(" #")[0].rstrip().endswith(":"):
-        after = next(filter(None, map(spaced, lines[row + 1:])), None)
-        if after is not None:
-            seen.add(after[0])
-            yield after[0]
-    for i, before in enumerate(filter(None, map(spaced, reversed(lines[:row])))):
-        own, content = before
+
+    def new(spaces: int) -> bool:
+        fresh = spaces not in seen
+        seen.add(spaces)
+        return fresh
+
+    earlier = [s for s in map(spaced, reversed(lines[:row])) if s]
+    if earlier and earlier[0][2]:
+        yield earlier[0][1] + 2
+        seen.add(earlier[0][1] + 2)
+    for i, (own, content, _) in enumerate(earlier):
         for spaces in (content, own, content + 2) if i == 0 else (own,):
-            if spaces not in seen:
-                seen.add(spaces)
+            if new(spaces):
                 yield spaces
+
+
+def _opens_block(line: str) -> bool:
+    return line.split(" #")[0].rstrip().endswith(":")
+
+
+def _tab_indented(line: str) -> bool:
+    return "\t" in line[: len(line) - len(line.lstrip(" \t"))]
 
 
 def _unquoted_text(path: Path, lines: list[str], row: int, col: int) -> Problem | None:
@@ -177,17 +221,29 @@ def shortened(text: str) -> str:
     return text if len(text) <= _SHOWN else text[: _SHOWN - 3].rstrip() + "..."
 
 
-def _readable(lines: list[str], row: int, fixed: str) -> yaml.Node | None:
-    """The node tree of the text with line ``row`` replaced, when that makes it readable."""
+def _readable(lines: list[str], row: int, fixed: str, whole: bool = False) -> yaml.Node | None:
+    """The node tree of the text with line ``row`` replaced, when that makes it readable up to
+    and including ``row`` (a later slip is the next message's business: the tree is then of the
+    text up to ``row``); with ``whole``, only when it makes the whole text readable."""
+    def compose(text_lines: list[str]) -> yaml.Node | None:
+        return yaml.compose("\n".join(text_lines), Loader=yaml.SafeLoader)
+
     try:
-        return yaml.compose("\n".join([*lines[:row], fixed, *lines[row + 1:]]),
-                            Loader=yaml.SafeLoader)
+        return compose([*lines[:row], fixed, *lines[row + 1:]])
+    except yaml.MarkedYAMLError as exc:
+        if whole or exc.problem_mark is None or exc.problem_mark.line <= row:
+            return None
+    except (yaml.YAMLError, RecursionError):
+        return None
+    try:
+        return compose([*lines[:row], fixed])
     except (yaml.YAMLError, RecursionError):
         return None
 
 
 def _loc_at(node: yaml.Node | None, row: int, col: int, loc: Loc = ()) -> Loc | None:
-    """The field path of the key or the scalar that starts at ``row``/``col`` (0-based)."""
+    """The field path of the key, scalar value or list item that starts at ``row``/``col``
+    (0-based)."""
     def here(n: yaml.Node) -> bool:
         return n.start_mark.line == row and n.start_mark.column == col
 
@@ -200,11 +256,24 @@ def _loc_at(node: yaml.Node | None, row: int, col: int, loc: Loc = ()) -> Loc | 
                 return found
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            if here(item) and isinstance(item, yaml.ScalarNode):
+            if here(item):
                 return (*loc, i)
             found = _loc_at(item, row, col, (*loc, i))
             if found is not None:
                 return found
+    return None
+
+
+def _text_over(node: yaml.Node | None, row: int, loc: Loc = ()) -> Loc | None:
+    """The field path of the text (a ``|`` or ``>`` block, say) that runs over line ``row``."""
+    if isinstance(node, yaml.ScalarNode):
+        return loc if node.start_mark.line < row <= node.end_mark.line else None
+    pairs = node.value if isinstance(node, yaml.MappingNode) else list(
+        enumerate(node.value)) if isinstance(node, yaml.SequenceNode) else []
+    for key, value in pairs:
+        found = _text_over(value, row, (*loc, key.value if isinstance(key, yaml.Node) else key))
+        if found is not None:
+            return found
     return None
 
 
