@@ -214,7 +214,8 @@ def validate_model(src: YamlSource, model: type[M]) -> M:
     except ValidationError as exc:
         errors = exc.errors()
         failed = {tuple(e["loc"]) for e in errors}
-        slips = [(slip, cut) for slip, cut in comma_slips(src) if cut & failed]
+        slips = [(slip, cut) for slip, cut in comma_slips(src)
+                 if any(loc[:len(c)] == c for c in cut for loc in failed)]
         problems = [slip for slip, _ in slips]
         explained = set().union(*(cut for _, cut in slips))
         described = [(error, *_describe(error, model, src)) for error in errors]
@@ -225,7 +226,7 @@ def validate_model(src: YamlSource, model: type[M]) -> M:
             loc = tuple(error["loc"])
             if error["type"] == "missing" and loc in typos:
                 continue  # one typo, one problem: 'titel: unknown field (did you mean 'title'?)'
-            if loc in explained:
+            if any(loc[:len(c)] == c for c in explained):
                 continue  # the rest of a value cut at a comma: the cut value's problem says so
             problems.append(problem_at(src, loc, message, hint,
                                        key=error["type"] == "extra_forbidden"))
