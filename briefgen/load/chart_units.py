@@ -98,9 +98,11 @@ def axis_problem(chart: Chart, used: Sequence[Figure], lang: str) -> tuple[str, 
                 for m, figs in others for f in figs)
             return (f"figures use different scales: {shown}",
                     f"write them on one scale: {rescaled}")
+        per_unit = "; ".join(f"figures: [{', '.join(f.id for f in figs)}]"
+                             for figs in groups.values())
         return (f"figures mix units: {shown}",
-                "a chart has one unit: chart each unit on its own, or give the chart "
-                "'categories' and 'series' with its 'unit'")
+                f"a chart has one unit: make one chart per unit ({per_unit}), or give it "
+                "'categories' and 'series' in one unit")
     wordings = {written(f, lang) for f in used}
     if len(wordings) > 1 and chart.unit is None:
         shown = ", ".join(f"{f.id} in {written(f, lang)}" for f in used)
