@@ -101,8 +101,8 @@ def axis_problem(chart: Chart, used: Sequence[Figure], lang: str) -> tuple[str, 
         per_unit = "; ".join(f"figures: [{', '.join(f.id for f in figs)}]"
                              for figs in groups.values())
         return (f"figures mix units: {shown}",
-                f"a chart has one unit: make one chart per unit ({per_unit}), or give it "
-                "'categories' and 'series' in one unit")
+                (f"a chart has one unit: make one chart per unit ({per_unit}), or give it "
+                 "'categories' and 'series' in one unit"))
     wordings = {written(f, lang) for f in used}
     if len(wordings) > 1 and chart.unit is None:
         shown = ", ".join(f"{f.id} in {written(f, lang)}" for f in used)

@@ -152,7 +152,7 @@ def _data_at(data: Any, loc: Loc) -> Any:
     return data
 
 
-def _describe(error: dict[str, Any], model: type[BaseModel], src: YamlSource | None = None
+def _describe(error: dict[str, Any], model: type[BaseModel], src: YamlSource
               ) -> tuple[str, str | None]:
     """Message and hint for one pydantic error (``src``: the file, for a field's siblings and
     its text as written)."""
@@ -161,10 +161,10 @@ def _describe(error: dict[str, Any], model: type[BaseModel], src: YamlSource | N
     ctx = error.get("ctx", {})
     written = error.get("input")
     if kind == "float_parsing" and isinstance(written, str):
-        hint = _number_hint(loc, written, src.data if src else None)
+        hint = _number_hint(loc, written, src.data)
         if hint:
             return _MESSAGES[kind], hint
-    if kind == "string_type" and isinstance(written, dict) and len(written) == 1 and src:
+    if kind == "string_type" and isinstance(written, dict) and len(written) == 1:
         return ('the text holds ": ", which YAML reads as a new key',
                 _whole_text_hint(loc, src.written(loc)))
     if kind == "extra_forbidden":
@@ -199,6 +199,19 @@ def in_file_order(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.line is not None, p.line or 0, p.col or 0))
 
 
+def _cut_by_commas(src: YamlSource, failed: list[Loc]) -> tuple[list[Problem], set[Loc]]:
+    """Values a comma inside ``{...}`` cut short, where the rest of them caused a failure: a
+    problem for each, and the paths whose failures those problems explain."""
+    slips = [(slip, cut) for slip, cut in comma_slips(src)
+             if any(_under(loc, cut) for loc in failed)]
+    return [slip for slip, _ in slips], set().union(*(cut for _, cut in slips))
+
+
+def _under(loc: Loc, paths: set[Loc]) -> bool:
+    """``loc`` is one of ``paths`` or inside one."""
+    return any(loc[:len(path)] == path for path in paths)
+
+
 def validate_model(src: YamlSource, model: type[M]) -> M:
     """Validate ``src.data`` as ``model``; raise InputError with every problem, located."""
     if src.data is None:
@@ -213,11 +226,7 @@ def validate_model(src: YamlSource, model: type[M]) -> M:
         return model.model_validate(src.data)
     except ValidationError as exc:
         errors = exc.errors()
-        failed = {tuple(e["loc"]) for e in errors}
-        slips = [(slip, cut) for slip, cut in comma_slips(src)
-                 if any(loc[:len(c)] == c for c in cut for loc in failed)]
-        problems = [slip for slip, _ in slips]
-        explained = set().union(*(cut for _, cut in slips))
+        problems, explained = _cut_by_commas(src, [tuple(e["loc"]) for e in errors])
         described = [(error, *_describe(error, model, src)) for error in errors]
         typos = {(*e["loc"][:-1], hint[len("did you mean "):].strip("'?"))
                  for e, _, hint in described if e["type"] == "extra_forbidden" and hint
@@ -226,7 +235,7 @@ def validate_model(src: YamlSource, model: type[M]) -> M:
             loc = tuple(error["loc"])
             if error["type"] == "missing" and loc in typos:
                 continue  # one typo, one problem: 'titel: unknown field (did you mean 'title'?)'
-            if any(loc[:len(c)] == c for c in explained):
+            if _under(loc, explained):
                 continue  # the rest of a value cut at a comma: the cut value's problem says so
             problems.append(problem_at(src, loc, message, hint,
                                        key=error["type"] == "extra_forbidden"))

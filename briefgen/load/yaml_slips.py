@@ -120,7 +120,7 @@ def _indents_near(lines: list[str], row: int) -> Iterator[int]:
     """
     def spaced(line: str) -> tuple[int, int, bool] | None:
         stripped = line.lstrip(" ")
-        if not stripped or stripped.startswith("#") or stripped.startswith("\t"):
+        if not stripped or stripped.startswith(("#", "\t")):
             return None
         own = len(line) - len(stripped)
         return own, own + len(re.match(r"(?:-[ ]+)*", stripped).group()), _opens_block(line)
@@ -158,6 +158,8 @@ def _unquoted_text(path: Path, lines: list[str], row: int, col: int) -> Problem 
     if found is None:
         return None
     start, end, key = found
+    if " #" in line[start:end]:  # a comment ends plain text; it stays outside the quotes
+        end = start + len(line[start:end].split(" #")[0].rstrip())
     if not start <= col <= end:
         return None
     value = line[start:end]

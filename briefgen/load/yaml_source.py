@@ -302,7 +302,7 @@ def _parse_or_report(path: Path, text: str) -> tuple[yaml.Node | None, Any]:
     try:
         return _parse(_SafeLoader, text)
     except yaml.MarkedYAMLError as exc:
-        from briefgen.load.yaml_slips import explain_syntax  # noqa: PLC0415 - it reads this module
+        from briefgen.load.yaml_slips import explain_syntax  # here: yaml_slips imports this module
 
         slip = explain_syntax(path, text, exc)
         if slip is not None:
