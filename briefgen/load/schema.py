@@ -166,7 +166,9 @@ class Figure(Strict):
 
     id: Id = Field(description="Identifier that sections and charts cite.")
     label: str = Field(min_length=1, max_length=200, description="What is counted (进出口总额).")
-    value: Number = Field(description="The number as written in the text, before the scale.")
+    value: Number = Field(
+        description="The number alone, before the scale: 97.2 for '97.2 billion US dollars' "
+                    "(scale: billion, unit: US dollars); 1.2 for 1.2万亿元.")
     scale: Scale | None = Field(default=None, description="万/亿/万亿 or thousand/million/...")
     unit: str = Field(
         default="", max_length=40, description="Unit after the number: 元, 美元, 个国家, %, yuan."
