@@ -5,7 +5,7 @@ scale. Authors word one unit in many ways ("billion USD", "US$ billion", "billio
 "万亿元" or scale 万亿 with unit 元), so figures are compared by meaning: the scale words are
 taken out of the unit text and multiplied into the figure's scale, and what is left is folded
 (case, dots, a plural "s", a Chinese measure word like 个, the usual names of a few currencies
-and of per cent). Figures equal in meaning but worded differently are charted when the chart's
+and of per cent; a bare "$" or "dollars" is not taken for US dollars). Figures equal in meaning but worded differently are charted when the chart's
 own ``unit`` states the axis; figures that differ in meaning are refused, with each group named.
 
 The folding is deliberately small: two units it does not know to be one ("delegates" and
@@ -26,7 +26,7 @@ _SCALE_WORDS = {s.value.casefold(): SCALE_FACTOR[s] for s in Scale} | {
 _CHINESE_SCALE = re.compile("^(万亿|亿|万)")
 _CHINESE_MEASURE = re.compile("^[个名家位项座所条]")
 _SAME_CURRENCY = {
-    "USD": ("usd", "us$", "$", "us dollar", "dollar", "美元"),
+    "USD": ("usd", "us$", "us dollar", "美元"),  # not "$" or "dollars": whose dollars?
     "CNY": ("cny", "rmb", "yuan", "renminbi", "yuan renminbi", "rmb yuan", "元", "人民币", "元人民币",
             "人民币元"),
     "EUR": ("eur", "€", "euro", "欧元"),

@@ -21,7 +21,7 @@ BAD = Path(__file__).resolve().parents[1] / "data" / "bad"
 SAME = [
     ((Scale.billion, "USD"), (None, "US$ billion")),
     ((Scale.billion, "US dollars"), (None, "billion U.S. dollars")),
-    ((None, "bn USD"), (Scale.billion, "$")),
+    ((None, "bn USD"), (Scale.billion, "US$")),
     ((Scale.trillion, "yuan"), (Scale.trillion, "RMB")),
     ((Scale.wanyi, "元"), (None, "万亿元人民币")),
     ((Scale.yi, "美元"), (None, "亿美元")),
@@ -35,6 +35,7 @@ DIFFERENT = [
     ((None, "万元"), (None, "元")),
     ((None, "countries"), (None, "delegates")),
     ((None, "delegates"), (None, "participants")),  # one meaning, but not known to be: refused
+    ((Scale.billion, "dollars"), (Scale.billion, "US dollars")),  # Hong Kong dollars?
 ]
 
 
