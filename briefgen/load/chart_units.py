@@ -5,8 +5,9 @@ scale. Authors word one unit in many ways ("billion USD", "US$ billion", "billio
 "万亿元" or scale 万亿 with unit 元), so figures are compared by meaning: the scale words are
 taken out of the unit text and multiplied into the figure's scale, and what is left is folded
 (case, dots, a plural "s", a Chinese measure word like 个, the usual names of a few currencies
-and of per cent; a bare "$" or "dollars" is not taken for US dollars). Figures equal in meaning but worded differently are charted when the chart's
-own ``unit`` states the axis; figures that differ in meaning are refused, with each group named.
+and of per cent; a bare "$" or "dollars" is not taken for US dollars). Figures equal in meaning
+but worded differently are charted when the chart's own ``unit`` states the axis; figures that
+differ in meaning are refused, with each group named.
 
 The folding is deliberately small: two units it does not know to be one ("delegates" and
 "participants") are treated as different, which costs the author one ``unit:`` line or inline
