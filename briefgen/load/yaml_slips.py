@@ -297,7 +297,7 @@ def comma_slips(src: YamlSource) -> list[tuple[Problem, set[Loc]]]:
                 continue
             if owner is not None and cut:
                 slips.append((_comma_problem(src, loc, *owner, cut),
-                              {(*loc, _constructed(k)) for k in cut}))
+                              {(*loc, part) for k in cut for part in _key_in_errors(k)}))
             owner, cut = (key, value), []
     return slips
 
@@ -319,9 +319,14 @@ def _without_colon(text: str, key: yaml.Node) -> bool:
             and not text[key.end_mark.index:].lstrip(" ").startswith(":"))
 
 
-def _constructed(key: yaml.Node) -> str | int | float | bool | None:
-    """The key as the data has it (``000`` is the number 0), to match schema error paths."""
-    return SafeConstructor().construct_object(key)
+def _key_in_errors(key: yaml.Node) -> tuple[object, ...]:
+    """How a schema error's path may name ``key``: as the data has it (``000`` is the number 0)
+    and, for a key that is neither text nor a whole number (a date), as pydantic shows it."""
+    try:
+        data = SafeConstructor().construct_object(key)
+    except (yaml.YAMLError, ValueError, TypeError):
+        return (key.value,)
+    return (data,) if isinstance(data, (str, int)) else (data, repr(data))
 
 
 def _comma_problem(src: YamlSource, loc: Loc, key: yaml.Node, value: yaml.Node,

@@ -86,6 +86,20 @@ def test_a_value_written_in_words_says_which_field_takes_each_word(written, figu
     assert value_hint(written, figure) == hint
 
 
+@pytest.mark.parametrize("rest", ["UN Climate Change Executive Secretary", "000", "2020-03-01",
+                                  "~", "true"])
+def test_a_comma_in_braces_is_told_whatever_yaml_makes_of_the_rest(rest, tmp_path):
+    case = DATA / "bad" / "slip-comma-in-speaker-en.yaml"
+    brief = tmp_path / "brief.yaml"
+    brief.write_text(case.read_text("utf-8").replace("UN Climate Change Executive Secretary",
+                                                     rest), "utf-8")
+    with pytest.raises(InputError) as info:
+        load_brief(brief)
+    assert [str(p) for p in info.value.problems] == [
+        f"{brief}:43:88: quotes[0].speaker: the comma after 'Simon Stiell' ends the text inside "
+        f'{{...}} (put the text in quotes: speaker: "Simon Stiell, {rest}")']
+
+
 SLIP_PARTS = ["\t", ": ", ",", ", x", '"', "'", "\n\t", "1,000", "- ", "{", "}", "[", " #"]
 
 
