@@ -95,9 +95,9 @@ def test_a_comma_in_braces_is_told_whatever_yaml_makes_of_the_rest(rest, tmp_pat
                                                      rest), "utf-8")
     with pytest.raises(InputError) as info:
         load_brief(brief)
-    assert [str(p) for p in info.value.problems] == [
-        f"{brief}:43:88: quotes[0].speaker: the comma after 'Simon Stiell' ends the text inside "
-        f'{{...}} (put the text in quotes: speaker: "Simon Stiell, {rest}")']
+    expected = (f"{brief}:43:88: quotes[0].speaker: the comma after 'Simon Stiell' ends the "
+                f'text inside {{...}} (put the text in quotes: speaker: "Simon Stiell, {rest}")')
+    assert [str(p) for p in info.value.problems] == [expected]
 
 
 SLIP_PARTS = ["\t", ": ", ",", ", x", '"', "'", "\n\t", "1,000", "- ", "{", "}", "[", " #"]
