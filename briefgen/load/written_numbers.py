@@ -18,6 +18,7 @@ from briefgen.load.schema import Qualifier, Scale
 _QUALIFIER_BEFORE = {
     "more than": Qualifier.more_than, "over": Qualifier.over, "nearly": Qualifier.nearly,
     "almost": Qualifier.nearly, "about": Qualifier.about, "around": Qualifier.about,
+    "approximately": Qualifier.about, "roughly": Qualifier.about, "some": Qualifier.about,
     "超过": Qualifier.over, "逾": Qualifier.over, "近": Qualifier.nearly,
     "将近": Qualifier.nearly, "约": Qualifier.about,
 }
@@ -38,8 +39,8 @@ def split_value(text: str, figure: Mapping[str, Any]) -> dict[str, str] | None:
     """The fields to write for ``text`` given as a figure's value (those the figure lacks or
     states differently), or None when ``text`` does not start with a number."""
     found = _WRITTEN.match(text.strip())
-    if found is None:
-        return None
+    if found is None or re.match(r"[\d.,]", found["unit"]):
+        return None  # 1.2.3, 1 2: not a number with words, and no field to put the rest in
     number = found["number"].replace(",", "")
     fields = {"value": number}
     qualifier = _QUALIFIER_BEFORE.get((found["before"] or "").lower()) or \

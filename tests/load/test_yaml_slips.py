@@ -80,7 +80,9 @@ def test_doing_what_the_messages_say_gives_a_brief_that_loads(case: Path, tmp_pa
     ("130多个国家", {}, "write value: 130 with unit: 个国家 and qualifier: more_than"),
     ("约800名", {"unit": "名"}, "write value: 800 with qualifier: about"),
     ("超过1,500", {}, "write value: 1500 with qualifier: over"),
+    ("roughly 20 countries", {}, "write value: 20 with unit: countries and qualifier: about"),
     ("forty", {}, None),
+    ("1.2.3", {}, None),
 ])
 def test_a_value_written_in_words_says_which_field_takes_each_word(written, figure, hint):
     assert value_hint(written, figure) == hint
