@@ -6,9 +6,12 @@ are error-corpus cases: tests/data/bad/chart-unit-*.yaml and chart-mixed-units*.
 
 from __future__ import annotations
 
+import re
+import zipfile
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from pptx import Presentation
 
 from briefgen.cli import main
@@ -17,6 +20,8 @@ from briefgen.load.chart_units import measure
 from briefgen.load.schema import Scale
 
 BAD = Path(__file__).resolve().parents[1] / "data" / "bad"
+DRAWING = {"c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
+           "a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
 
 SAME = [
     ((Scale.billion, "USD"), (None, "US$ billion")),
@@ -59,7 +64,13 @@ def test_the_charts_unit_lets_one_unit_worded_two_ways_share_an_axis(tmp_path):
                      "utf-8")
     load_brief(brief)
 
-    assert main(["--brief", str(brief), "-a", "press", "-f", "pptx", "-o", str(tmp_path), "-q"]) == 0
+    assert main(["--brief", str(brief), "-a", "press", "-f", "docx,pptx", "-o", str(tmp_path),
+                 "-q"]) == 0
+    with zipfile.ZipFile(tmp_path / "mini-forum-en-press.docx") as docx:
+        titles = ["".join(t.text for t in etree.fromstring(docx.read(name)).iterfind(
+                      "c:chart/c:title//a:t", DRAWING))
+                  for name in docx.namelist() if re.fullmatch(r"word/charts/chart\d+\.xml", name)]
+    assert titles == ["billion US dollars"]  # the document's chart says its unit the same way
     deck = Presentation(tmp_path / "mini-forum-en-press.pptx")
     for slide in deck.slides:
         charts = [s.chart for s in slide.shapes if s.has_chart]
