@@ -17,6 +17,7 @@ from typing import Any
 
 from briefgen.charts.glyphs import undrawable
 from briefgen.errors import Problem
+from briefgen.load.chart_units import axis_problem
 from briefgen.load.schema import Brief, Chart, ChartKind, Figure
 from briefgen.load.validate import problem_at
 from briefgen.load.yaml_source import Loc, YamlSource
@@ -85,12 +86,9 @@ def check_references(brief: Brief, src: YamlSource) -> list[Problem]:
         for j, ref in enumerate(chart.figures):
             need(("charts", i, "figures", j), "figures", ref)
         used = [figures[r] for r in chart.figures if r in figures]
-        kinds = {(f.unit, f.scale) for f in used}
-        if len(kinds) > 1:
-            shown = ", ".join(sorted(f"{f.value:g}{f.scale.value if f.scale else ''}{f.unit}"
-                                     for f in used))
-            report(("charts", i, "figures"), f"figures mix units or scales ({shown})",
-                   "a chart's figures must share one unit and scale")
+        mixed = axis_problem(chart, used, brief.meta.language.value)
+        if mixed:
+            report(("charts", i, "figures"), *mixed)
         if chart.kind == ChartKind.pie:
             check_pie(chart, used, report, i)
         if chart.kind == ChartKind.timeline and not brief.timeline:

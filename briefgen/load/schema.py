@@ -166,7 +166,9 @@ class Figure(Strict):
 
     id: Id = Field(description="Identifier that sections and charts cite.")
     label: str = Field(min_length=1, max_length=200, description="What is counted (进出口总额).")
-    value: Number = Field(description="The number as written in the text, before the scale.")
+    value: Number = Field(
+        description="The number alone, before the scale: 97.2 for '97.2 billion US dollars' "
+                    "(scale: billion, unit: US dollars); 1.2 for 1.2万亿元.")
     scale: Scale | None = Field(default=None, description="万/亿/万亿 or thousand/million/...")
     unit: str = Field(
         default="", max_length=40, description="Unit after the number: 元, 美元, 个国家, %, yuan."
@@ -214,7 +216,10 @@ class Chart(Strict):
     figures: list[Id] = Field(default_factory=list, description="Figure ids, one point each.")
     categories: list[str] = Field(default_factory=list, description="Category axis for series.")
     series: list[Series] = Field(default_factory=list, description="Inline series.")
-    unit: str | None = Field(default=None, description="Axis unit; defaults to the figures' unit.")
+    unit: str | None = Field(
+        default=None,
+        description="Axis unit; defaults to the figures' scale and unit. Needed when the figures "
+                    "word one unit differently (billion USD, US$ billion).")
     source: Id | None = Field(default=None, description="Source id; defaults to the figures'.")
     tags: list[str] = Field(default_factory=list, description="Tags profiles select on.")
 

@@ -15,7 +15,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from briefgen.errors import InputError, Problem
-from briefgen.load.yaml_source import Loc, YamlSource
+from briefgen.load.written_numbers import split_value, value_hint
+from briefgen.load.yaml_slips import comma_slips, quoted, shortened
+from briefgen.load.yaml_source import Loc, YamlSource, field_path
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -58,14 +60,6 @@ _PATTERNS = {
     r"^[a-z0-9][a-z0-9-]*$": "must be an id: lower-case letters, digits and hyphens",
     r"^\d{4}(-\d{2}(-\d{2})?)?$": "must be an ISO date: 2013, 2016-09 or 2017-05-14",
 }
-
-
-def field_path(loc: Loc) -> str:
-    """``("sections", 3, "title")`` -> ``sections[3].title``."""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def problem_at(src: YamlSource, loc: Loc, message: str, hint: str | None = None,
@@ -121,16 +115,58 @@ def _type_hint(kind: str, value: Any) -> str | None:
     return None
 
 
+def _whole_text_hint(loc: Loc, written: str | None) -> str | None:
+    """``- Delegates: they discussed`` -> put the whole text in quotes, as it is written."""
+    if not written:
+        return None
+    shown = quoted(shortened(written))
+    return f"put the text in quotes: {shown if isinstance(loc[-1], int) else f'{loc[-1]}: {shown}'}"
+
+
 def _shown(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _describe(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, str | None]:
-    """Message and hint for one pydantic error."""
+def _number_hint(loc: Loc, written: str, data: Any) -> str | None:
+    """Where each word of a number written with its scale, unit or qualifier goes."""
+    name = loc[-1] if loc else None
+    parent = _data_at(data, loc[:-1])
+    if name == "value" and isinstance(parent, dict):
+        hint = value_hint(written, parent)
+        if hint:
+            return f"got {_shown(written)}; {hint}"
+    elif isinstance(name, str):
+        fields = split_value(written, {})
+        if fields:
+            return f"got {_shown(written)}; write {name}: {fields['value']}"
+    return None
+
+
+def _data_at(data: Any, loc: Loc) -> Any:
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _describe(error: dict[str, Any], model: type[BaseModel], src: YamlSource
+              ) -> tuple[str, str | None]:
+    """Message and hint for one pydantic error (``src``: the file, for a field's siblings and
+    its text as written)."""
     kind = error["type"]
     loc = tuple(error["loc"])
     ctx = error.get("ctx", {})
+    written = error.get("input")
+    if kind == "float_parsing" and isinstance(written, str):
+        hint = _number_hint(loc, written, src.data)
+        if hint:
+            return _MESSAGES[kind], hint
+    if kind == "string_type" and isinstance(written, dict) and len(written) == 1:
+        return ('the text holds ": ", which YAML reads as a new key',
+                _whole_text_hint(loc, src.written(loc)))
     if kind == "extra_forbidden":
         known = _model_fields_at(model, loc)
         close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
@@ -163,6 +199,19 @@ def in_file_order(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.line is not None, p.line or 0, p.col or 0))
 
 
+def _cut_by_commas(src: YamlSource, failed: list[Loc]) -> tuple[list[Problem], set[Loc]]:
+    """Values a comma inside ``{...}`` cut short, where the rest of them caused a failure: a
+    problem for each, and the paths whose failures those problems explain."""
+    slips = [(slip, cut) for slip, cut in comma_slips(src)
+             if any(_under(loc, cut) for loc in failed)]
+    return [slip for slip, _ in slips], set().union(*(cut for _, cut in slips))
+
+
+def _under(loc: Loc, paths: set[Loc]) -> bool:
+    """``loc`` is one of ``paths`` or inside one."""
+    return any(loc[:len(path)] == path for path in paths)
+
+
 def validate_model(src: YamlSource, model: type[M]) -> M:
     """Validate ``src.data`` as ``model``; raise InputError with every problem, located."""
     if src.data is None:
@@ -177,8 +226,8 @@ def validate_model(src: YamlSource, model: type[M]) -> M:
         return model.model_validate(src.data)
     except ValidationError as exc:
         errors = exc.errors()
-        problems = []
-        described = [(error, *_describe(error, model)) for error in errors]
+        problems, explained = _cut_by_commas(src, [tuple(e["loc"]) for e in errors])
+        described = [(error, *_describe(error, model, src)) for error in errors]
         typos = {(*e["loc"][:-1], hint[len("did you mean "):].strip("'?"))
                  for e, _, hint in described if e["type"] == "extra_forbidden" and hint
                  and hint.startswith("did you mean")}
@@ -186,6 +235,8 @@ def validate_model(src: YamlSource, model: type[M]) -> M:
             loc = tuple(error["loc"])
             if error["type"] == "missing" and loc in typos:
                 continue  # one typo, one problem: 'titel: unknown field (did you mean 'title'?)'
+            if _under(loc, explained):
+                continue  # the rest of a value cut at a comma: the cut value's problem says so
             problems.append(problem_at(src, loc, message, hint,
                                        key=error["type"] == "extra_forbidden"))
         raise InputError(in_file_order(problems)) from None

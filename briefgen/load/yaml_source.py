@@ -102,6 +102,23 @@ class YamlSource:
             mark = node.start_mark
         return mark.line + 1, mark.column + 1
 
+    def written(self, loc: Loc) -> str | None:
+        """The text of the value at ``loc`` exactly as the file has it (None if not there)."""
+        node = self.root
+        for part in loc:
+            node = _child(node, part) if node is not None else None
+        if node is None:
+            return None
+        return self.text[node.start_mark.index: node.end_mark.index]
+
+
+def field_path(loc: Loc) -> str:
+    """``("sections", 3, "title")`` -> ``sections[3].title``."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
 
 def _key(node: yaml.MappingNode, part: str | int) -> yaml.Node | None:
     for key, _ in node.value:
@@ -285,6 +302,11 @@ def _parse_or_report(path: Path, text: str) -> tuple[yaml.Node | None, Any]:
     try:
         return _parse(_SafeLoader, text)
     except yaml.MarkedYAMLError as exc:
+        from briefgen.load.yaml_slips import explain_syntax  # here: yaml_slips imports this module
+
+        slip = explain_syntax(path, text, exc)
+        if slip is not None:
+            raise InputError([slip]) from None
         mark = exc.problem_mark or exc.context_mark
         problem, hint = _tag_problem((exc.problem or exc.context or "invalid YAML").strip())
         hint = getattr(exc, "hint", None) or hint
