@@ -21,6 +21,7 @@ from briefgen.load.profile import Profile
 from briefgen.load.schema import Brief, ChartKind, Figure, Quote, Section, Source
 from briefgen.plan import format as fmt
 from briefgen.plan.charts import chart_spec
+from briefgen.plan.dedupe import dedupe_bullets
 from briefgen.plan.labels import fill, resolve_labels
 from briefgen.plan.model import (
     Block,
@@ -252,7 +253,7 @@ class _Planner:
                 room -= len(group)
             groups = kept
         parts["sections"] = [s for g in groups for s in g]
-        return tuple(s for kind in sequence for s in parts[kind])
+        return dedupe_bullets([s for kind in sequence for s in parts[kind]], self.lang)
 
     def _chunks(self, title: str, lines: Sequence[str], notes: tuple[str, ...]) -> list[Slide]:
         """Bullet slides of at most ``bullets_per_slide`` lines, split evenly (3 + 3, not 5 + 1)."""

@@ -387,6 +387,8 @@ class _DocxWriter:
 
     def _render_heading(self, block: m.Heading) -> None:
         paragraph = self._para(_heading_style(block), block.text)
+        if self.plan.docx_form == "press_release":
+            ox.set_no_numbering(paragraph)  # a release reads as prose: no "1. Charts"
         if self.has_toc:
             item = self.toc_items[self.heading_count]
             ox.add_bookmark(paragraph, self.heading_count, item.bookmark)
@@ -499,11 +501,12 @@ class _DocxWriter:
     def _render_quote_block(self, block: m.QuoteBlock) -> None:
         """The quote, then "——speaker，source" from the quote_attribution and separator labels."""
         quote, labels = block.quote, self.plan.labels
-        self._para("Quote", quote.text)
+        words = self._para("Quote", quote.text)
         who = fill(labels, "quote_attribution", speaker=quote.speaker) if quote.speaker else ""
         if quote.source:
             who = who + labels["source_separator"] + quote.source if who else quote.source
         if who:
+            ox.keep_with_next(words)  # on paragraphs, not styles: a user template cannot lose it
             self._para("Quote Attribution", who)
 
     def _render_timeline_block(self, block: m.TimelineBlock) -> None:
