@@ -90,11 +90,12 @@ class Vocabulary:
                 return close[0]
         return None
 
-    def lines(self, indent: str = "") -> list[str]:
+    def lines(self, indent: str = "", with_users: bool = True) -> list[str]:
         """One line per kind: "sections: aid (executive, press), background (press), ..."."""
         out = []
         for kind in KINDS:
-            known = ", ".join(f"{t} ({', '.join(users)})" for t, users in self.tags[kind].items())
+            known = ", ".join(f"{t} ({', '.join(users)})" if with_users else t
+                              for t, users in self.tags[kind].items())
             out.append(f"{indent}{LISTS[kind]}: {known or '(none)'}")
         return out
 
