@@ -21,7 +21,7 @@ from briefgen.load.profile import Profile
 from briefgen.load.schema import Brief, ChartKind, Figure, Quote, Section, Source
 from briefgen.plan import format as fmt
 from briefgen.plan.charts import chart_spec
-from briefgen.plan.dedupe import dedupe_bullets
+from briefgen.plan.dedupe import dedupe_bullets, section_refill
 from briefgen.plan.labels import fill, resolve_labels
 from briefgen.plan.model import (
     Block,
@@ -253,7 +253,11 @@ class _Planner:
                 room -= len(group)
             groups = kept
         parts["sections"] = [s for g in groups for s in g]
-        return dedupe_bullets([s for kind in sequence for s in parts[kind]], self.lang)
+        deck = [s for kind in sequence for s in parts[kind]]
+        more = 3 * self.profile.slides.bullets_per_slide  # lines a section can fall back on
+        refill = section_refill([(t.title, t.section.paragraphs) for t in self.texts], self.lang,
+                                lambda lines: self._bullet_lines(lines, more))
+        return dedupe_bullets(deck, self.lang, refill)  # no bullet twice in one deck
 
     def _chunks(self, title: str, lines: Sequence[str], notes: tuple[str, ...]) -> list[Slide]:
         """Bullet slides of at most ``bullets_per_slide`` lines, split evenly (3 + 3, not 5 + 1)."""

@@ -3,17 +3,20 @@
 The bottom-line slide is a summary of the sections, so its bullets are often the sections' own
 first sentences, word for word or nearly ("2016年，中国与…" and "中国与…"). A reader sees the same
 line twice a few slides apart. This pass runs once, over the assembled deck: a bullet that is a
-near-duplicate of an earlier one is dropped, a bullet slide left with nothing is dropped too
-(its content was already shown), and a continuation slide whose first part went takes its
-section's plain title back.
+near-duplicate of an earlier one is dropped, and the slide takes the section's next line that
+says something new instead (``refill``), so a section keeps as many bullets as it had.
+
+A section whose text has nothing new left keeps its first line on its first slide (a section
+slide with its title alone is worse than a repeat); its emptied continuation slides go.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from briefgen.plan.model import Slide
+from briefgen.text.segment import sentences
 from briefgen.text.tokens import tokens
 
 #: Two bullets are near-duplicates when at least this share of their content words is common
@@ -21,50 +24,100 @@ from briefgen.text.tokens import tokens
 #: repeats score 0.86-1.0; the closest distinct pair ("论坛于5月14日至15日在北京举行" vs
 #: "论坛5月15日在北京举行圆桌峰会") scores 0.69.
 NEAR_DUPLICATE = 0.75
+#: ...or when the shorter one's words are nearly all in the longer one: a sentence and its
+#: compressed form ("双方同意扩大本币结算规模" in "双方同意扩大本币结算规模，支持…") score 1.0;
+#: the distinct pair above 0.82.
+CONTAINED = 0.9
+#: Fewer content words than this, and containment says nothing ("Trade" is in many lines).
+MIN_CONTAINED_WORDS = 3
+
+#: A section's slide title -> its candidate bullet lines, best first (already fitted).
+Refill = Callable[[str], Sequence[str]]
 
 
 def near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
     """Whether two bullets' token sets say the same thing (empty sets never match)."""
     if not a or not b:
         return False
-    return len(a & b) / len(a | b) >= NEAR_DUPLICATE
+    common = len(a & b)
+    if common / len(a | b) >= NEAR_DUPLICATE:
+        return True
+    shorter = min(len(a), len(b))
+    return shorter >= MIN_CONTAINED_WORDS and common / shorter >= CONTAINED
 
 
 def _key(line: str) -> str:
-    """Exact-repeat key for bullets without content words (a bare number, a symbol)."""
+    """Exact-repeat key, for bullets without content words (a bare number, a symbol)."""
     return "".join(line.split()).casefold()
 
 
-def dedupe_bullets(slides: Sequence[Slide], lang: str) -> tuple[Slide, ...]:
-    """``slides`` with every near-duplicate bullet after its first occurrence removed."""
-    seen: list[frozenset[str]] = []
-    exact: set[str] = set()
+class _Said:
+    """The bullets a deck has shown so far."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.words: list[frozenset[str]] = []
+        self.keys: set[str] = set()
+
+    def repeats(self, line: str) -> bool:
+        words = tokens(line, self.lang)
+        return _key(line) in self.keys or any(near_duplicate(words, w) for w in self.words)
+
+    def add(self, line: str) -> None:
+        self.words.append(tokens(line, self.lang))
+        self.keys.add(_key(line))
+
+
+def _base(slide: Slide) -> str:
+    mark = slide.continued_label
+    return slide.title[: -len(mark)] if mark and slide.title.endswith(mark) else slide.title
+
+
+def dedupe_bullets(slides: Sequence[Slide], lang: str,
+                   refill: Refill = lambda _title: ()) -> tuple[Slide, ...]:
+    """``slides`` with every near-duplicate bullet after its first occurrence replaced by a new
+    line of the same section (``refill``) or, when there is none, removed."""
+    said = _Said(lang)
+    planned: dict[str, set[str]] = {}  # lines each section's slides carry already
+    for slide in slides:
+        if slide.kind == "bullets":
+            planned.setdefault(_base(slide), set()).update(slide.bullets)
     out: list[Slide] = []
     for slide in slides:
         if slide.kind != "bullets":
             out.append(slide)
             continue
+        base = _base(slide)
         kept = []
         for line in slide.bullets:
-            words = tokens(line, lang)
-            if _key(line) in exact or any(near_duplicate(words, w) for w in seen):
-                continue
-            kept.append(line)
-            seen.append(words)
-            exact.add(_key(line))
+            if not said.repeats(line):
+                kept.append(line)
+                said.add(line)
+        if len(kept) < len(slide.bullets):
+            for line in refill(base):
+                if len(kept) >= len(slide.bullets):
+                    break
+                if line not in planned[base] and not said.repeats(line):
+                    kept.append(line)
+                    said.add(line)
+                    planned[base].add(line)
+        if not kept and slide.title == base:
+            kept = list(slide.bullets[:1])  # a section's first slide never goes empty
         if kept:
             out.append(replace(slide, bullets=tuple(kept)))
-    return tuple(_retitle_orphans(out))
+    return tuple(out)
 
 
-def _retitle_orphans(slides: list[Slide]) -> list[Slide]:
-    """A "(cont.)" slide whose first part was dropped is now the first: plain title again."""
-    out: list[Slide] = []
-    for slide in slides:
-        mark = slide.continued_label
-        if slide.kind == "bullets" and mark and slide.title.endswith(mark):
-            base = slide.title[: -len(mark)]
-            if not any(s.kind == "bullets" and s.title == base for s in out):
-                slide = replace(slide, title=base)
-        out.append(slide)
-    return out
+def section_refill(sections: Sequence[tuple[str, Sequence[str]]], lang: str,
+                   fit: Callable[[Sequence[str]], Sequence[str]]) -> Refill:
+    """A Refill from (slide title, paragraphs) of each section: every sentence of the section,
+    made bullet lines by ``fit``, worked out only for a section that needs it."""
+    paragraphs = dict(reversed(sections))  # the first section of a title wins
+    cache: dict[str, Sequence[str]] = {}
+
+    def lines(title: str) -> Sequence[str]:
+        if title not in cache:
+            cache[title] = fit([s for p in paragraphs.get(title, ()) for s in sentences(p, lang)])
+        return cache[title]
+
+    return lines

@@ -1,0 +1,44 @@
+"""plan.dedupe: what the deck-wide pass does with a repeat, on slides made by hand."""
+
+from __future__ import annotations
+
+from briefgen.plan.dedupe import dedupe_bullets, section_refill
+from briefgen.plan.model import Slide
+
+SUMMARY = Slide("bullets", "Bottom line", bullets=(
+    "Leaders of 29 countries attended the forum in Beijing",
+    "Trade with partner countries reached 6.3 trillion yuan"))
+
+
+def section(title: str, *lines: str, cont: bool = False) -> Slide:
+    return Slide("bullets", title + (" (cont.)" if cont else ""), bullets=lines,
+                 continued_label=" (cont.)")
+
+
+def test_a_repeat_gives_way_to_the_sections_next_new_line():
+    trade = section("Trade", "Trade with partner countries reached 6.3 trillion yuan, up 0.6%",
+                    "Exports grew faster than imports")
+    refill = section_refill([("Trade", ["Exports grew faster than imports. Railways carried "
+                                        "3,700 freight trains to Europe."])], "en",
+                            lambda sentences: [s.rstrip(".") for s in sentences])
+    out = dedupe_bullets([SUMMARY, trade], "en", refill)
+    assert out[0] == SUMMARY  # the first occurrence stays where it was
+    assert out[1].bullets == ("Exports grew faster than imports",
+                              "Railways carried 3,700 freight trains to Europe")
+
+
+def test_without_a_new_line_the_first_slide_keeps_one_and_a_continuation_goes():
+    first = section("Forum", "Leaders of 29 countries attended the forum in Beijing")
+    cont = section("Forum", "Trade with partner countries reached 6.3 trillion yuan", cont=True)
+    out = dedupe_bullets([SUMMARY, first, cont], "en")
+    assert [s.title for s in out] == ["Bottom line", "Forum"]
+    assert out[1].bullets == first.bullets  # a title alone would be worse than a repeat
+
+
+def test_distinct_lines_that_share_words_both_stay():
+    zh = (Slide("bullets", "要点", bullets=("“一带一路”国际合作高峰论坛于5月14日至15日在北京举行",)),
+          Slide("bullets", "圆桌峰会", bullets=("“一带一路”国际合作高峰论坛5月15日在北京举行圆桌峰会",)))
+    assert dedupe_bullets(zh, "zh") == zh
+    other = (Slide("kpi", "Numbers"), Slide("bullets", "A", bullets=("Exports grew",)),
+             Slide("sources", "Sources", bullets=("Exports grew",)))
+    assert dedupe_bullets(other, "en") == other  # only bullet slides are compared
