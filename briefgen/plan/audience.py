@@ -194,11 +194,11 @@ class _Planner:
                     out.append(ChartBlock(self.specs[cid]))
         rest = [s for cid, s in self.specs.items() if cid not in placed]
         if rest:
-            out += [Heading(lab["charts"]), *(ChartBlock(s) for s in rest)]
+            out += [Heading(lab["charts"], self.top_level), *(ChartBlock(s) for s in rest)]
         if doc.form == "press_release" and doc.figure_table and self.shown_figures:
             out += [Heading(lab["key_figures"], 2), self.figure_table()]
         if doc.timeline and self.brief.timeline:
-            out += [Heading(lab["timeline"]), TimelineBlock(self.timeline_items())]
+            out += [Heading(lab["timeline"], self.top_level), TimelineBlock(self.timeline_items())]
         if doc.form == "press_release" and self.brief.meta.about:
             out += [Heading(lab["about"], 2), Paragraph(self.brief.meta.about)]
         if doc.sources:
@@ -207,6 +207,12 @@ class _Planner:
         if doc.form == "press_release":
             out.append(Paragraph(lab["end_mark"], "end_mark"))
         return tuple(self._number_charts(out))
+
+    @property
+    def top_level(self) -> int:
+        """Level of the document's own headings (Charts, Timeline): a press release has one
+        level of headings, unnumbered (2), as its sections have; other forms 1 (numbered)."""
+        return 2 if self.profile.document.form == "press_release" else 1
 
     @staticmethod
     def _number_charts(blocks: list[Block]) -> list[Block]:

@@ -20,7 +20,7 @@ from briefgen.load.profile import builtin_profiles, load_profile
 from briefgen.load.tags import KINDS, Vocabulary, builtin_vocabulary
 
 ROOT = Path(__file__).resolve().parents[2]
-CLIMATE = ROOT / "tests" / "data" / "briefs" / "climate-conference-en"  # tags: [energy, conectivity]
+CLIMATE = ROOT / "tests" / "data" / "briefs" / "climate-conference-en"  # tags: [..., conectivity]
 AUDIENCE_LINE = re.compile(r"^  (\w+): (lead|bottom line|summary) from '([a-z0-9-]+)', "
                            r"(\d+) sections?, (\d+) figures?, .*?(\d+) charts?, (\d+) quotes?; "
                            r"(\d+) slides?$")

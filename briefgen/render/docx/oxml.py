@@ -433,11 +433,6 @@ def keep_with_next(p: etree._Element) -> None:
     _child(ppr, "keepLines")
 
 
-def set_no_numbering(p: etree._Element) -> None:
-    """Set w:numPr/w:numId 0 on a w:p that has its w:pPr: no number, whatever its style says."""
-    set_numbering(p.find(_W_PPR), 0)
-
-
 def append_run(parent: etree._Element, text: str = "") -> etree._Element:
     """Append and return a w:r holding ``text`` as python-docx's ``Run.text`` writes it.
 

@@ -387,8 +387,6 @@ class _DocxWriter:
 
     def _render_heading(self, block: m.Heading) -> None:
         paragraph = self._para(_heading_style(block), block.text)
-        if self.plan.docx_form == "press_release":
-            ox.set_no_numbering(paragraph)  # a release reads as prose: no "1. Charts"
         if self.has_toc:
             item = self.toc_items[self.heading_count]
             ox.add_bookmark(paragraph, self.heading_count, item.bookmark)
