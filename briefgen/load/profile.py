@@ -167,7 +167,7 @@ def check_labels(profile: Profile, src: YamlSource) -> list[Problem]:
                                                "use a locale such as en_GB or zh_CN"))
             elif key == "date_style" and not _date_style_ok(source):
                 problems.append(problem_at(src, loc, f"unknown date style {source!r}",
-                                           "a CLDR skeleton of y, M and d such as yMMMMd"))
+                                           "use a CLDR skeleton of y, M and d, such as yMMMMd"))
             elif wrong := check_template(source, known[key]):
                 problems.append(problem_at(src, loc, *wrong))
     return problems
