@@ -14,6 +14,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 from docx import Document
 from docx.oxml.ns import qn
 from pptx import Presentation
@@ -29,6 +30,7 @@ from tests.fixtures.plans import sample_plan
 
 ROOT = Path(__file__).resolve().parents[1]
 TRADE_EXPO = ROOT / "tests" / "data" / "briefs" / "trade-expo-en"  # 15-18 September 2026
+PRESS_CONFERENCE_ZH = ROOT / "tests" / "data" / "briefs" / "mofcom-press-conference-zh"
 BUNDLED_ZH = ROOT / "briefs" / "belt-and-road-forum-2017"
 HAS_LO = shutil.which("soffice") is not None and shutil.which("pdftotext") is not None
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -109,12 +111,29 @@ def _numbered(paragraph, doc) -> bool:
 def test_press_release_headings_carry_no_number_while_the_briefing_keeps_its_own(expo):
     press = Document(str(expo[("press", "docx")]))
     headings = [p for p in press.paragraphs if p.style.name.startswith("Heading")]
-    assert "Charts" in [p.text for p in headings]  # was "1. Charts"
+    assert len(headings) >= 2  # About, Sources and, today, "Charts" (was "1. Charts")
     assert [p.text for p in headings if _numbered(p, press)] == []
     assert len({p.style.name for p in headings}) == 1  # one level, as a release reads
     briefing = Document(str(expo[("academic", "docx")]))
     assert any(_numbered(p, briefing) for p in briefing.paragraphs
                if p.style.name == "Heading 1")
+
+
+def test_chinese_press_release_has_no_numbered_heading_either(tmp_path):
+    """Charts no section cites go under a heading of their own: "图表", never "一、图表"."""
+    data = yaml.safe_load((PRESS_CONFERENCE_ZH / "brief.yaml").read_text("utf-8"))
+    assert data["charts"]
+    for section in data["sections"]:
+        section.pop("charts", None)
+    (tmp_path / "brief").mkdir()
+    (tmp_path / "brief" / "brief.yaml").write_text(yaml.safe_dump(data, allow_unicode=True),
+                                                   "utf-8")
+    (result,) = build(brief=tmp_path / "brief", audiences=["press"], formats=["docx"],
+                      out=tmp_path)
+    doc = Document(str(result.path))
+    headings = [p for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert "图表" in [p.text for p in headings]  # was "一、图表"
+    assert [p.text for p in headings if _numbered(p, doc)] == []
 
 
 @pytest.mark.skipif(not HAS_LO, reason="needs LibreOffice and poppler")
