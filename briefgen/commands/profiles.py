@@ -17,7 +17,8 @@ DESCRIPTION = """\
 An audience profile decides what one audience gets: which sections, in which order, how long
 the summaries are, which figures and charts, and the shape of the deck. 'briefgen profiles'
 lists the built-ins; 'briefgen profiles show NAME' prints one, ready to copy into a file of your
-own that starts with 'extends: NAME' and changes only what differs."""
+own that starts with 'extends: NAME' and changes only what differs, and ends with the tags it
+selects sections, figures and charts on, as comments."""
 EPILOG = """\
 examples:
   briefgen profiles

@@ -177,7 +177,7 @@ class Figure(Strict):
     source: Id = Field(description="Id of the source this figure comes from.")
     tags: list[str] = Field(
         default_factory=list,
-        description="Your own words; profiles select on some (see Tags: headline, key...).",
+        description="Your own words; profiles select on some (schema.md, Tags: headline, key...).",
     )
 
     @field_validator("period", mode="before")
@@ -216,8 +216,9 @@ class Chart(Strict):
     series: list[Series] = Field(default_factory=list, description="Inline series.")
     unit: str | None = Field(default=None, description="Axis unit; defaults to the figures' unit.")
     source: Id | None = Field(default=None, description="Source id; defaults to the figures'.")
-    tags: list[str] = Field(default_factory=list,
-                            description="Your own words; profiles select on some (see Tags).")
+    tags: list[str] = Field(
+        default_factory=list,
+        description="Your own words; profiles select on some (schema.md, Tags: key...).")
 
     @model_validator(mode="after")
     def _has_data(self) -> Chart:
@@ -286,7 +287,7 @@ class Section(Strict):
     title: str = Field(min_length=1, max_length=200, description="Heading as printed.")
     tags: list[str] = Field(
         default_factory=list,
-        description="Your own words; profiles select on some (see Tags: news, trade...)."
+        description="Your own words; profiles select on some (schema.md, Tags: news, trade...)."
     )
     paragraphs: list[str] = Field(min_length=1, description="Body text, one paragraph each.")
     key_points: list[str] = Field(default_factory=list, description="Hand-written key points.")
