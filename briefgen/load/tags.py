@@ -10,7 +10,7 @@ scaffold, ``briefgen profiles show`` and ``briefgen validate``'s warnings.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -113,7 +113,11 @@ class TagReport:
     unused: tuple[str, ...]  # tags no profile acts on, for any kind, and like no known tag
 
 
-def check_tags(data: Any, vocabulary: Vocabulary, locate: Any) -> TagReport:
+#: Makes a located Problem from a field path, a message and a hint (problem_at on the brief).
+Locate = Callable[[tuple[str | int, ...], str, str], Problem]
+
+
+def check_tags(data: Any, vocabulary: Vocabulary, locate: Locate) -> TagReport:
     """Compare the tags of a brief's sections, figures and charts with ``vocabulary``.
 
     ``data`` is the brief as loaded from YAML (its lists of mappings) and ``locate`` turns a

@@ -9,14 +9,7 @@ holds, the same blocks and slides the writers render, so it cannot disagree with
 from __future__ import annotations
 
 from briefgen.load.schema import Brief
-from briefgen.plan.model import (
-    ChartBlock,
-    FigureTable,
-    Heading,
-    Paragraph,
-    QuoteBlock,
-    DocPlan,
-)
+from briefgen.plan.model import ChartBlock, DocPlan, FigureTable, Heading, Paragraph, QuoteBlock
 from briefgen.text.segment import sentences
 from briefgen.text.tokens import tokens
 
