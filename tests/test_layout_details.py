@@ -193,15 +193,27 @@ def test_no_page_starts_with_an_attribution_torn_from_its_quote(tmp_path):
 # --------------------------------------------------------------------------- bullets
 
 
+def assert_no_bullet_twice(path: Path) -> int:
+    """No two bullets of the deck at ``path`` nearly alike, no bullet slide emptied; returns
+    how many bullets it has."""
+    slides = [(n, s) for n, s in enumerate(Presentation(str(path)).slides, start=1)
+              if s.slide_layout.name == "Bullets"]
+    bullets = [(n, text) for n, s in slides for text in bullet_texts(s)]
+    for i, (n, a) in enumerate(bullets):
+        for m, b in bullets[i + 1:]:
+            assert fuzz.ratio(a, b) < 90, f"{path.name}: slide {n} {a!r} ~ slide {m} {b!r}"
+    assert all(bullet_texts(s) for _, s in slides)  # and no slide was emptied to get there
+    return len(bullets)
+
+
 @pytest.mark.parametrize("audience", ["executive", "press"])
 def test_no_deck_shows_a_bullet_twice(audience, tmp_path):
     (result,) = build(brief=BUNDLED_ZH, audiences=[audience], formats=["pptx"], out=tmp_path)
-    prs = Presentation(str(result.path))
-    slides = [(n, s) for n, s in enumerate(prs.slides, start=1)
-              if s.slide_layout.name == "Bullets"]
-    bullets = [(n, text) for n, s in slides for text in bullet_texts(s)]
-    assert len(bullets) >= 6
-    for i, (n, a) in enumerate(bullets):
-        for m, b in bullets[i + 1:]:
-            assert fuzz.ratio(a, b) < 90, f"slide {n} {a!r} ~ slide {m} {b!r}"
-    assert all(bullet_texts(s) for _, s in slides)  # and no slide was emptied to get there
+    assert assert_no_bullet_twice(result.path) >= 6
+
+
+def test_a_section_whose_only_line_the_abstract_had_still_says_it_once(expo):
+    """The expo's 'Regional food trade' section has one line that fits a bullet, and the
+    abstract shows it too: the section keeps it, the abstract gives it up."""
+    for audience in ("academic", "press", "executive"):
+        assert_no_bullet_twice(expo[(audience, "pptx")])

@@ -7,7 +7,8 @@ near-duplicate of an earlier one is dropped, and the slide takes the section's n
 says something new instead (``refill``), so a section keeps as many bullets as it had.
 
 A section whose text has nothing new left keeps its first line on its first slide (a section
-slide with its title alone is worse than a repeat); its emptied continuation slides go.
+slide with its title alone is worse than a repeat), and the earlier slide that showed the line
+gives it up when it has others to show; emptied continuation slides go.
 """
 
 from __future__ import annotations
@@ -52,20 +53,23 @@ def _key(line: str) -> str:
 
 
 class _Said:
-    """The bullets a deck has shown so far."""
+    """The bullets a deck has shown so far, and on which slide of the output each stands."""
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        self.words: list[frozenset[str]] = []
-        self.keys: set[str] = set()
+        self.lines: list[tuple[frozenset[str], str, int]] = []  # tokens, key, slide index
 
-    def repeats(self, line: str) -> bool:
-        words = tokens(line, self.lang)
-        return _key(line) in self.keys or any(near_duplicate(words, w) for w in self.words)
+    def earlier(self, line: str) -> int | None:
+        """Index of the slide that already showed ``line`` or a near-duplicate, or None."""
+        words, key = tokens(line, self.lang), _key(line)
+        return next((at for w, k, at in self.lines if k == key or near_duplicate(words, w)),
+                    None)
 
-    def add(self, line: str) -> None:
-        self.words.append(tokens(line, self.lang))
-        self.keys.add(_key(line))
+    def add(self, line: str, at: int) -> None:
+        self.lines.append((tokens(line, self.lang), _key(line), at))
+
+    def forget(self, at: int, line: str) -> None:
+        self.lines = [e for e in self.lines if (e[1], e[2]) != (_key(line), at)]
 
 
 def _base(slide: Slide) -> str:
@@ -87,25 +91,41 @@ def dedupe_bullets(slides: Sequence[Slide], lang: str,
         if slide.kind != "bullets":
             out.append(slide)
             continue
-        base = _base(slide)
+        base, at = _base(slide), len(out)
         kept = []
         for line in slide.bullets:
-            if not said.repeats(line):
+            if said.earlier(line) is None:
                 kept.append(line)
-                said.add(line)
+                said.add(line, at)
         if len(kept) < len(slide.bullets):
             for line in refill(base):
                 if len(kept) >= len(slide.bullets):
                     break
-                if line not in planned[base] and not said.repeats(line):
+                if line not in planned[base] and said.earlier(line) is None:
                     kept.append(line)
-                    said.add(line)
+                    said.add(line, at)
                     planned[base].add(line)
-        if not kept and slide.title == base:
-            kept = list(slide.bullets[:1])  # a section's first slide never goes empty
+        if not kept and slide.title == base:  # a section's first slide never goes empty:
+            kept = [slide.bullets[0]]  # its line moves here from a slide that has others
+            _take_back(out, said, kept[0])
+            said.add(kept[0], at)
         if kept:
             out.append(replace(slide, bullets=tuple(kept)))
     return tuple(out)
+
+
+def _take_back(out: list[Slide], said: _Said, line: str) -> None:
+    """Remove the earlier showing of ``line`` (a summary slide's, say) when its slide keeps
+    other bullets; otherwise the repeat stands, as the lesser evil to an empty slide."""
+    at = said.earlier(line)
+    if at is None or len(out[at].bullets) < 2:
+        return
+    earlier = out[at]
+    words = tokens(line, said.lang)
+    gone = next(b for b in earlier.bullets
+                if _key(b) == _key(line) or near_duplicate(tokens(b, said.lang), words))
+    out[at] = replace(earlier, bullets=tuple(b for b in earlier.bullets if b != gone))
+    said.forget(at, gone)
 
 
 def section_refill(sections: Sequence[tuple[str, Sequence[str]]], lang: str,

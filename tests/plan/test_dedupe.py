@@ -42,3 +42,10 @@ def test_distinct_lines_that_share_words_both_stay():
     other = (Slide("kpi", "Numbers"), Slide("bullets", "A", bullets=("Exports grew",)),
              Slide("sources", "Sources", bullets=("Exports grew",)))
     assert dedupe_bullets(other, "en") == other  # only bullet slides are compared
+
+
+def test_a_section_left_with_only_a_repeat_takes_the_line_back_from_the_summary():
+    only = section("Trade", "Trade with partner countries reached 6.3 trillion yuan")
+    out = dedupe_bullets([SUMMARY, only], "en")
+    assert out[0].bullets == ("Leaders of 29 countries attended the forum in Beijing",)
+    assert out[1].bullets == only.bullets  # said once, where it belongs
