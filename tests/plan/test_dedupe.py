@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from briefgen.plan.dedupe import dedupe_bullets, section_refill
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefgen.plan.dedupe import dedupe_bullets, near_duplicate, section_refill
 from briefgen.plan.model import Slide
+from briefgen.text.tokens import tokens
 
 SUMMARY = Slide("bullets", "Bottom line", bullets=(
     "Leaders of 29 countries attended the forum in Beijing",
@@ -49,3 +53,38 @@ def test_a_section_left_with_only_a_repeat_takes_the_line_back_from_the_summary(
     out = dedupe_bullets([SUMMARY, only], "en")
     assert out[0].bullets == ("Leaders of 29 countries attended the forum in Beijing",)
     assert out[1].bullets == only.bullets  # said once, where it belongs
+
+
+LINES = ("Exports grew faster than imports", "Exports grew faster than imports last year",
+         "Railways carried 3,700 freight trains to Europe", "Leaders of 29 countries attended",
+         "The forum closed with a joint communique", "A fund of 40 billion dollars was set up")
+TITLES = ("Bottom line", "Trade", "Forum")
+
+
+@st.composite
+def decks(draw) -> list[Slide]:
+    slides = []
+    for _ in range(draw(st.integers(1, 7))):
+        if draw(st.booleans()):
+            slides.append(Slide("kpi", "Numbers"))
+            continue
+        lines = draw(st.lists(st.sampled_from(LINES), min_size=1, max_size=3, unique=True))
+        slides.append(section(draw(st.sampled_from(TITLES)), *lines, cont=draw(st.booleans())))
+    return slides
+
+
+@settings(max_examples=150, deadline=None)
+@given(decks(), st.lists(st.sampled_from(LINES), max_size=4))
+def test_dedupe_property(slides, spare):
+    out = dedupe_bullets(slides, "en", lambda _title: spare)
+    bullets = [s for s in out if s.kind == "bullets"]
+    assert [s for s in out if s.kind != "bullets"] == [s for s in slides if s.kind != "bullets"]
+    assert all(s.bullets for s in bullets)  # no slide left with its title alone
+    firsts = [s.title for s in slides if s.kind == "bullets" and not s.title.endswith("(cont.)")]
+    assert [s.title for s in bullets if not s.title.endswith("(cont.)")] == firsts
+    said = [(k, line) for k, s in enumerate(bullets) for line in s.bullets]
+    for i, (k, a) in enumerate(said):
+        for m, b in said[i + 1:]:
+            if near_duplicate(tokens(a, "en"), tokens(b, "en")) or a == b:
+                # the one repeat allowed: a section's only line that a one-line slide had
+                assert len(bullets[k].bullets) == 1 and len(bullets[m].bullets) == 1, (a, b)
