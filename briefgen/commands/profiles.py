@@ -98,7 +98,7 @@ def tag_comment(profile: Profile) -> str:
     """YAML comment lines: the tags ``profile`` selects sections, figures and charts on."""
     from briefgen.load.tags import Vocabulary
 
-    lines = Vocabulary.of([profile]).lines("#   ", with_users=False)
+    lines = Vocabulary.of([profile]).lines("#   ")
     return ("\n# Tags this profile selects on (a brief's other tags change nothing):\n"
             + "\n".join(lines) + "\n")
 

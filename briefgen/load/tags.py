@@ -90,14 +90,9 @@ class Vocabulary:
                 return close[0]
         return None
 
-    def lines(self, indent: str = "", with_users: bool = True) -> list[str]:
-        """One line per kind: "sections: aid (executive, press), background (press), ..."."""
-        out = []
-        for kind in KINDS:
-            known = ", ".join(f"{t} ({', '.join(users)})" if with_users else t
-                              for t, users in self.tags[kind].items())
-            out.append(f"{indent}{LISTS[kind]}: {known or '(none)'}")
-        return out
+    def lines(self, indent: str = "") -> list[str]:
+        """One line per kind: "sections: aid, background, communique, ..."."""
+        return [f"{indent}{LISTS[k]}: {', '.join(self.names(k)) or '(none)'}" for k in KINDS]
 
 
 def builtin_vocabulary() -> Vocabulary:
