@@ -53,7 +53,7 @@ def scaffold(folder: Path, lang: str = "zh", today: dt.date | None = None) -> Pa
     start = end - dt.timedelta(days=1)
     text = Template(ZH if lang == "zh" else EN).substitute(
         id=slug(folder.resolve().name), start=start, end=end, year=end.year,
-        first=end.year - 2, span=_span(start, end, lang))
+        first=end.year - 2, span=_span(start, end, lang), **_tag_lists())
     folder.mkdir(parents=True, exist_ok=True)
     target.write_text(text, "utf-8")
     from briefgen.commands.schema import brief_schema
@@ -61,6 +61,15 @@ def scaffold(folder: Path, lang: str = "zh", today: dt.date | None = None) -> Pa
     (folder / "brief.schema.json").write_text(
         json.dumps(brief_schema(), ensure_ascii=False, indent=2) + "\n", "utf-8")
     return target
+
+
+def _tag_lists() -> dict[str, str]:
+    """The tags the built-in profiles act on, per kind, for the example's comments (read from
+    the profiles, so the comments never name a tag no profile knows)."""
+    from briefgen.load.tags import KINDS, builtin_vocabulary
+
+    vocabulary = builtin_vocabulary()
+    return {f"{kind}_tags": ", ".join(vocabulary.names(kind)) or "(none)" for kind in KINDS}
 
 
 def _span(start: dt.date, end: dt.date, lang: str) -> str:
@@ -116,8 +125,10 @@ sources:
   - {id: agency, name: 示例通讯社, date: $end}
   - {id: organiser, name: 示例论坛组委会官网, date: $end, url: https://example.org/forum}
 
-# 章节：按阅读顺序；tags 决定各受众是否收录 / Sections, in reading order; profiles select on tags
-# （news 新闻 / trade 经贸 / background 背景 ...）
+# 章节：按阅读顺序 / Sections, in reading order. tags 用自己的词；受众模板据以下标签挑选和排序，
+# 其他标签不影响输出 / tags are your own words; the profiles pick and order sections by these
+# (others change nothing; see: briefgen profiles show press):
+#   $section_tags
 sections:
   - id: opening
     title: 示例合作论坛在杭州开幕
@@ -141,12 +152,14 @@ sections:
     sources: [organiser]
 
 # 数字：value 按文中写法，scale 为 万/亿/万亿 等 / Figures: value as written, scale 万/亿/万亿 or million...
+# 数字的 tags / figure tags the profiles pick and order by: $figure_tags
 figures:
   - {id: countries, label: 参会国家和地区, value: 40, unit: 个, qualifier: more_than, source: agency, tags: [headline, key]}
   - {id: delegates, label: 与会代表, value: 800, unit: 名, qualifier: more_than, source: agency, tags: [headline]}
   - {id: signed-value, label: 签约金额, value: 120, scale: 亿, unit: 元, period: "$year", change_pct: 15, source: organiser, tags: [key, trade]}
 
 # 图表：由数字或内联数据绘制 / Charts, drawn from figures or inline series (bar, line, pie)
+# 图表的 tags / chart tags the profiles pick and order by: $chart_tags
 charts:
   - id: projects
     kind: bar
@@ -184,8 +197,10 @@ sources:
   - {id: agency, name: Example News Agency, date: $end}
   - {id: organiser, name: Example Forum website, date: $end, url: https://example.org/forum}
 
-# 章节：按阅读顺序；tags 决定各受众是否收录 / Sections, in reading order; profiles select on tags
-# （news 新闻 / trade 经贸 / background 背景 ...）
+# 章节：按阅读顺序 / Sections, in reading order. tags 用自己的词；受众模板据以下标签挑选和排序，
+# 其他标签不影响输出 / tags are your own words; the profiles pick and order sections by these
+# (others change nothing; see: briefgen profiles show press):
+#   $section_tags
 sections:
   - id: opening
     title: Example Cooperation Forum opens in Hangzhou
@@ -209,12 +224,14 @@ sections:
     sources: [organiser]
 
 # 数字：value 按文中写法，scale 为 万/亿/万亿 等 / Figures: value as written, scale 万/亿/万亿 or million...
+# 数字的 tags / figure tags the profiles pick and order by: $figure_tags
 figures:
   - {id: countries, label: Countries and regions, value: 40, qualifier: more_than, source: agency, tags: [headline, key]}
   - {id: delegates, label: Delegates, value: 800, qualifier: more_than, source: agency, tags: [headline]}
   - {id: signed-value, label: Projects signed, value: 12, scale: billion, unit: yuan, period: "$year", change_pct: 15, source: organiser, tags: [key, trade]}
 
 # 图表：由数字或内联数据绘制 / Charts, drawn from figures or inline series (bar, line, pie)
+# 图表的 tags / chart tags the profiles pick and order by: $chart_tags
 charts:
   - id: projects
     kind: bar

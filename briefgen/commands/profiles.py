@@ -5,14 +5,20 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from briefgen.errors import InputError
+
+if TYPE_CHECKING:
+    from briefgen.load.profile import Profile
 
 HELP = "list the built-in audience profiles, or show one as YAML"
 DESCRIPTION = """\
 An audience profile decides what one audience gets: which sections, in which order, how long
 the summaries are, which figures and charts, and the shape of the deck. 'briefgen profiles'
 lists the built-ins; 'briefgen profiles show NAME' prints one, ready to copy into a file of your
-own that starts with 'extends: NAME' and changes only what differs."""
+own that starts with 'extends: NAME' and changes only what differs, and ends with the tags it
+selects sections, figures and charts on, as comments."""
 EPILOG = """\
 examples:
   briefgen profiles
@@ -69,21 +75,32 @@ def listing() -> str:
 
 
 def show(name: str) -> str:
-    """A built-in's YAML as shipped, or a custom file merged and validated, as YAML."""
+    """A built-in's YAML as shipped, or a custom file merged and validated, as YAML; then, as
+    comments, the tags it selects on (what a brief's tags must say for it to act on them)."""
     from briefgen.load.profile import builtin_profiles, load_profile
 
     builtins = builtin_profiles()
     if name in builtins:
-        return builtins[name].read_text("utf-8")
+        return builtins[name].read_text("utf-8") + tag_comment(load_profile(name))
     path = Path(name)
     if not path.is_file():
         raise InputError.single(name, "no built-in profile or profile file of this name",
                                 hint=f"built-ins: {', '.join(builtins)}")
     import yaml
 
-    data = load_profile(path).model_dump(mode="json", exclude_none=True)
+    profile = load_profile(path)
+    data = profile.model_dump(mode="json", exclude_none=True)
     return f"# {path}, merged with what it extends\n" + yaml.safe_dump(
-        data, allow_unicode=True, sort_keys=False, width=100)
+        data, allow_unicode=True, sort_keys=False, width=100) + tag_comment(profile)
+
+
+def tag_comment(profile: Profile) -> str:
+    """YAML comment lines: the tags ``profile`` selects sections, figures and charts on."""
+    from briefgen.load.tags import Vocabulary
+
+    lines = Vocabulary.of([profile]).lines("#   ")
+    return ("\n# Tags this profile selects on (a brief's other tags change nothing):\n"
+            + "\n".join(lines) + "\n")
 
 
 def run(args: argparse.Namespace) -> int:

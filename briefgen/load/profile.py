@@ -13,6 +13,7 @@ in :func:`briefgen.plan.select.select`.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from dataclasses import replace
 from functools import cache
@@ -164,9 +165,26 @@ def check_labels(profile: Profile, src: YamlSource) -> list[Problem]:
                 except (ValueError, TypeError, UnknownLocaleError):
                     problems.append(problem_at(src, loc, f"unknown locale {source!r}",
                                                "use a locale such as en_GB or zh_CN"))
+            elif key == "date_style" and not _date_style_ok(source):
+                problems.append(problem_at(src, loc, f"unknown date style {source!r}",
+                                           "use a CLDR skeleton of y, M and d, such as yMMMMd"))
             elif wrong := check_template(source, known[key]):
                 problems.append(problem_at(src, loc, *wrong))
     return problems
+
+
+def _date_style_ok(skeleton: str) -> bool:
+    """A year-month-day skeleton babel knows: the plan cuts it down to month and year."""
+    if set(skeleton) - set("yMLd") or not {"y", "d"} <= set(skeleton) or not set("ML") & set(
+            skeleton):
+        return False
+    from babel.dates import format_skeleton
+
+    try:
+        format_skeleton(skeleton, dt.date(2017, 5, 14), locale="en")
+    except (KeyError, ValueError):
+        return False
+    return True
 
 
 def _validated(src: YamlSource) -> Profile:

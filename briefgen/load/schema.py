@@ -179,7 +179,7 @@ class Figure(Strict):
     source: Id = Field(description="Id of the source this figure comes from.")
     tags: list[str] = Field(
         default_factory=list,
-        description="Free tags that profiles select on (headline, trade, transport...).",
+        description="Your own words; profiles select on some (schema.md, Tags: headline, key...).",
     )
 
     @field_validator("period", mode="before")
@@ -221,7 +221,9 @@ class Chart(Strict):
         description="Axis unit; defaults to the figures' scale and unit. Needed when the figures "
                     "word one unit differently (billion USD, US$ billion).")
     source: Id | None = Field(default=None, description="Source id; defaults to the figures'.")
-    tags: list[str] = Field(default_factory=list, description="Tags profiles select on.")
+    tags: list[str] = Field(
+        default_factory=list,
+        description="Your own words; profiles select on some (schema.md, Tags: key...).")
 
     @model_validator(mode="after")
     def _has_data(self) -> Chart:
@@ -289,7 +291,8 @@ class Section(Strict):
     id: Id = Field(description="Identifier; profiles may name it.")
     title: str = Field(min_length=1, max_length=200, description="Heading as printed.")
     tags: list[str] = Field(
-        default_factory=list, description="Roles profiles select on (news, background...)."
+        default_factory=list,
+        description="Your own words; profiles select on some (schema.md, Tags: news, trade...)."
     )
     paragraphs: list[str] = Field(min_length=1, description="Body text, one paragraph each.")
     key_points: list[str] = Field(default_factory=list, description="Hand-written key points.")

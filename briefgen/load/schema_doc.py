@@ -66,6 +66,26 @@ def _row(name: str, info: FieldInfo) -> str:
     return f"| `{name}` | {_type_name(info.annotation)} | {required} | {desc} |"
 
 
+def tag_table() -> list[str]:
+    """The tags the built-in profiles select on, per kind of item, from the profile files."""
+    from briefgen.load.tags import KINDS, LISTS, builtin_vocabulary
+
+    vocabulary = builtin_vocabulary()
+    tags = sorted({t for k in KINDS for t in vocabulary.tags[k]})
+    lines = ["## Tags", "",
+             "`tags` on sections, figures and charts are your own words. A profile acts only on "
+             "the tags its rules name (`tag:NAME` in `sections`, `figures`, `charts`, "
+             "`slides.kpi`); the built-in profiles name these (generated from "
+             "`templates/profiles/`). Other tags are kept and change nothing; "
+             "`briefgen validate` warns about a tag that looks like a typo of one of these.", "",
+             "| tag | " + " | ".join(LISTS[k] for k in KINDS) + " |",
+             "|---|" + "---|" * len(KINDS)]
+    for tag in tags:
+        cells = [", ".join(vocabulary.tags[k].get(tag, ())) or "—" for k in KINDS]
+        lines.append(f"| `{tag}` | " + " | ".join(cells) + " |")
+    return [*lines, ""]
+
+
 def render(roots: tuple[type[BaseModel], ...] = (Brief, Profile)) -> str:
     lines = ["# Schema reference", "",
              "Generated from the models in `briefgen/load/` by "
@@ -76,6 +96,8 @@ def render(roots: tuple[type[BaseModel], ...] = (Brief, Profile)) -> str:
                       "", "| field | type | required | meaning |", "|---|---|---|---|"]
             lines += [_row(n, i) for n, i in model.model_fields.items()]
             lines.append("")
+        if root is Brief:
+            lines += tag_table()
     return "\n".join(lines)
 
 

@@ -21,6 +21,7 @@ from briefgen.load.profile import Profile
 from briefgen.load.schema import Brief, ChartKind, Figure, Quote, Section, Source
 from briefgen.plan import format as fmt
 from briefgen.plan.charts import chart_spec
+from briefgen.plan.dedupe import dedupe_bullets, section_refill
 from briefgen.plan.labels import fill, resolve_labels
 from briefgen.plan.model import (
     Block,
@@ -193,11 +194,11 @@ class _Planner:
                     out.append(ChartBlock(self.specs[cid]))
         rest = [s for cid, s in self.specs.items() if cid not in placed]
         if rest:
-            out += [Heading(lab["charts"]), *(ChartBlock(s) for s in rest)]
+            out += [Heading(lab["charts"], self.top_level), *(ChartBlock(s) for s in rest)]
         if doc.form == "press_release" and doc.figure_table and self.shown_figures:
             out += [Heading(lab["key_figures"], 2), self.figure_table()]
         if doc.timeline and self.brief.timeline:
-            out += [Heading(lab["timeline"]), TimelineBlock(self.timeline_items())]
+            out += [Heading(lab["timeline"], self.top_level), TimelineBlock(self.timeline_items())]
         if doc.form == "press_release" and self.brief.meta.about:
             out += [Heading(lab["about"], 2), Paragraph(self.brief.meta.about)]
         if doc.sources:
@@ -206,6 +207,12 @@ class _Planner:
         if doc.form == "press_release":
             out.append(Paragraph(lab["end_mark"], "end_mark"))
         return tuple(self._number_charts(out))
+
+    @property
+    def top_level(self) -> int:
+        """Level of the document's own headings (Charts, Timeline): a press release has one
+        level of headings, unnumbered (2), as its sections have; other forms 1 (numbered)."""
+        return 2 if self.profile.document.form == "press_release" else 1
 
     @staticmethod
     def _number_charts(blocks: list[Block]) -> list[Block]:
@@ -252,7 +259,11 @@ class _Planner:
                 room -= len(group)
             groups = kept
         parts["sections"] = [s for g in groups for s in g]
-        return tuple(s for kind in sequence for s in parts[kind])
+        deck = [s for kind in sequence for s in parts[kind]]
+        more = 3 * self.profile.slides.bullets_per_slide  # lines a section can fall back on
+        refill = section_refill([(t.title, t.section.paragraphs) for t in self.texts], self.lang,
+                                lambda lines: self._bullet_lines(lines, more))
+        return dedupe_bullets(deck, self.lang, refill)  # no bullet twice in one deck
 
     def _chunks(self, title: str, lines: Sequence[str], notes: tuple[str, ...]) -> list[Slide]:
         """Bullet slides of at most ``bullets_per_slide`` lines, split evenly (3 + 3, not 5 + 1)."""

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from functools import cache
 
 from babel import Locale
-from babel.dates import format_date, format_interval, format_skeleton
+from babel.dates import format_date, format_interval, format_skeleton, match_skeleton
 from babel.numbers import format_decimal
 
 from briefgen.load.schema import Figure, Source
@@ -60,23 +60,60 @@ def format_change(pct: float | None, labels: Mapping[str, str]) -> str | None:
     return fill(labels, "change", sign=sign, n=format_number(abs(pct), labels))
 
 
+def date_skeleton(labels: Mapping[str, str], precision: int = 3) -> str:
+    """The label file's one date style (a CLDR skeleton such as yMMMMd) cut to ``precision``
+    parts: 3 = day, 2 = month, 1 = year. Every date of a document comes through here, so a
+    document never mixes "18 Oct 2023" with "18 October 2023"."""
+    full = labels["date_style"]
+    if precision >= 3:
+        return full
+    kept = "".join(c for c in full if c not in "dEc")
+    return kept if precision == 2 else "".join(c for c in kept if c not in "ML")
+
+
 def format_date_text(day: dt.date, labels: Mapping[str, str]) -> str:
-    return format_date(day, "long", locale=_locale(labels))
+    """One day in the document's date style: "2017年5月15日" / "15 May 2017"."""
+    return format_skeleton(date_skeleton(labels), day, locale=_locale(labels))
 
 
 def format_range(start: dt.date, end: dt.date, labels: Mapping[str, str]) -> str:
-    """"2017年5月14日至15日" / "14–15 May 2017"."""
+    """"2017年5月14日至15日" / "14–15 May 2017", in the same style as single dates.
+
+    CLDR has interval patterns for yMMMd but not yMMMMd, and babel then falls back to the
+    abbreviated month ("17 – 18 Oct 2023" next to "18 October 2023"); as the CLDR spec says, the
+    pattern's month is widened to the style's instead.
+    """
     if start == end:
         return format_date_text(start, labels)
-    return format_interval(start, end, skeleton="yMMMd", locale=_locale(labels))
+    locale = _locale(labels)
+    skeleton = date_skeleton(labels)
+    matched = match_skeleton(skeleton, locale.interval_formats) or ""
+    patterns = locale.interval_formats.get(matched, {})
+    field = next((f for f in ("y", "M", "d") if f in patterns
+                  and getattr(start, _FIELD[f]) != getattr(end, _FIELD[f])), None)
+    if field is None:
+        return format_interval(start, end, skeleton=skeleton, locale=locale)
+    wide = "MMMM" in skeleton
+    parts = [_widen(p, wide) for p in patterns[field]]
+    return "".join(format_date(day, part, locale=locale)
+                   for part, day in zip(parts, (start, end), strict=True))
+
+
+_FIELD = {"y": "year", "M": "month", "d": "day"}
+
+
+def _widen(pattern: str, wide: bool) -> str:
+    """An interval pattern with its abbreviated month (MMM) made wide (MMMM) when asked."""
+    if not wide or "MMMM" in pattern:
+        return pattern
+    return pattern.replace("MMM", "MMMM")
 
 
 def format_partial_date(iso: str, labels: Mapping[str, str]) -> str:
     """An ISO date as precise as it is given: 2013 / 2016-09 / 2017-05-14."""
     parts = [int(p) for p in iso.split("-")]
     day = dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    skeleton = {1: "y", 2: "yMMM", 3: "yMMMd"}[len(parts)]
-    return format_skeleton(skeleton, day, locale=_locale(labels))
+    return format_skeleton(date_skeleton(labels, len(parts)), day, locale=_locale(labels))
 
 
 def format_source(source: Source, labels: Mapping[str, str]) -> str:

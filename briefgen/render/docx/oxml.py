@@ -425,6 +425,14 @@ def set_page_break_before(p: etree._Element) -> None:
     _child(p.find(_W_PPR), "pageBreakBefore")
 
 
+def keep_with_next(p: etree._Element) -> None:
+    """Set w:keepNext and w:keepLines on a w:p that has its w:pPr: the paragraph is never split
+    across pages, nor parted from the paragraph after it (a quote from its attribution)."""
+    ppr = p.find(_W_PPR)
+    _child(ppr, "keepNext")
+    _child(ppr, "keepLines")
+
+
 def append_run(parent: etree._Element, text: str = "") -> etree._Element:
     """Append and return a w:r holding ``text`` as python-docx's ``Run.text`` writes it.
 

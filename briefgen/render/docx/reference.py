@@ -93,7 +93,7 @@ class Conventions:
     heading_number: ox.ListLevel
     caption_size: float
     small: float  # header, footer, source notes
-    date_width: float  # timeline date column ("2017年5月14日" with CJK/Latin autospace)
+    date_width: float  # timeline date column ("2017年5月14日", "30 September 2017": full months)
 
 
 def conventions(lang: str) -> Conventions:
@@ -102,7 +102,7 @@ def conventions(lang: str) -> Conventions:
         number = ox.ListLevel("chineseCounting", "%1、", suffix="nothing", style_id="Heading1")
         return Conventions(12, 1.5, 0, 200, number, 10.5, 9, 120)
     number = ox.ListLevel("decimal", "%1.", left=432, hanging=432, style_id="Heading1")
-    return Conventions(11, 1.15, 8, None, number, 10, 8.5, 90)
+    return Conventions(11, 1.15, 8, None, number, 10, 8.5, 120)
 
 
 def style_specs(lang: str) -> tuple[StyleSpec, ...]:

@@ -499,11 +499,12 @@ class _DocxWriter:
     def _render_quote_block(self, block: m.QuoteBlock) -> None:
         """The quote, then "——speaker，source" from the quote_attribution and separator labels."""
         quote, labels = block.quote, self.plan.labels
-        self._para("Quote", quote.text)
+        words = self._para("Quote", quote.text)
         who = fill(labels, "quote_attribution", speaker=quote.speaker) if quote.speaker else ""
         if quote.source:
             who = who + labels["source_separator"] + quote.source if who else quote.source
         if who:
+            ox.keep_with_next(words)  # on paragraphs, not styles: a user template cannot lose it
             self._para("Quote Attribution", who)
 
     def _render_timeline_block(self, block: m.TimelineBlock) -> None:
