@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.ingest.charts import ChartFigure, ChartProposal, propose
-from briefgen.ingest.dates import event_year, find_dates
+from briefgen.ingest.dates import find_dates
 from briefgen.ingest.figures import ZH_CURRENCIES, Found, find_figures
 from briefgen.ingest.labels import label_for
 from briefgen.ingest.quotes import find_quotes
 from briefgen.ingest.sources import parse_note
 from briefgen.ingest.structure import Outline
+from briefgen.ingest.when import Timing, event_dates, event_place, timing
 from briefgen.text.segment import sentences
 
 _MAX = {"title": 200, "paragraph": 100_000, "quote": 2000, "about": 2000, "label": 120,
@@ -64,17 +65,16 @@ def brief_id(outline: Outline, path: Path, start: dt.date) -> str:
 def assemble(outline: Outline, path: Path) -> dict[str, Any]:
     """The draft brief as ordered data with Notes, ready for ``draft.to_yaml``."""
     lang = outline.lang
-    notes = [n for s in outline.sections for n in s.source_notes]
-    year = event_year(notes + outline.meta_lines + [outline.body], lang)
-    sources, section_sources = _sources(outline, path, lang)
+    when = timing(outline, path)
+    sources, section_sources = _sources(outline, path, lang, when)
     section_ids = _section_ids(outline)
-    figs = _figures(outline, lang, year, section_ids, section_sources)
+    figs = _figures(outline, lang, when, section_ids, section_sources)
     quotes = _quotes(outline, lang, section_ids, section_sources)
-    timeline = _timeline(outline, lang, year, sources[0]["id"])
+    timeline = _timeline(outline, lang, when, sources[0]["id"])
     charts = propose([ChartFigure(f.id, f.section, f.found.value, f.found.scale, f.unit,
                                   f.found.noun, f.found.tags) for f in figs], bool(timeline))
-    start, end, date_check = _event_dates(outline, lang, year)
-    meta = _meta(outline, path, lang, start, end, date_check, sources)
+    start, end, date_check = event_dates(outline, when)
+    meta = _meta(outline, path, lang, start, end, date_check, sources, event_place(outline, when))
     sections = _sections(outline, section_ids, section_sources, figs, quotes, charts)
     photos = [Note({"caption": c[:300], "section": section_ids[i]})
               for i, s in enumerate(outline.sections) for c in s.captions]
@@ -91,48 +91,31 @@ def assemble(outline: Outline, path: Path) -> dict[str, Any]:
 # ----------------------------------------------------------------------------- meta
 
 
-def _event_dates(outline: Outline, lang: str, year: int | None) -> tuple[dt.date, dt.date, str]:
-    """First day-precise date (range) in the cover lines or first section; else Jan 1 of the
-    event year."""
-    first = outline.sections[0].paragraphs if outline.sections else []
-    for text in outline.meta_lines + first[:2] + [outline.body]:
-        for d in find_dates(text, lang, year):
-            if len(d.iso) == 10:
-                start = dt.date.fromisoformat(d.iso)
-                end = dt.date.fromisoformat(d.end_iso) if d.end_iso and len(d.end_iso) == 10 \
-                    else start
-                return start, max(start, end), "check: dates (the first dated day in the text)"
-    y = year or 2000
-    return dt.date(y, 1, 1), dt.date(y, 1, 1), "check: dates (no day found in the text)"
-
-
-_ZH_PLACE = re.compile(r"在([\u4e00-\u9fff]{2,8}?)(?:隆重)?(?:举行|召开|举办|开幕|开展)")
-_EN_PLACE = re.compile(r"\b(?:held|took place|convened|opened) in ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)")
 _ZH_ORG = re.compile(r"由([^，。；“”]{2,30}?)(?:共同)?(?:主办|举办|承办|发起)")
 _EN_ORG = re.compile(r"\b(?:organi[sz]ed|hosted|convened) by ((?:the )?[A-Z][\w'’ -]{2,80}?)[,.;]")
 
 
 def _meta(outline: Outline, path: Path, lang: str, start: dt.date, end: dt.date,
-          date_check: str, sources: list[dict[str, Any]]) -> dict[str, Any]:
+          date_check: str, sources: list[dict[str, Any]], place: str | None) -> dict[str, Any]:
     # the first section tells the event; later ones tell other events' places and hosts
     body = "\n".join(outline.sections[0].paragraphs) if outline.sections else ""
-    place = _ZH_PLACE if lang == "zh" else _EN_PLACE
     org = _ZH_ORG if lang == "zh" else _EN_ORG
-    pm, om = place.search(body), org.search(body)
+    om = org.search(body)
     published = next((s["date"] for s in sources if s.get("date")), end)
     about = " ".join(outline.about) if outline.about else (
         outline.sections[0].paragraphs[0] if outline.sections else "")
     meta: dict[str, Any] = {
         "id": Note(brief_id(outline, path, start), after="check: id (names the output files)"),
-        "title": Note(outline.title[:200], after="check: title"),
+        "title": Note(outline.title[:200], after="check: title" + (
+            " (was in capitals)" if outline.title_was_capitals else "")),
     }
     if outline.subtitle:
         meta["subtitle"] = outline.subtitle[:300]
     meta.update({
         "language": lang,
         "dates": Note({"start": start, "end": end}, [date_check]),
-        "place": Note(pm.group(1) if pm else _TBD[lang],
-                      after="check: place" + ("" if pm else " (not found in the text)")),
+        "place": Note(place or _TBD[lang],
+                      after="check: place" + ("" if place else " (not found in the text)")),
         "organiser": Note(om.group(1).strip() if om else _TBD[lang],
                           after="check: organiser" + ("" if om else " (not found in the text)")),
         "published": Note(published, after="check: published (the source's date)"),
@@ -147,8 +130,8 @@ def _meta(outline: Outline, path: Path, lang: str, start: dt.date, end: dt.date,
 # ----------------------------------------------------------------------------- sources
 
 
-def _sources(outline: Outline, path: Path,
-             lang: str) -> tuple[list[dict[str, Any]], list[list[str]]]:
+def _sources(outline: Outline, path: Path, lang: str,
+             when: Timing) -> tuple[list[dict[str, Any]], list[list[str]]]:
     """Sources from notes and sources lists; each section cites its own note, else the next
     section's, else the last one before it; with no note at all, the file itself."""
     by_name: dict[str, dict[str, Any]] = {}
@@ -178,8 +161,9 @@ def _sources(outline: Outline, path: Path,
     for line in outline.source_lines:
         parsed = parse_note(line, lang)
         add(parsed.names[:1], parsed.date)
+    agency = when.dateline.agency if when.dateline else None
     if not by_name:
-        add((path.name,), None)
+        add((agency or path.name,), when.anchor.isoformat() if agency and when.anchor else None)
     every = [s["id"] for s in by_name.values()]
     cited: list[list[str]] = []
     for i, ids in enumerate(own):
@@ -232,7 +216,7 @@ def _sections(outline: Outline, ids: list[str], cites: list[list[str]], figs: li
 # ----------------------------------------------------------------------------- figures
 
 
-def _figures(outline: Outline, lang: str, year: int | None, section_ids: list[str],
+def _figures(outline: Outline, lang: str, when: Timing, section_ids: list[str],
              cites: list[list[str]]) -> list[_Fig]:
     """Body figures first, then figures that only bullets and tables carry (deduplicated)."""
     currency = next((c for c in ZH_CURRENCIES[:-1] if "元" in c and c in outline.body), None)
@@ -241,13 +225,13 @@ def _figures(outline: Outline, lang: str, year: int | None, section_ids: list[st
     for i, s in enumerate(outline.sections):
         src = cites[i][0]
         for para in s.paragraphs:
-            body += _para_figures(para, lang, year, section_ids[i], src, False)
+            body += _para_figures(para, lang, when, section_ids[i], src, False)
         for text in s.items + s.rows:
-            summary += _para_figures(text, lang, year, section_ids[i], src, True)
+            summary += _para_figures(text, lang, when, section_ids[i], src, True)
     first_src = cites[0][0] if cites else "source-1"
     first_sec = section_ids[0] if section_ids else "section-1"
     for row in outline.figure_rows:
-        summary += _para_figures(row.replace(" | ", "; "), lang, year, first_sec, first_src, True)
+        summary += _para_figures(row.replace(" | ", "; "), lang, when, first_sec, first_src, True)
     seen = {_key(f) for f in body}
     for f in summary:
         if _key(f) not in seen:
@@ -270,13 +254,13 @@ def _key(f: _Fig) -> tuple[Any, ...]:
     return (f.found.value, f.found.scale, f.found.unit, f.found.qualifier)
 
 
-def _para_figures(para: str, lang: str, year: int | None, section: str, source: str,
+def _para_figures(para: str, lang: str, when: Timing, section: str, source: str,
                   summary: bool) -> list[_Fig]:
     out: list[_Fig] = []
     period: str | None = None
     for sentence in sentences(para, lang):
         # the year in force: the last one named before the figure, in this paragraph
-        dates = [d for d in find_dates(sentence, lang, year)]
+        dates = find_dates(sentence, lang, when.year, when.anchor)
         found = find_figures(sentence, lang)
         for f in found:
             before = [d for d in dates if d.start < f.start]
@@ -360,13 +344,13 @@ def _quotes(outline: Outline, lang: str, section_ids: list[str],
 # ----------------------------------------------------------------------------- timeline
 
 
-def _timeline(outline: Outline, lang: str, year: int | None, source: str) -> list[Note]:
+def _timeline(outline: Outline, lang: str, when: Timing, source: str) -> list[Note]:
     """The source's own timeline if it has one, else one event per dated sentence."""
     events: list[tuple[str, str, str | None]] = []
     if outline.timeline_lines:
         for line in outline.timeline_lines:
             head, _, rest = line.partition("\t")
-            dates = find_dates(head if rest else line, lang, year)
+            dates = find_dates(head if rest else line, lang, when.year)
             if dates and rest.strip():
                 events.append((dates[0].iso, rest.strip(), None))
             elif events and not dates:
@@ -376,7 +360,7 @@ def _timeline(outline: Outline, lang: str, year: int | None, source: str) -> lis
         for s in outline.sections:
             for para in s.paragraphs:
                 for sentence in sentences(para, lang):
-                    dates = find_dates(sentence, lang, year)
+                    dates = find_dates(sentence, lang, when.year, when.anchor)
                     if dates:
                         d = dates[0]
                         events.append((d.iso, _event_label(sentence, d.end, lang), sentence))

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field, replace
 
 import cn2an
 
+from briefgen.ingest.numwords import NUMBER_WORDS, word_value
 from briefgen.text.tokens import tag_zh
 
 ZH_SCALES = ("万亿", "亿", "万")
@@ -63,19 +64,13 @@ _ZH_PRE = {"超过": "over", "逾": "over", "超": "over", "将近": "nearly", "
 _ZH_CHANGE = re.compile(r"(同比|比上年|较上年)?(增长|增加|上升|提高|下降|减少|降低|回落)了?$")
 _ZH_DOWN = ("下降", "减少", "降低", "回落")
 
-_EN_WORDS = {w: i for i, w in enumerate(
-    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}
-_EN_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-                  "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12})
-_EN_NUMWORD = "|".join(sorted((w for w in _EN_WORDS if w not in ("zero", "one")), key=len,
-                              reverse=True))
 _EN_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
               "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 _EN = re.compile(
     r"(?P<pre>more than|over|nearly|almost|about|around|approximately|roughly|some|at least|"
     r"close to|in excess of|up to)?\s*"
     r"(?P<cur>US\$|\$|€|£|¥|RMB\s?|CNY\s?|USD\s?)?"
-    rf"(?P<num>{_NUM}|\b(?:{_EN_NUMWORD})\b)(?P<ord>st|nd|rd|th)?"
+    rf"(?P<num>{_NUM}|\b{NUMBER_WORDS}\b)(?P<ord>st|nd|rd|th)?"
     rf"(?:\s*(?:-|–|to)\s*(?P<num2>{_NUM}))?"
     r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|mn|tn)\b)?"
     r"(?P<pct>\s*(?:%|per ?cent\b))?",
@@ -303,6 +298,10 @@ def _find_en(sentence: str) -> list[Found]:
         noun_end = m.end()
         if not unit and not ordinal:
             unit, noun_end = _en_unit(sentence, m.end(), m.group("num2") is None)
+            if not unit and scale:
+                # "the number of people ... doubled to 12 million": the noun came first
+                counted = re.search(r"\bnumber of ([a-z]+)", before)
+                unit = counted.group(1) if counted else ""
             if m.group("cur"):
                 cur = m.group("cur").strip().upper()
                 unit = {"$": "US dollars", "US$": "US dollars", "USD": "US dollars", "€": "euros",
@@ -325,11 +324,19 @@ def _find_en(sentence: str) -> list[Found]:
 def _en_value(text: str) -> float | None:
     if re.fullmatch(_NUM, text):
         return float(text.replace(",", ""))
-    return float(_EN_WORDS[text.lower()]) if text.lower() in _EN_WORDS else None
+    return word_value(text)
 
 
 def _en_unit(sentence: str, at: int, allow_or: bool) -> tuple[str, int]:
-    """Up to five words after the number that name what is counted; stops at function words."""
+    """Up to five words after the number that name what is counted; stops at function words.
+
+    ``U.S. dollars`` is one unit, ``US dollars``; ``eleven of the agreements`` counts agreements.
+    """
+    if m := re.match(r"\s*(?:U\.\s?S\.|US)\s+dollars?\b", sentence[at:]):
+        return "US dollars", at + m.end()
+    if m := re.match(r"\s+of (?:the|these|those|its|their) ([a-z][a-z-]+)\b", sentence[at:]):
+        if m.group(1) not in _EN_STOP:
+            return m.group(1), at + m.end()
     words: list[str] = []
     end = at
     for m in re.finditer(r"\s*([A-Za-z][A-Za-z'’\-]*)", sentence[at:]):
