@@ -16,7 +16,7 @@ from briefgen.ingest.charts import ChartFigure, ChartProposal, propose
 from briefgen.ingest.dates import find_dates
 from briefgen.ingest.figures import ZH_CURRENCIES, Found, find_figures
 from briefgen.ingest.labels import label_for
-from briefgen.ingest.quotes import find_quotes
+from briefgen.ingest.quotes import find_english_quotes, find_quotes
 from briefgen.ingest.sources import parse_note
 from briefgen.ingest.structure import Outline
 from briefgen.ingest.when import Timing, event_dates, event_place, timing
@@ -304,6 +304,8 @@ def _figure_entry(f: _Fig) -> Note:
     if x.high is not None:
         before.append(f"check: a range, {_number(x.value)} to {_number(x.high)}; "
                       "value holds the low end")
+    if x.extra.get("compared"):
+        before.append(f"check: change_pct ({x.extra['compared']})")
     before += [f"check: {c}" for c in f.checks]
     if f.summary:
         before.append("check: found only in a bullet or table, not in the body text")
@@ -323,7 +325,13 @@ def _quotes(outline: Outline, lang: str, section_ids: list[str],
     seen: set[str] = set()
     for i, s in enumerate(outline.sections):
         found: list[tuple[str, str, str]] = []
+        last: str | None = None
         for para in s.paragraphs:
+            if lang == "en":
+                quoted = find_english_quotes(para, last)
+                found += [(q.text, q.speaker, q.sentence) for q in quoted]
+                last = quoted[-1].speaker if quoted else last
+                continue
             for sentence in sentences(para, lang):
                 found += [(q.text, q.speaker, sentence) for q in find_quotes(sentence, lang)]
         for text, attribution in s.quotes:

@@ -30,10 +30,12 @@ Decisions, each a rule a reader can check:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 import cn2an
 
+from briefgen.ingest.comparisons import apply_comparisons
+from briefgen.ingest.found import Found
 from briefgen.ingest.numwords import NUMBER_WORDS, word_value
 from briefgen.text.tokens import tag_zh
 
@@ -93,33 +95,11 @@ _EN_MONTH_BEFORE = re.compile(rf"\b(?:{_EN_MONTHS})\.?\s*$", re.IGNORECASE)
 _QUOTED = re.compile(r"“[^“”]{1,14}”|「[^「」]{1,14}」|\"[^\"]{1,14}\"")
 
 
-@dataclass(frozen=True)
-class Found:
-    """One figure found in a sentence, with where it is."""
-
-    value: float
-    scale: str | None
-    unit: str
-    qualifier: str | None
-    start: int
-    end: int
-    sentence: str
-    change_pct: float | None = None
-    tags: tuple[str, ...] = ()
-    high: float | None = None  # upper end of a range
-    noun: str = ""  # the counted noun right after the unit, when the unit did not take it
-    currency_guess: bool = False
-    extra: dict = field(default_factory=dict, compare=False)
-
-    @property
-    def text(self) -> str:
-        return self.sentence[self.start:self.end]
-
-
 def find_figures(sentence: str, lang: str) -> list[Found]:
     """Every figure in ``sentence`` (Chinese or English), in order, with changes attached."""
-    found = _find_zh(sentence) if lang == "zh" else _find_en(sentence)
-    return _attach_changes(found, sentence, lang)
+    if lang == "zh":
+        return _attach_changes(_find_zh(sentence), sentence, lang)
+    return apply_comparisons(_attach_changes(_find_en(sentence), sentence, lang), sentence)
 
 
 # ----------------------------------------------------------------------------- Chinese
@@ -349,7 +329,7 @@ def _en_unit(sentence: str, at: int, allow_or: bool) -> tuple[str, int]:
             end = at + m.end()
             continue
         if low in _EN_STOP or low in EN_SCALES or len(words) >= 5 or (
-                words and low.endswith("ed") and words[-1].lower() not in ("of", "and")):
+                words and low.endswith("ed") and _verb_here(words[-1], sentence[at + m.end():])):
             break  # "130 countries attended": a past-tense verb ends the noun
         words.append(word)
         end = at + m.end()
@@ -359,6 +339,16 @@ def _en_unit(sentence: str, at: int, allow_or: bool) -> tuple[str, int]:
         words.pop()
     unit = " ".join(words)
     return unit, (at + sentence[at:].find(unit) + len(unit)) if unit else at
+
+
+def _verb_here(previous: str, rest: str) -> bool:
+    """Is an -ed word after ``previous`` a verb (``countries attended the``) rather than a
+    participle inside the noun (``marine protected areas``)? A verb follows a plural noun or
+    ``of``/``and``, or is followed by a function word or nothing."""
+    nxt = re.match(r"\s*([A-Za-z]+)", rest)
+    low = previous.lower()
+    return (low in ("of", "and") or (low.endswith("s") and not low.endswith("ss"))
+            or not nxt or nxt.group(1).lower() in _EN_STOP)
 
 
 def _share_units(found: list[Found], sentence: str) -> list[Found]:
