@@ -134,23 +134,25 @@ FUNCTION_WORDS = frozenset(
     "into onto over under since across through per via about around between among during "
     "worth is are was were be been has have had will would can could may might shall should "
     "said says its their his her our it they he she we".split())
-#: Finite verbs that make a label a clause, not a noun phrase.
-_FINITE = frozenset("is are was were has have had will would said says told drew signed "
-                    "launched pledged announced reached cover covers serve serves".split())
+#: Finite verbs that make a label a clause, not a noun phrase. Past participles after the
+#: noun (``Deals signed at the CEO conference``) are a noun phrase's modifier, so -ed forms are
+#: not listed; a label that is only a noun and an -ed verb (``Companies signed``) fails below.
+_FINITE = frozenset("is are was were has have had will would said says told drew serve serves "
+                    "cover covers features include includes".split())
 
 
 def is_noun_phrase(label: str) -> bool:
-    """A label reads as a noun phrase: 1-9 words, starts with a capital or a digit-free word,
-    has no finite verb of the kinds drafts leak (was, said, signed...), no quote mark, and does
-    not end with a function word. A heuristic: ``Deals signed at the conference`` passes (a
-    participle after the noun), ``Companies signed`` fails."""
+    """A label reads as a noun phrase (a heuristic, no parser): 1-9 words, no number, no quote
+    mark or ellipsis, no finite verb of the kinds drafts leak (was, said, serves...), not just a
+    noun and an -ed verb (``Companies signed``), and no function word at the end (``Backed
+    by``, ``It drew delegations from``)."""
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*", label)
     if not words or len(words) > 9 or re.search(r"[\"“”…]|\d", label):
         return False
     low = [w.lower() for w in words]
-    if low[-1] in FUNCTION_WORDS:
+    if low[-1] in FUNCTION_WORDS or any(w in _FINITE for w in low):
         return False
-    return not any(w in _FINITE for w in low[1:]) and low[0] not in _FINITE
+    return not (len(low) == 2 and low[1].endswith("ed"))
 
 
 @dataclass(frozen=True)

@@ -82,7 +82,18 @@ _EN_PRE = {"more than": "more_than", "over": "over", "in excess of": "over", "at
            "nearly": "nearly", "almost": "nearly", "close to": "nearly", "up to": "nearly",
            "about": "about", "around": "about", "approximately": "about", "roughly": "about",
            "some": "about"}
-_EN_STOP = frozenset(["the", "a", "an", "in", "on", "at", "to", "from", "with", "for", "by", "was", "were", "is", "are", "be", "been", "being", "have", "has", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "that", "which", "who", "whom", "whose", "this", "these", "those", "as", "than", "over", "under", "since", "across", "through", "per", "each", "into", "onto", "up", "down", "out", "its", "their", "his", "her", "our", "it", "they", "he", "she", "we", "you", "during", "while", "when", "where", "after", "before", "between", "among", "against", "about", "around", "not", "no", "or", "but", "so", "also", "including", "include", "includes", "included", "like", "such", "via", "toward", "towards"])
+_EN_STOP = frozenset(["the", "a", "an", "in", "on", "at", "to", "from", "with", "for", "by", "was", "were", "is", "are", "be", "been", "being", "have", "has", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "that", "which", "who", "whom", "whose", "this", "these", "those", "as", "than", "over", "under", "since", "across", "through", "per", "each", "into", "onto", "up", "down", "out", "its", "their", "his", "her", "our", "it", "they", "he", "she", "we", "you", "during", "while", "when", "where", "after", "before", "between", "among", "against", "about", "around", "not", "no", "or", "but", "so", "also", "including", "include", "includes", "included", "like", "such", "via", "toward", "towards", "worth", "along", "within", "outside", "inside", "near", "beyond", "among", "amid", "throughout"])
+#: Units of measure: ``120 gigawatts of solar capacity`` counts gigawatts, not capacity.
+_MEASURES = frozenset("days weeks months years hours minutes gigawatts megawatts kilowatts "
+                      "kilometres kilometers miles metres meters tonnes tons hectares acres "
+                      "litres liters barrels percent".split())
+#: Present-tense verbs that follow a counted noun (``6 countries share the reef``).
+PRESENT_VERBS = frozenset("share shares depend depends live lives work works cover covers "
+                              "serve serves attend attend join joins take make say says need "
+                              "needs use uses face faces receive receives support supports meet "
+                              "meets hold holds sign signs agree agrees want plan plans expect "
+                              "expects come go remain remains account accounts run runs "
+                              "features feature brings draws attracts hosts welcomes".split())
 _EN_CURRENCIES = frozenset(["yuan", "renminbi", "rmb", "dollars", "dollar", "euros", "euro", "pounds", "yen", "rupees", "roubles", "rubles", "francs"])
 _EN_CHANGE = re.compile(r"\b(?:up|down|rose|fell|grew|increased|decreased|dropped|declined|"
                         r"an? (?:increase|rise|growth|decrease|drop|fall|decline) of|"
@@ -324,13 +335,16 @@ def _en_unit(sentence: str, at: int, allow_or: bool) -> tuple[str, int]:
             break
         word = m.group(1)
         low = word.lower()
+        if low == "of" and words and words[-1].lower() in _MEASURES:
+            break
         if low in ("of", "and") and words and len(words) < 4:
             words.append(word)
             end = at + m.end()
             continue
         if low in _EN_STOP or low in EN_SCALES or len(words) >= 5 or (
-                words and low.endswith("ed") and _verb_here(words[-1], sentence[at + m.end():])):
-            break  # "130 countries attended": a past-tense verb ends the noun
+                words and low.endswith("ed") and verb_here(words[-1], sentence[at + m.end():])
+        ) or (words and low in PRESENT_VERBS):
+            break  # "130 countries attended", "6 countries share": a verb ends the noun
         words.append(word)
         end = at + m.end()
         if low in _EN_CURRENCIES:
@@ -341,7 +355,7 @@ def _en_unit(sentence: str, at: int, allow_or: bool) -> tuple[str, int]:
     return unit, (at + sentence[at:].find(unit) + len(unit)) if unit else at
 
 
-def _verb_here(previous: str, rest: str) -> bool:
+def verb_here(previous: str, rest: str) -> bool:
     """Is an -ed word after ``previous`` a verb (``countries attended the``) rather than a
     participle inside the noun (``marine protected areas``)? A verb follows a plural noun or
     ``of``/``and``, or is followed by a function word or nothing."""
