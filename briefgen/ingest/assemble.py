@@ -19,6 +19,7 @@ from briefgen.ingest.labels import label_for
 from briefgen.ingest.quotes import find_english_quotes, find_quotes
 from briefgen.ingest.sources import parse_note
 from briefgen.ingest.structure import Outline
+from briefgen.ingest.tags import figure_tags, section_tags
 from briefgen.ingest.when import Timing, event_dates, event_place, timing
 from briefgen.text.segment import sentences
 
@@ -47,11 +48,15 @@ class _Fig:
     label: str = ""
     unit: str = ""
     checks: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)  # proposed tags (tags.figure_tags)
 
 
 def slug(text: str, fallback: str) -> str:
     """An ASCII id from ``text`` (``Belt and Road Forum`` -> ``belt-and-road-forum``)."""
-    s = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:48].strip("-")
+    s = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    if len(s) > 48:  # cut at a word boundary: no "...-cooperation-de"
+        s = s[:49].rsplit("-", 1)[0] if "-" in s[:49] else s[:48]
+    s = s.strip("-")
     return s if len(s) >= 3 else fallback
 
 
@@ -195,6 +200,8 @@ def _sections(outline: Outline, ids: list[str], cites: list[list[str]], figs: li
     for i, s in enumerate(outline.sections):
         sid = ids[i]
         entry: dict[str, Any] = {"id": sid, "title": s.title[:200]}
+        if tags := section_tags(s.title, s.paragraphs, outline.lang):
+            entry["tags"] = Note(tags, after="check: tags")
         entry["paragraphs"] = [_cut(p, _MAX["paragraph"]) for p in s.paragraphs]
         if s.items:
             entry["key_points"] = s.items
@@ -240,6 +247,7 @@ def _figures(outline: Outline, lang: str, when: Timing, section_ids: list[str],
     for n, f in enumerate(body, 1):
         f.id = f"figure-{n}"
         f.label = label_for(f.found, lang)[: _MAX["label"]] or f.found.text
+        f.roles = [] if "ordinal" in f.found.tags else figure_tags(f.found.sentence, lang)
         f.unit = f.found.unit
         if len(f.unit) > 40:  # the schema's limit; keep the head noun at the end
             f.unit = f.unit[-40:].split(" ", 1)[-1]
@@ -295,9 +303,9 @@ def _figure_entry(f: _Fig) -> Note:
     if x.change_pct is not None:
         entry["change_pct"] = _number(x.change_pct)
     entry["source"] = f.source
-    tags = list(x.tags) + (["summary"] if f.summary else [])
+    tags = f.roles + list(x.tags) + (["summary"] if f.summary else [])
     if tags:
-        entry["tags"] = Note(tags)
+        entry["tags"] = Note(tags, after="check: tags" if f.roles else None)
     before = [f"from: {_cut(x.sentence, 200)}"]
     if "ordinal" in x.tags:
         before.append("check: an ordinal (a session or resolution number), not an amount")
