@@ -352,7 +352,10 @@ def _en_unit(sentence: str, at: int, allow_or: bool) -> tuple[str, int]:
     while words and words[-1].lower() in ("of", "and"):
         words.pop()
     unit = " ".join(words)
-    return unit, (at + sentence[at:].find(unit) + len(unit)) if unit else at
+    end = (at + sentence[at:].find(unit) + len(unit)) if unit else at
+    if unit in ("dollar", "euro", "pound"):
+        unit += "s"  # "a 3.5 billion dollar plan": the amount is in dollars
+    return unit, end
 
 
 def verb_here(previous: str, rest: str) -> bool:

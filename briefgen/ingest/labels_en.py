@@ -62,11 +62,15 @@ _IRREGULAR = {"drew": "drawing", "made": "making", "won": "winning", "took": "ta
               "covers": "covering", "serve": "serving", "serves": "serving",
               "include": "including", "includes": "including", "have": "having",
               "has": "having", "live": "living", "work": "working", "use": "using"}
+_AUX = frozenset("will would shall should can could may might must to plans plan has have had "
+                 "already also jointly together".split())
 _PASSIVE = re.compile(r"^(?:were|was|are|is|have been|has been|had been)\s+(\w+ed)\b")
 _PREPS = ("in", "of", "for", "from", "along", "across", "at", "on", "with", "under", "to",
           "within", "outside", "inside", "near", "around", "among", "between")
 _CURRENCY_WORDS = ("dollar", "yuan", "renminbi", "euro", "pound", "yen", "rupee", "rouble",
                    "ruble", "franc")
+_WHEN = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday "
+                  "tomorrow week month year".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
@@ -80,6 +84,10 @@ def english_label(f: Found) -> str:
     money = any(w in unit.lower() for w in _CURRENCY_WORDS) or (f.scale and not unit)
     if unit == "%":
         return _finish(_share(right) or _amount_of(left, right))
+    adjective = unit.split()[-1:] in (["dollar"], ["euro"], ["pound"])  # "a 3.5 billion dollar plan"
+    if money and right and right[0].lower() not in FUNCTION and (
+            adjective or not _looks_verb(right[0].lower())):
+        return _finish(_tail(right))  # "a 3.5 billion dollar plan to bring irrigation"
     if money or not unit:
         return _finish(_amount_of(left, right))
     return _finish(_counted(unit, left, right))
@@ -123,7 +131,7 @@ def _counted(unit: str, left: list[str], right: list[str]) -> list[str]:
             return head + [m.group(1)] + _tail(right[2 + (" been " in " ".join(right[:3])):])
         if not left and (_looks_verb(first) or first in PRESENT_VERBS):
             return head + [_gerund(first)] + _tail(right[1:])
-        if first in _PREPS and len(right) > 1:
+        if first in _PREPS and len(right) > 1 and len(_tail(right)) > 1:
             return head + _tail(right)
         if first.endswith("ed") and len(right) > 2 and right[1].lower() in _PREPS + ("by",):
             return head + [right[0]] + _tail(right[1:])  # "agreements signed by operators"
@@ -211,8 +219,7 @@ def _amount_of(left: list[str], right: list[str]) -> list[str]:
     low = [w.lower() for w in words]
     for i in range(len(low) - 1, -1, -1):
         if low[i] in _VERB_NOUN:
-            subject = _subject(words[:i]) or ([] if i else [])
-            before = [w for w in words[:i] if w.lower() not in ("will", "would", "to", "plans")]
+            before = [w for w in words[:i] if w.lower() not in _AUX]
             subject = _subject(before)
             if subject:
                 return _VERB_NOUN[low[i]].split() + subject + _tail(right)
@@ -224,6 +231,8 @@ def _amount_of(left: list[str], right: list[str]) -> list[str]:
                                                           "have", "is", "are")):
         np.insert(0, words[j])
         j -= 1
+        if np[0].lower() in ("a", "an") and len(np) > 1:
+            break  # "will manage a trust fund": the noun phrase starts at its article
     if np and j >= 0 and low[j].endswith("ed"):
         subject = _subject(words[:j])
         if subject:
@@ -244,6 +253,9 @@ def _tail(words: list[str]) -> list[str]:
     out: list[str] = []
     for i, w in enumerate(words):
         low = w.lower()
+        if low in _WHEN or (low in ("on", "this", "last", "next") and i + 1 < len(words)
+                            and words[i + 1].lower() in _WHEN):
+            break  # "African countries on Thursday": when, not what
         after_to = i and words[i - 1].lower() == "to"
         verb = (low.endswith("ed") and verb_here(words[i - 1], " ".join(words[i + 1:i + 2]))
                 or low in PRESENT_VERBS and not after_to or low in ("will", "would"))
