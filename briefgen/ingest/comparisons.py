@@ -2,7 +2,8 @@
 ``a 28 percent increase on last year``.
 
 The number a figure is compared with is not a fact of its own: ``up from 1,200`` becomes the
-figure's ``change_pct`` (+50.0), and the 1,200 is not listed. Shares are compared in points, not
+figure's ``change_pct`` (+50.0), and the 1,200 is not listed (unless another figure stands
+between them: then the base is that one's). Shares are compared in points, not
 per cent (``30 percent, up from 17 percent``), so a share gets no change_pct, only a check note.
 ``doubled/tripled/halved to N`` give +100/+200/-50, and ``N percent increase/rise/drop`` after
 a figure is that figure's change, as ``up 0.6%`` already is.
@@ -15,8 +16,12 @@ from dataclasses import replace
 
 from briefgen.ingest.found import Found
 
-_FROM = re.compile(r"[,;]?\s*\b(?:up|down|rising|falling|compared with|against|from)\s+"
-                   r"(?:from\s+)?(?:just\s+|only\s+)?$", re.IGNORECASE)
+#: ``, up from 1,200`` / ``compared with 900 million dollars`` after a figure: its base.
+_BASE = re.compile(r"^[^.;!?]{0,100}?\b(?:up|down|rising|falling|rose|fell) from\s+|"
+                   r"^[^.;!?]{0,100}?\bcompared (?:with|to)\s+")
+_BASE_NUMBER = re.compile(r"(?:just |only |some |about )?(?:US\$|\$|€|£)?"
+                          r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*(?P<scale>thousand|million|"
+                          r"billion|trillion))?(?:\s*(?P<pct>%|percent|per cent))?")
 _TIMES = re.compile(r"\b(?P<verb>doubled|tripled|trebled|quadrupled|halved)\s+to\s+$",
                     re.IGNORECASE)
 _TIMES_PCT = {"doubled": 100.0, "tripled": 200.0, "trebled": 200.0, "quadrupled": 300.0,
@@ -31,40 +36,39 @@ _FACTOR = {None: 1.0, **{v: 10.0 ** e for v, e in (("thousand", 3), ("million", 
 def apply_comparisons(found: list[Found], sentence: str) -> list[Found]:
     """Fold comparison bases and percentage changes into the figure they compare."""
     out: list[Found] = []
+    bases: set[int] = set()  # where a base number starts: not a figure of its own
     for f in found:
-        before = sentence[: f.start]
-        prev = out[-1] if out else None
-        if prev is not None and _FROM.search(before[prev.end:]) and _comparable(prev, f) \
-                and before[prev.end:].count(" ") <= 12:
-            out[-1] = _with_base(prev, f)
+        if f.start in bases or any(f.start <= b < f.end for b in bases):
             continue
+        prev = out[-1] if out else None
         if f.unit == "%" and prev is not None and prev.change_pct is None and \
                 _PCT_CHANGE.match(sentence[f.end:]) and "ordinal" not in prev.tags:
             down = _PCT_CHANGE.match(sentence[f.end:]).group("dir").lower() in _DOWN
             out[-1] = replace(prev, change_pct=-f.value if down else f.value)
             continue
-        if (m := _TIMES.search(before)) and f.change_pct is None:
+        if (m := _TIMES.search(sentence[: f.start])) and f.change_pct is None:
             f = replace(f, change_pct=_TIMES_PCT[m.group("verb").lower()],
                         extra={**f.extra, "compared": m.group("verb").lower()})
+        if (m := _BASE.match(sentence[f.end:])) and (n := _BASE_NUMBER.match(
+                sentence, f.end + m.end())) and not _other_figure_between(found, f, n.start()):
+            bases.add(n.start())
+            f = _with_base(f, float(n.group("num").replace(",", "")), n.group("scale"),
+                           bool(n.group("pct")), n.group(0).strip())
         out.append(f)
     return out
 
 
-def _comparable(f: Found, base: Found) -> bool:
-    """The base is in the figure's terms: same unit, or no unit of its own."""
-    return not base.tags and (base.unit in ("", f.unit) or _head(base.unit) == _head(f.unit))
+def _other_figure_between(found: list[Found], f: Found, at: int) -> bool:
+    """Another figure stands between ``f`` and the base: the base is that one's."""
+    return any(f.end <= g.start < at for g in found if g is not f)
 
 
-def _head(unit: str) -> str:
-    return unit.split()[-1].lower() if unit.split() else ""
-
-
-def _with_base(f: Found, base: Found) -> Found:
-    note = f"compared with {base.text.strip()}"
-    if f.unit == "%" or base.value == 0 or f.change_pct is not None:
+def _with_base(f: Found, base: float, scale: str | None, share: bool, text: str) -> Found:
+    """``f`` with its change on ``base``; shares (points, not per cent) only get the note."""
+    note = f"compared with {text}"
+    if f.unit == "%" or share or base == 0 or f.change_pct is not None:
         return replace(f, extra={**f.extra, "compared": note})
     now = f.value * _FACTOR[f.scale]
-    then = base.value * _FACTOR[base.scale if base.scale else f.scale]
+    then = base * _FACTOR[scale if scale else f.scale]
     change = round((now - then) / then * 100, 1)
     return replace(f, change_pct=change, extra={**f.extra, "compared": note})
-

@@ -71,25 +71,29 @@ _PRONOUN = re.compile(r"^(?:he|she|they)$", re.IGNORECASE)
 
 
 def find_english_quotes(paragraph: str, last_speaker: str | None = None) -> list[FoundQuote]:
-    """Quotations in an English paragraph, in order; a pronoun speaker is ``last_speaker``."""
-    found: list[tuple[int, FoundQuote]] = []
+    """Quotations in an English paragraph, in order; a pronoun speaker is the last speaker
+    named before it (in this paragraph, else ``last_speaker``)."""
+    found: list[tuple[int, str, str]] = []
     taken: list[tuple[int, int]] = []
     for pattern in _EN_PARA:
         for m in pattern.finditer(paragraph):
             span = (m.start("q"), m.end("q"))
             if any(a < span[1] and span[0] < b for a, b in taken):
                 continue
-            speaker = m.group("s").strip()
-            if _PRONOUN.match(speaker):
-                if not last_speaker:
-                    continue
-                speaker = last_speaker
             text = m.group("q").strip().rstrip(",")
-            if _long_enough(text, "en") and speaker[:1].isupper():
+            if _long_enough(text, "en"):
                 taken.append(span)
-                found.append((span[0], FoundQuote(text, _en_speaker(speaker), paragraph)))
-    found.sort(key=lambda x: x[0])
-    return [q for _, q in found]
+                found.append((span[0], m.group("s").strip(), text))
+    out: list[FoundQuote] = []
+    for _, speaker, text in sorted(found):
+        if _PRONOUN.match(speaker):
+            if not last_speaker:
+                continue
+            speaker = last_speaker
+        if speaker[:1].isupper():
+            last_speaker = _en_speaker(speaker)
+            out.append(FoundQuote(text, last_speaker, paragraph))
+    return out
 
 
 def _zh_speaker(text: str) -> str:
