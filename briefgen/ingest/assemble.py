@@ -79,7 +79,8 @@ def assemble(outline: Outline, path: Path) -> dict[str, Any]:
     charts = propose([ChartFigure(f.id, f.section, f.found.value, f.found.scale, f.unit,
                                   f.found.noun, f.found.tags) for f in figs], bool(timeline))
     start, end, date_check = event_dates(outline, when)
-    meta = _meta(outline, path, lang, start, end, date_check, sources, event_place(outline, when))
+    meta = _meta(outline, path, lang, start, end, date_check, sources, event_place(outline, when),
+                 when.anchor)
     sections = _sections(outline, section_ids, section_sources, figs, quotes, charts)
     photos = [Note({"caption": c[:300], "section": section_ids[i]})
               for i, s in enumerate(outline.sections) for c in s.captions]
@@ -97,16 +98,19 @@ def assemble(outline: Outline, path: Path) -> dict[str, Any]:
 
 
 _ZH_ORG = re.compile(r"由([^，。；“”]{2,30}?)(?:共同)?(?:主办|举办|承办|发起)")
-_EN_ORG = re.compile(r"\b(?:organi[sz]ed|hosted|convened) by ((?:the )?[A-Z][\w'’ -]{2,80}?)[,.;]")
+_EN_ORG = re.compile(r"\b(?:organi[sz]ed|hosted|convened) by ((?:the )?[A-Z][\w'’ -]{2,80}?)"
+                     r"(?:[,.;]| and [a-z]| (?:in|on|at|since|every|with) )")
 
 
 def _meta(outline: Outline, path: Path, lang: str, start: dt.date, end: dt.date,
-          date_check: str, sources: list[dict[str, Any]], place: str | None) -> dict[str, Any]:
+          date_check: str, sources: list[dict[str, Any]], place: str | None,
+          dated: dt.date | None) -> dict[str, Any]:
     # the first section tells the event; later ones tell other events' places and hosts
     body = "\n".join(outline.sections[0].paragraphs) if outline.sections else ""
     org = _ZH_ORG if lang == "zh" else _EN_ORG
-    om = org.search(body)
-    published = next((s["date"] for s in sources if s.get("date")), end)
+    # a press release names its organiser in the "About the ..." boilerplate
+    om = org.search(body) or org.search(" ".join(outline.about))
+    published = next((s["date"] for s in sources if s.get("date")), dated or end)
     about = " ".join(outline.about) if outline.about else (
         outline.sections[0].paragraphs[0] if outline.sections else "")
     meta: dict[str, Any] = {
@@ -121,7 +125,7 @@ def _meta(outline: Outline, path: Path, lang: str, start: dt.date, end: dt.date,
         "dates": Note({"start": start, "end": end}, [date_check]),
         "place": Note(place or _TBD[lang],
                       after="check: place" + ("" if place else " (not found in the text)")),
-        "organiser": Note(om.group(1).strip() if om else _TBD[lang],
+        "organiser": Note(re.sub(r"^the ", "", om.group(1).strip()) if om else _TBD[lang],
                           after="check: organiser" + ("" if om else " (not found in the text)")),
         "published": Note(published, after="check: published (the source's date)"),
         "keywords": [],
@@ -200,7 +204,7 @@ def _sections(outline: Outline, ids: list[str], cites: list[list[str]], figs: li
     for i, s in enumerate(outline.sections):
         sid = ids[i]
         entry: dict[str, Any] = {"id": sid, "title": s.title[:200]}
-        if tags := section_tags(s.title, s.paragraphs, outline.lang):
+        if tags := section_tags(s.title, s.paragraphs, outline.lang, first=i == 0):
             entry["tags"] = Note(tags, after="check: tags")
         entry["paragraphs"] = [_cut(p, _MAX["paragraph"]) for p in s.paragraphs]
         if s.items:

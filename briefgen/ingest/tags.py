@@ -79,13 +79,16 @@ def _tags(selectors: list[str]) -> set[str]:
     return {s.removeprefix("tag:") for s in selectors if s.startswith("tag:")}
 
 
-def section_tags(title: str, paragraphs: list[str], lang: str) -> list[str]:
+def section_tags(title: str, paragraphs: list[str], lang: str, first: bool = False) -> list[str]:
     """Up to two section roles whose words the section uses most (two hits, or one in the
-    title)."""
+    title). The first section of a text that reports an event (one news word) is ``news``
+    first: a wire story's lead is the news whatever its topic."""
     text = " ".join(paragraphs)
     scored = []
     for role in sorted(profile_roles().sections):
         hits = _hits(role, text, lang) + 2 * _hits(role, title, lang)
+        if role == "news" and first and hits:
+            hits = 1000
         if hits >= 2:
             scored.append((-hits, role))
     return [role for _, role in sorted(scored)[:MAX_TAGS]]
