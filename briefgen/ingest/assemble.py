@@ -381,8 +381,8 @@ def _timeline(outline: Outline, lang: str, when: Timing, source: str) -> list[No
             for para in s.paragraphs:
                 for sentence in sentences(para, lang):
                     dates = find_dates(sentence, lang, when.year, when.anchor)
-                    if dates:
-                        d = dates[0]
+                    if dates and not (lang == "en" and sentence.lstrip()[:1] in "\"“"):
+                        d = dates[0]  # (a quotation is someone's words, not an event)
                         events.append((d.iso, _event_label(sentence, d.end, lang), sentence))
     seen: set[tuple[str, str]] = set()
     out: list[Note] = []
@@ -398,12 +398,27 @@ def _timeline(outline: Outline, lang: str, when: Timing, source: str) -> list[No
     return out
 
 
+_EN_ASIDE = re.compile(r",\s+(?:hosted|organi[sz]ed|held|led|chaired|backed|attended|the "
+                       r"(?:first|second|third|fourth|fifth|\w+th)\b)[^,]*,")
+_EN_SAID = re.compile(r",\s+(?:the )?[\w' ]{2,40}\s+(?:said|says|added)\s*$")
+
+
 def _event_label(sentence: str, after_date: int, lang: str) -> str:
-    """The sentence without its leading date, cut at the first clause mark past 12 characters."""
+    """The sentence without its leading date, cut at the first clause mark past 12 characters.
+
+    English: asides (``, hosted by …,``) and attributions (``, the organizers said``) go, and
+    the label ends at the first comma past 40 characters, on a word boundary."""
     rest = sentence[after_date:].lstrip("，,、 ") if after_date < 12 else sentence
     rest = rest.rstrip("。.")
-    limit = 60 if lang == "zh" else 110
-    return _cut(rest, limit)
+    if lang == "zh":
+        return _cut(rest, 60)
+    rest = _EN_SAID.sub("", _EN_ASIDE.sub("", rest))
+    comma = rest.find(", ", 40)
+    if comma > 0:
+        rest = rest[:comma]
+    if len(rest) > 110:
+        rest = rest[:109].rsplit(" ", 1)[0].rstrip(",;: ") + "…"
+    return rest
 
 
 # ----------------------------------------------------------------------------- charts
