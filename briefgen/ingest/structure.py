@@ -104,7 +104,11 @@ def _english_front(blocks: list[Block]) -> list[Block]:
             b.kind == "subtitle" for b in out):
         return out
     second, third = out[first + 1], out[first + 2]
-    if (second.kind in ("heading", "para") and third.kind == "heading"
+    # a heading there is a subtitle only when it reads like one (a comma, a year, five words):
+    # "Overview" over "Details" is two sections, the first of them empty
+    cover_like = second.kind == "para" or "," in second.text or bool(
+        re.search(r"\b(?:19|20)\d{2}\b", second.text)) or len(second.text.split()) >= 5
+    if (cover_like and second.kind in ("heading", "para") and third.kind == "heading"
             and not _HEADING_NUMBER.match(second.text) and len(second.text) <= 160
             and second.text[-1:] not in ".!?:"):
         out[first + 1] = Block(second.text, "subtitle")

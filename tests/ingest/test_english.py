@@ -260,3 +260,12 @@ def test_the_label_check_of_the_bench_can_fail() -> None:
                    "Operators and agencies said", '"We have doubled our capacity in'):
         assert not is_noun_phrase(clause), clause
     assert is_noun_phrase("Deals signed at the CEO conference")
+
+
+def test_a_short_heading_under_the_title_stays_a_heading(tmp_path: Path) -> None:
+    src = tmp_path / "notes.md"
+    src.write_text("# Harbour Summit\n\n## Overview\n\n## Trade\n\nThe summit was held in Lisbon "
+                   "on 3 May 2024. Exports were 3.8 billion euros.\n", "utf-8")
+    data = yaml.safe_load(ingest(src).text)
+    assert "subtitle" not in data["meta"]
+    assert [s["title"] for s in data["sections"]] == ["Trade"]
