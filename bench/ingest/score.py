@@ -144,14 +144,15 @@ _FINITE = frozenset("is are was were has have had will would said says told drew
 def is_noun_phrase(label: str) -> bool:
     """A label reads as a noun phrase (a heuristic, no parser): 1-9 words, no number, no quote
     mark or ellipsis, no finite verb of the kinds drafts leak (was, said, serves...), not just a
-    noun and an -ed verb (``Companies signed``), and no function word at the end (``Backed
-    by``, ``It drew delegations from``)."""
+    noun and an -ed verb (``Companies signed``), not opening with a participle (``Endorsed by
+    ministers``), and no function word at the end (``Backed by``, ``It drew delegations
+    from``)."""
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*", label)
     if not words or len(words) > 9 or re.search(r"[\"“”…]|\d", label):
         return False
     low = [w.lower() for w in words]
-    if low[-1] in FUNCTION_WORDS or any(w in _FINITE for w in low):
-        return False
+    if low[-1] in FUNCTION_WORDS or any(w in _FINITE for w in low) or low[0].endswith("ed"):
+        return False  # ... or it opens with a participle: "Endorsed by ministers"
     return not (len(low) == 2 and low[1].endswith("ed"))
 
 

@@ -84,12 +84,13 @@ def english_label(f: Found) -> str:
     money = any(w in unit.lower() for w in _CURRENCY_WORDS) or (f.scale and not unit)
     if unit == "%":
         return _finish(_share(right) or _amount_of(left, right))
-    adjective = unit.split()[-1:] in (["dollar"], ["euro"], ["pound"])  # "a 3.5 billion dollar plan"
+    adjective = bool(re.search(r"\b(?:dollar|euro|pound)$", f.text))  # "a 3.5 billion dollar plan"
     if money and right and right[0].lower() not in FUNCTION and (
             adjective or not _looks_verb(right[0].lower())):
         return _finish(_tail(right))  # "a 3.5 billion dollar plan to bring irrigation"
     if money or not unit:
-        return _finish(_amount_of(left, right))
+        label = _amount_of(left, right)
+        return _finish(label if label[:1] and not label[0].lower().endswith("ed") else [])
     return _finish(_counted(unit, left, right))
 
 
@@ -268,7 +269,10 @@ def _tail(words: list[str]) -> list[str]:
 def _finish(words: list[str]) -> str:
     words = [w for w in words if w]
     if len(words) > MAX_WORDS:
+        rest = words[MAX_WORDS].lower()
         words = words[:MAX_WORDS]
+        if rest in FUNCTION:  # "small farms hit | by drought": the last word needs the rest
+            words = words[:-1]
         if any(w.lower() in ("and", "or") for w in words[-2:]):  # "operators and shipping"
             cut = max(i for i, w in enumerate(words) if w.lower() in ("and", "or"))
             words = words[:cut]

@@ -256,7 +256,7 @@ def test_the_english_bench_meets_the_issue_goals(tmp_path: Path) -> None:
 
 
 def test_the_label_check_of_the_bench_can_fail() -> None:
-    for clause in ("It drew delegations from", "Backed by", "Companies signed",
+    for clause in ("It drew delegations from", "Backed by", "Companies signed", "Endorsed by them",
                    "Operators and agencies said", '"We have doubled our capacity in'):
         assert not is_noun_phrase(clause), clause
     assert is_noun_phrase("Deals signed at the CEO conference")
