@@ -269,3 +269,8 @@ def test_a_short_heading_under_the_title_stays_a_heading(tmp_path: Path) -> None
     data = yaml.safe_load(ingest(src).text)
     assert "subtitle" not in data["meta"]
     assert [s["title"] for s in data["sections"]] == ["Trade"]
+
+
+def test_an_english_draft_is_deterministic() -> None:
+    pdf = HERE / "briefing-digital-trade.pdf"
+    assert ingest(pdf).text == ingest(pdf).text
