@@ -138,7 +138,7 @@ FUNCTION_WORDS = frozenset(
 #: noun (``Deals signed at the CEO conference``) are a noun phrase's modifier, so -ed forms are
 #: not listed; a label that is only a noun and an -ed verb (``Companies signed``) fails below.
 _FINITE = frozenset("is are was were has have had will would said says told drew serve serves "
-                    "cover covers features include includes".split())
+                    "cover covers features include includes rose fell grew".split())
 
 
 def is_noun_phrase(label: str) -> bool:

@@ -11,7 +11,7 @@ PDF extraction leaves layout behind in the text. What this module undoes, in ord
    unless it sits at a page edge after page one; the repeats go. A line that opens or closes
    two or more pages of a PDF, page numbers aside (``BRIEFING NOTES  page 3``), is page
    furniture everywhere, its first occurrence too; so are a press release's markers
-   (``FOR IMMEDIATE RELEASE``, ``###``, ``-ends-``, ``Media contact: …``).
+   (``FOR IMMEDIATE RELEASE``, ``NEWS RELEASE``, ``###``, ``-ends-``, ``Media contact: …``).
 3. Line joins: a line break is a layout break unless the line ends a sentence and is visibly
    shorter than its neighbours. Double-spaced extracts (a blank line after every line, as in the
    seed) are recognised: there a single blank line is a line break and a wider gap is a real one.
@@ -70,7 +70,8 @@ _BULLET = re.compile(r"^[•·▪●◦\-–*]\s*")
 
 _PAGE_WORD = re.compile(r"\s*(?:[-–—|]\s*)?(?:page|p\.|第)?\s*\d+(?:\s*(?:of|/|页)\s*\d+)?\s*页?\s*$",
                         re.IGNORECASE)
-_PRESS_MARKS = re.compile(r"^(?:for immediate release|embargoed\b.*|#{3}|-+\s*ends?\s*-+|ends|"
+_PRESS_MARKS = re.compile(r"^(?:for immediate release|(?:news|press|media) release|"
+                          r"embargoed\b.*|#{3}|-+\s*ends?\s*-+|ends|"
                           r"(?:media|press) (?:contacts?|enquiries|inquiries)\b.*|"
                           r"for (?:more|further) information\b.*)$", re.IGNORECASE)
 

@@ -83,6 +83,7 @@ _EN_PRE = {"more than": "more_than", "over": "over", "in excess of": "over", "at
            "about": "about", "around": "about", "approximately": "about", "roughly": "about",
            "some": "about"}
 _EN_STOP = frozenset(["the", "a", "an", "in", "on", "at", "to", "from", "with", "for", "by", "was", "were", "is", "are", "be", "been", "being", "have", "has", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "that", "which", "who", "whom", "whose", "this", "these", "those", "as", "than", "over", "under", "since", "across", "through", "per", "each", "into", "onto", "up", "down", "out", "its", "their", "his", "her", "our", "it", "they", "he", "she", "we", "you", "during", "while", "when", "where", "after", "before", "between", "among", "against", "about", "around", "not", "no", "or", "but", "so", "also", "including", "include", "includes", "included", "like", "such", "via", "toward", "towards", "worth", "along", "within", "outside", "inside", "near", "beyond", "among", "amid", "throughout"])
+_TIME_WORDS = frozenset("days weeks months years decades hours".split())
 #: Units of measure: ``120 gigawatts of solar capacity`` counts gigawatts, not capacity.
 _MEASURES = frozenset("days weeks months years hours minutes gigawatts megawatts kilowatts "
                       "kilometres kilometers miles metres meters tonnes tons hectares acres "
@@ -303,6 +304,8 @@ def _find_en(sentence: str) -> list[Found]:
                 noun_end = m.end()
             unit = ""
         qualifier = _EN_PRE.get((m.group("pre") or "").lower())
+        if qualifier == "over" and unit in _TIME_WORDS:
+            qualifier = None  # "over four years" is a span, not "more than four years"
         start = m.start("pre") if m.group("pre") else (
             m.start("cur") if m.group("cur") else start_num)
         high = _en_value(m.group("num2")) if m.group("num2") else None

@@ -69,6 +69,8 @@ _PREPS = ("in", "of", "for", "from", "along", "across", "at", "on", "with", "und
           "within", "outside", "inside", "near", "around", "among", "between")
 _CURRENCY_WORDS = ("dollar", "yuan", "renminbi", "euro", "pound", "yen", "rupee", "rouble",
                    "ruble", "franc")
+_CHANGE_VERBS = frozenset("rose fell grew increased decreased dropped declined jumped climbed "
+                          "slipped surged".split())
 _WHEN = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday "
                   "tomorrow week month year".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -83,6 +85,9 @@ def english_label(f: Found) -> str:
         return _finish(m.group(1).split())  # "the number of people living in X had doubled"
     money = any(w in unit.lower() for w in _CURRENCY_WORDS) or (f.scale and not unit)
     if unit == "%":
+        if left and left[-1].lower() in _CHANGE_VERBS and len(left) >= 2:
+            return _finish(["Change", "in"] + [w.lower() if w[0].isupper() and not w.isupper()
+                                               else w for w in left[:-1]])  # attendance rose
         return _finish(_share(right) or _amount_of(left, right))
     adjective = bool(re.search(r"\b(?:dollar|euro|pound)$", f.text))  # "a 3.5 billion dollar plan"
     if money and right and right[0].lower() not in FUNCTION and (

@@ -93,7 +93,9 @@ def event_dates(outline: Outline, when: Timing) -> tuple[dt.date, dt.date, str]:
                     "check: dates (the first date range in the text" + year_note + ")")
         if found:
             day = dt.date.fromisoformat(found[0].iso)
-            return day, day, "check: dates (the first dated day in the text" + year_note + ")"
+            last = _until(texts, when, day)
+            return day, last, "check: dates (the first dated day in the text" + (
+                ", to the day it runs until" if last != day else "") + year_note + ")"
         if when.anchor:
             return when.anchor, when.anchor, "check: dates (the dateline's day" + year_note + ")"
     for text in outline.meta_lines + first[:2] + [outline.body]:
@@ -105,6 +107,20 @@ def event_dates(outline: Outline, when: Timing) -> tuple[dt.date, dt.date, str]:
                 return start, max(start, end), "check: dates (the first dated day in the text)"
     y = when.year or 2000
     return dt.date(y, 1, 1), dt.date(y, 1, 1), "check: dates (no day found in the text)"
+
+
+_UNTIL = re.compile(r"\b(?:until|till|through|to)\s+(?:on\s+)?$")
+
+
+def _until(texts: list[str], when: Timing, start: dt.date) -> dt.date:
+    """``runs until 13 June``: the last day of an event whose first day is ``start``."""
+    for text in texts:
+        for d in find_dates(text, "en", when.year, when.anchor):
+            if len(d.iso) == 10 and _UNTIL.search(text[: d.start]):
+                day = dt.date.fromisoformat(d.iso)
+                if start < day <= start + dt.timedelta(days=31):
+                    return day
+    return start
 
 
 def event_place(outline: Outline, when: Timing) -> str | None:
