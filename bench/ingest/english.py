@@ -8,7 +8,6 @@ exactly right, quote recall (``score_quotes``).
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
