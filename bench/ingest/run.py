@@ -4,7 +4,8 @@ against the hand-made briefs. Run from the repository root: ``python bench/inges
 Cases: the Chinese seed (a PDF extract, as .txt) against ``briefs/belt-and-road-forum-2017``;
 round trips: each bundled brief (Chinese, and the English edition when present) built to DOCX
 for the academic audience, and that DOCX converted to PDF by LibreOffice when ``soffice`` is on
-PATH, ingested and scored against the brief it was built from. Scores: see ``score.py``.
+PATH, ingested and scored against the brief it was built from; and the English texts of
+``en/`` against ``en/expected.yaml`` (see ``english.py``). Scores: see ``score.py``.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 import yaml
 
+from bench.ingest import english
 from bench.ingest.score import cer, joined, score_figures, score_headings
 from bench.readme_block import write_block
 from briefgen.build import build
@@ -98,6 +100,7 @@ def main() -> None:
                 results.append(score_case(f"{label} round trip .{kind}", path, brief, tmp))
         if not shutil.which("soffice"):
             notes.append("soffice is not on PATH: PDF round trips skipped.")
+        en_results = english.run(tmp / "english")
     header = ("| case | figure recall | recall incl. derived | figure precision "
               "| headings (in source) | headings (all) | heading precision "
               "| CER draft | CER cleaned | CER raw | seconds |\n"
@@ -110,7 +113,9 @@ def main() -> None:
             "reference titles the source prints as a line; the others were written by the "
             "editor. CER compares section paragraphs (draft) or all cleaned/raw text with the "
             "reference paragraphs; the editor's reordering and the round trip's extra parts "
-            "(key points, figure tables) count as errors. Definitions: `bench/ingest/score.py`.")
+            "(key points, figure tables) count as errors. Definitions: `bench/ingest/score.py`."
+            "\n\n### English texts (`bench/ingest/en`, `python -m bench.ingest.english`)\n\n"
+            + english.table(en_results) + "\n\n" + english.NOTE)
     write_block("ingest", text)
     print(table)
     for n in notes:
@@ -118,6 +123,9 @@ def main() -> None:
     for r in results:
         f = r["figs"]
         print(f"\n{r['name']}: missed {f.missed}\n  not in reference: {f.wrong}")
+    print("\n" + english.table(en_results))
+    for e in en_results:
+        print(english.details(e))
 
 
 if __name__ == "__main__":

@@ -124,3 +124,51 @@ def joined(paragraphs: list[str], lang: str) -> str:
 def cer(got: str, ref: str) -> float:
     """Character error rate: edits to turn ``got`` into ``ref``, per reference character."""
     return Levenshtein.distance(got, ref) / max(len(ref), 1)
+
+
+# ----------------------------------------------------------------------------- English texts
+
+#: Words a label must not end with: articles, prepositions, conjunctions, auxiliaries.
+FUNCTION_WORDS = frozenset(
+    "a an the of in on at to from by with for and or but nor as than that which who whose "
+    "into onto over under since across through per via about around between among during "
+    "worth is are was were be been has have had will would can could may might shall should "
+    "said says its their his her our it they he she we".split())
+#: Finite verbs that make a label a clause, not a noun phrase. Past participles after the
+#: noun (``Deals signed at the CEO conference``) are a noun phrase's modifier, so -ed forms are
+#: not listed; a label that is only a noun and an -ed verb (``Companies signed``) fails below.
+_FINITE = frozenset("is are was were has have had will would said says told drew serve serves "
+                    "cover covers features include includes rose fell grew".split())
+
+
+def is_noun_phrase(label: str) -> bool:
+    """A label reads as a noun phrase (a heuristic, no parser): 1-9 words, no number, no quote
+    mark or ellipsis, no finite verb of the kinds drafts leak (was, said, serves...), not just a
+    noun and an -ed verb (``Companies signed``), not opening with a participle (``Endorsed by
+    ministers``), and no function word at the end (``Backed by``, ``It drew delegations
+    from``)."""
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*", label)
+    if not words or len(words) > 9 or re.search(r"[\"“”…]|\d", label):
+        return False
+    low = [w.lower() for w in words]
+    if low[-1] in FUNCTION_WORDS or any(w in _FINITE for w in low) or low[0].endswith("ed"):
+        return False  # ... or it opens with a participle: "Endorsed by ministers"
+    return not (len(low) == 2 and low[1].endswith("ed"))
+
+
+@dataclass(frozen=True)
+class QuoteScore:
+    found: int
+    expected: int
+    missed: list[str]
+
+
+def score_quotes(expected: list[dict[str, str]], got: list[dict[str, Any]]) -> QuoteScore:
+    """An expected quote is found when a draft quote starts with its words (case and
+    punctuation aside) and its speaker contains the expected name."""
+    def norm(s: str) -> str:
+        return re.sub(r"[^a-z0-9]+", " ", s.lower()).strip()
+    missed = [e["text"] for e in expected
+              if not any(norm(g["text"]).startswith(norm(e["text"]))
+                         and norm(e["speaker"]) in norm(g["speaker"]) for g in got)]
+    return QuoteScore(len(expected) - len(missed), len(expected), missed)

@@ -13,12 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.ingest.charts import ChartFigure, ChartProposal, propose
-from briefgen.ingest.dates import event_year, find_dates
+from briefgen.ingest.dates import find_dates
 from briefgen.ingest.figures import ZH_CURRENCIES, Found, find_figures
 from briefgen.ingest.labels import label_for
-from briefgen.ingest.quotes import find_quotes
+from briefgen.ingest.quotes import find_english_quotes, find_quotes
 from briefgen.ingest.sources import parse_note
 from briefgen.ingest.structure import Outline
+from briefgen.ingest.tags import figure_tags, section_tags
+from briefgen.ingest.when import Timing, event_dates, event_place, timing
 from briefgen.text.segment import sentences
 
 _MAX = {"title": 200, "paragraph": 100_000, "quote": 2000, "about": 2000, "label": 120,
@@ -46,11 +48,15 @@ class _Fig:
     label: str = ""
     unit: str = ""
     checks: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)  # proposed tags (tags.figure_tags)
 
 
 def slug(text: str, fallback: str) -> str:
     """An ASCII id from ``text`` (``Belt and Road Forum`` -> ``belt-and-road-forum``)."""
-    s = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:48].strip("-")
+    s = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    if len(s) > 48:  # cut at a word boundary: no "...-cooperation-de"
+        s = s[:49].rsplit("-", 1)[0] if "-" in s[:49] else s[:48]
+    s = s.strip("-")
     return s if len(s) >= 3 else fallback
 
 
@@ -64,17 +70,17 @@ def brief_id(outline: Outline, path: Path, start: dt.date) -> str:
 def assemble(outline: Outline, path: Path) -> dict[str, Any]:
     """The draft brief as ordered data with Notes, ready for ``draft.to_yaml``."""
     lang = outline.lang
-    notes = [n for s in outline.sections for n in s.source_notes]
-    year = event_year(notes + outline.meta_lines + [outline.body], lang)
-    sources, section_sources = _sources(outline, path, lang)
+    when = timing(outline, path)
+    sources, section_sources = _sources(outline, path, lang, when)
     section_ids = _section_ids(outline)
-    figs = _figures(outline, lang, year, section_ids, section_sources)
+    figs = _figures(outline, lang, when, section_ids, section_sources)
     quotes = _quotes(outline, lang, section_ids, section_sources)
-    timeline = _timeline(outline, lang, year, sources[0]["id"])
+    timeline = _timeline(outline, lang, when, sources[0]["id"])
     charts = propose([ChartFigure(f.id, f.section, f.found.value, f.found.scale, f.unit,
                                   f.found.noun, f.found.tags) for f in figs], bool(timeline))
-    start, end, date_check = _event_dates(outline, lang, year)
-    meta = _meta(outline, path, lang, start, end, date_check, sources)
+    start, end, date_check = event_dates(outline, when)
+    meta = _meta(outline, path, lang, start, end, date_check, sources, event_place(outline, when),
+                 when.anchor)
     sections = _sections(outline, section_ids, section_sources, figs, quotes, charts)
     photos = [Note({"caption": c[:300], "section": section_ids[i]})
               for i, s in enumerate(outline.sections) for c in s.captions]
@@ -91,49 +97,35 @@ def assemble(outline: Outline, path: Path) -> dict[str, Any]:
 # ----------------------------------------------------------------------------- meta
 
 
-def _event_dates(outline: Outline, lang: str, year: int | None) -> tuple[dt.date, dt.date, str]:
-    """First day-precise date (range) in the cover lines or first section; else Jan 1 of the
-    event year."""
-    first = outline.sections[0].paragraphs if outline.sections else []
-    for text in outline.meta_lines + first[:2] + [outline.body]:
-        for d in find_dates(text, lang, year):
-            if len(d.iso) == 10:
-                start = dt.date.fromisoformat(d.iso)
-                end = dt.date.fromisoformat(d.end_iso) if d.end_iso and len(d.end_iso) == 10 \
-                    else start
-                return start, max(start, end), "check: dates (the first dated day in the text)"
-    y = year or 2000
-    return dt.date(y, 1, 1), dt.date(y, 1, 1), "check: dates (no day found in the text)"
-
-
-_ZH_PLACE = re.compile(r"在([\u4e00-\u9fff]{2,8}?)(?:隆重)?(?:举行|召开|举办|开幕|开展)")
-_EN_PLACE = re.compile(r"\b(?:held|took place|convened|opened) in ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)")
 _ZH_ORG = re.compile(r"由([^，。；“”]{2,30}?)(?:共同)?(?:主办|举办|承办|发起)")
-_EN_ORG = re.compile(r"\b(?:organi[sz]ed|hosted|convened) by ((?:the )?[A-Z][\w'’ -]{2,80}?)[,.;]")
+_EN_ORG = re.compile(r"\b(?:organi[sz]ed|hosted|convened) by ((?:the )?[A-Z][\w'’ -]{2,80}?)"
+                     r"(?:[,.;]| and [a-z]| (?:in|on|at|since|every|with) )")
 
 
 def _meta(outline: Outline, path: Path, lang: str, start: dt.date, end: dt.date,
-          date_check: str, sources: list[dict[str, Any]]) -> dict[str, Any]:
+          date_check: str, sources: list[dict[str, Any]], place: str | None,
+          dated: dt.date | None) -> dict[str, Any]:
     # the first section tells the event; later ones tell other events' places and hosts
     body = "\n".join(outline.sections[0].paragraphs) if outline.sections else ""
-    place = _ZH_PLACE if lang == "zh" else _EN_PLACE
     org = _ZH_ORG if lang == "zh" else _EN_ORG
-    pm, om = place.search(body), org.search(body)
-    published = next((s["date"] for s in sources if s.get("date")), end)
+    # a press release names its organiser in the "About the ..." boilerplate
+    om = org.search(body) or org.search(" ".join(outline.about))
+    published = next((s["date"] for s in sources if s.get("date")), dated or end)
     about = " ".join(outline.about) if outline.about else (
         outline.sections[0].paragraphs[0] if outline.sections else "")
     meta: dict[str, Any] = {
         "id": Note(brief_id(outline, path, start), after="check: id (names the output files)"),
-        "title": Note(outline.title[:200], after="check: title"),
+        "title": Note(outline.title[:200], after="check: title" + (
+            " (was in capitals)" if outline.title_was_capitals else "")),
     }
     if outline.subtitle:
         meta["subtitle"] = outline.subtitle[:300]
     meta.update({
         "language": lang,
         "dates": Note({"start": start, "end": end}, [date_check]),
-        "place": Note(pm.group(1) if pm else _TBD[lang],
-                      after="check: place" + ("" if pm else " (not found in the text)")),
-        "organiser": Note(om.group(1).strip() if om else _TBD[lang],
+        "place": Note(place or _TBD[lang],
+                      after="check: place" + ("" if place else " (not found in the text)")),
+        "organiser": Note(re.sub(r"^the ", "", om.group(1).strip()) if om else _TBD[lang],
                           after="check: organiser" + ("" if om else " (not found in the text)")),
         "published": Note(published, after="check: published (the source's date)"),
         "keywords": [],
@@ -147,8 +139,8 @@ def _meta(outline: Outline, path: Path, lang: str, start: dt.date, end: dt.date,
 # ----------------------------------------------------------------------------- sources
 
 
-def _sources(outline: Outline, path: Path,
-             lang: str) -> tuple[list[dict[str, Any]], list[list[str]]]:
+def _sources(outline: Outline, path: Path, lang: str,
+             when: Timing) -> tuple[list[dict[str, Any]], list[list[str]]]:
     """Sources from notes and sources lists; each section cites its own note, else the next
     section's, else the last one before it; with no note at all, the file itself."""
     by_name: dict[str, dict[str, Any]] = {}
@@ -178,8 +170,9 @@ def _sources(outline: Outline, path: Path,
     for line in outline.source_lines:
         parsed = parse_note(line, lang)
         add(parsed.names[:1], parsed.date)
+    agency = when.dateline.agency if when.dateline else None
     if not by_name:
-        add((path.name,), None)
+        add((agency or path.name,), when.anchor.isoformat() if agency and when.anchor else None)
     every = [s["id"] for s in by_name.values()]
     cited: list[list[str]] = []
     for i, ids in enumerate(own):
@@ -211,6 +204,8 @@ def _sections(outline: Outline, ids: list[str], cites: list[list[str]], figs: li
     for i, s in enumerate(outline.sections):
         sid = ids[i]
         entry: dict[str, Any] = {"id": sid, "title": s.title[:200]}
+        if tags := section_tags(s.title, s.paragraphs, outline.lang, first=i == 0):
+            entry["tags"] = Note(tags, after="check: tags")
         entry["paragraphs"] = [_cut(p, _MAX["paragraph"]) for p in s.paragraphs]
         if s.items:
             entry["key_points"] = s.items
@@ -232,7 +227,7 @@ def _sections(outline: Outline, ids: list[str], cites: list[list[str]], figs: li
 # ----------------------------------------------------------------------------- figures
 
 
-def _figures(outline: Outline, lang: str, year: int | None, section_ids: list[str],
+def _figures(outline: Outline, lang: str, when: Timing, section_ids: list[str],
              cites: list[list[str]]) -> list[_Fig]:
     """Body figures first, then figures that only bullets and tables carry (deduplicated)."""
     currency = next((c for c in ZH_CURRENCIES[:-1] if "元" in c and c in outline.body), None)
@@ -241,13 +236,13 @@ def _figures(outline: Outline, lang: str, year: int | None, section_ids: list[st
     for i, s in enumerate(outline.sections):
         src = cites[i][0]
         for para in s.paragraphs:
-            body += _para_figures(para, lang, year, section_ids[i], src, False)
+            body += _para_figures(para, lang, when, section_ids[i], src, False)
         for text in s.items + s.rows:
-            summary += _para_figures(text, lang, year, section_ids[i], src, True)
+            summary += _para_figures(text, lang, when, section_ids[i], src, True)
     first_src = cites[0][0] if cites else "source-1"
     first_sec = section_ids[0] if section_ids else "section-1"
     for row in outline.figure_rows:
-        summary += _para_figures(row.replace(" | ", "; "), lang, year, first_sec, first_src, True)
+        summary += _para_figures(row.replace(" | ", "; "), lang, when, first_sec, first_src, True)
     seen = {_key(f) for f in body}
     for f in summary:
         if _key(f) not in seen:
@@ -256,6 +251,7 @@ def _figures(outline: Outline, lang: str, year: int | None, section_ids: list[st
     for n, f in enumerate(body, 1):
         f.id = f"figure-{n}"
         f.label = label_for(f.found, lang)[: _MAX["label"]] or f.found.text
+        f.roles = [] if "ordinal" in f.found.tags else figure_tags(f.found.sentence, lang)
         f.unit = f.found.unit
         if len(f.unit) > 40:  # the schema's limit; keep the head noun at the end
             f.unit = f.unit[-40:].split(" ", 1)[-1]
@@ -270,13 +266,13 @@ def _key(f: _Fig) -> tuple[Any, ...]:
     return (f.found.value, f.found.scale, f.found.unit, f.found.qualifier)
 
 
-def _para_figures(para: str, lang: str, year: int | None, section: str, source: str,
+def _para_figures(para: str, lang: str, when: Timing, section: str, source: str,
                   summary: bool) -> list[_Fig]:
     out: list[_Fig] = []
     period: str | None = None
     for sentence in sentences(para, lang):
         # the year in force: the last one named before the figure, in this paragraph
-        dates = [d for d in find_dates(sentence, lang, year)]
+        dates = find_dates(sentence, lang, when.year, when.anchor)
         found = find_figures(sentence, lang)
         for f in found:
             before = [d for d in dates if d.start < f.start]
@@ -311,15 +307,17 @@ def _figure_entry(f: _Fig) -> Note:
     if x.change_pct is not None:
         entry["change_pct"] = _number(x.change_pct)
     entry["source"] = f.source
-    tags = list(x.tags) + (["summary"] if f.summary else [])
+    tags = f.roles + list(x.tags) + (["summary"] if f.summary else [])
     if tags:
-        entry["tags"] = Note(tags)
+        entry["tags"] = Note(tags, after="check: tags" if f.roles else None)
     before = [f"from: {_cut(x.sentence, 200)}"]
     if "ordinal" in x.tags:
         before.append("check: an ordinal (a session or resolution number), not an amount")
     if x.high is not None:
         before.append(f"check: a range, {_number(x.value)} to {_number(x.high)}; "
                       "value holds the low end")
+    if x.extra.get("compared"):
+        before.append(f"check: change_pct ({x.extra['compared']})")
     before += [f"check: {c}" for c in f.checks]
     if f.summary:
         before.append("check: found only in a bullet or table, not in the body text")
@@ -339,7 +337,13 @@ def _quotes(outline: Outline, lang: str, section_ids: list[str],
     seen: set[str] = set()
     for i, s in enumerate(outline.sections):
         found: list[tuple[str, str, str]] = []
+        last: str | None = None
         for para in s.paragraphs:
+            if lang == "en":
+                quoted = find_english_quotes(para, last)
+                found += [(q.text, q.speaker, q.sentence) for q in quoted]
+                last = quoted[-1].speaker if quoted else last
+                continue
             for sentence in sentences(para, lang):
                 found += [(q.text, q.speaker, sentence) for q in find_quotes(sentence, lang)]
         for text, attribution in s.quotes:
@@ -360,13 +364,13 @@ def _quotes(outline: Outline, lang: str, section_ids: list[str],
 # ----------------------------------------------------------------------------- timeline
 
 
-def _timeline(outline: Outline, lang: str, year: int | None, source: str) -> list[Note]:
+def _timeline(outline: Outline, lang: str, when: Timing, source: str) -> list[Note]:
     """The source's own timeline if it has one, else one event per dated sentence."""
     events: list[tuple[str, str, str | None]] = []
     if outline.timeline_lines:
         for line in outline.timeline_lines:
             head, _, rest = line.partition("\t")
-            dates = find_dates(head if rest else line, lang, year)
+            dates = find_dates(head if rest else line, lang, when.year)
             if dates and rest.strip():
                 events.append((dates[0].iso, rest.strip(), None))
             elif events and not dates:
@@ -376,9 +380,9 @@ def _timeline(outline: Outline, lang: str, year: int | None, source: str) -> lis
         for s in outline.sections:
             for para in s.paragraphs:
                 for sentence in sentences(para, lang):
-                    dates = find_dates(sentence, lang, year)
-                    if dates:
-                        d = dates[0]
+                    dates = find_dates(sentence, lang, when.year, when.anchor)
+                    if dates and not (lang == "en" and sentence.lstrip()[:1] in "\"“"):
+                        d = dates[0]  # (a quotation is someone's words, not an event)
                         events.append((d.iso, _event_label(sentence, d.end, lang), sentence))
     seen: set[tuple[str, str]] = set()
     out: list[Note] = []
@@ -394,12 +398,27 @@ def _timeline(outline: Outline, lang: str, year: int | None, source: str) -> lis
     return out
 
 
+_EN_ASIDE = re.compile(r",\s+(?:hosted|organi[sz]ed|held|led|chaired|backed|attended|the "
+                       r"(?:first|second|third|fourth|fifth|\w+th)\b)[^,]*,")
+_EN_SAID = re.compile(r",\s+(?:the )?[\w' ]{2,40}\s+(?:said|says|added)\s*$")
+
+
 def _event_label(sentence: str, after_date: int, lang: str) -> str:
-    """The sentence without its leading date, cut at the first clause mark past 12 characters."""
+    """The sentence without its leading date, cut at the first clause mark past 12 characters.
+
+    English: asides (``, hosted by …,``) and attributions (``, the organizers said``) go, and
+    the label ends at the first comma past 40 characters, on a word boundary."""
     rest = sentence[after_date:].lstrip("，,、 ") if after_date < 12 else sentence
     rest = rest.rstrip("。.")
-    limit = 60 if lang == "zh" else 110
-    return _cut(rest, limit)
+    if lang == "zh":
+        return _cut(rest, 60)
+    rest = _EN_SAID.sub("", _EN_ASIDE.sub("", rest))
+    comma = rest.find(", ", 40)
+    if comma > 0:
+        rest = rest[:comma]
+    if len(rest) > 110:
+        rest = rest[:109].rsplit(" ", 1)[0].rstrip(",;: ") + "…"
+    return rest
 
 
 # ----------------------------------------------------------------------------- charts

@@ -8,7 +8,10 @@ PDF extraction leaves layout behind in the text. What this module undoes, in ord
 2. Page furniture: page numbers (``12``, ``- 3 -``, ``第 4 页 共 21 页``, ``Page 6 of 23``) and
    running headers: a short line without end punctuation that recurs. Its first occurrence is
    kept (a running header usually repeats the section title, so the first one *is* the heading),
-   unless it sits at a page edge after page one; the repeats go.
+   unless it sits at a page edge after page one; the repeats go. A line that opens or closes
+   two or more pages of a PDF, page numbers aside (``BRIEFING NOTES  page 3``), is page
+   furniture everywhere, its first occurrence too; so are a press release's markers
+   (``FOR IMMEDIATE RELEASE``, ``NEWS RELEASE``, ``###``, ``-ends-``, ``Media contact: …``).
 3. Line joins: a line break is a layout break unless the line ends a sentence and is visibly
    shorter than its neighbours. Double-spaced extracts (a blank line after every line, as in the
    seed) are recognised: there a single blank line is a line break and a wider gap is a real one.
@@ -29,6 +32,7 @@ from dataclasses import dataclass
 import cn2an
 
 from briefgen.ingest.read import PAGE_BREAK, Block
+from briefgen.ingest.titles import is_capitals
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’…—·"
@@ -64,12 +68,21 @@ ITEM = re.compile(
 _BULLET = re.compile(r"^[•·▪●◦\-–*]\s*")
 
 
+_PAGE_WORD = re.compile(r"\s*(?:[-–—|]\s*)?(?:page|p\.|第)?\s*\d+(?:\s*(?:of|/|页)\s*\d+)?\s*页?\s*$",
+                        re.IGNORECASE)
+_PRESS_MARKS = re.compile(r"^(?:for immediate release|(?:news|press|media) release|"
+                          r"embargoed\b.*|#{3}|-+\s*ends?\s*-+|ends|"
+                          r"(?:media|press) (?:contacts?|enquiries|inquiries)\b.*|"
+                          r"for (?:more|further) information\b.*)$", re.IGNORECASE)
+
+
 @dataclass
 class _Line:
     text: str
     gap_before: int  # blank lines before it
     page_top: bool  # first non-blank line of a page after page one
     repeated: bool = False  # first occurrence of a running header
+    page: int = -1  # page number from 0 in a PDF; -1 for text without page breaks
 
 
 def normalize(text: str) -> str:
@@ -113,7 +126,7 @@ def blocks_from_lines(blocks: Sequence[Block]) -> list[Block]:
 
 
 def _clean_run(raw: list[str]) -> list[Block]:
-    lines = _drop_furniture(_to_lines(raw))
+    lines = _join_capitals(_drop_furniture(_to_lines(raw)))
     if not lines:
         return []
     soft = _soft_gap(lines)
@@ -146,22 +159,26 @@ def _clean_run(raw: list[str]) -> list[Block]:
 def _to_lines(raw: list[str]) -> list[_Line]:
     lines: list[_Line] = []
     gap, page, seen_page = 0, False, False
+    number = 0 if PAGE_BREAK in raw else -1
     for text in raw:
         if text == PAGE_BREAK:
             page, seen_page = True, True
+            number += 1
             continue
         clean = normalize(text)
         if not clean:
             gap += 1
             continue
-        lines.append(_Line(clean, gap, page and seen_page))
+        lines.append(_Line(clean, gap, page and seen_page, page=number))
         gap, page = 0, False
     return lines
 
 
 def _drop_furniture(lines: list[_Line]) -> list[_Line]:
     """Page numbers out; running headers out except their first occurrence (see module doc)."""
-    lines = [ln for ln in lines if not _PAGE_NUMBER.match(ln.text)]
+    edges = _page_edge_furniture(lines)
+    lines = [ln for ln in lines if not _PAGE_NUMBER.match(ln.text)
+             and not _PRESS_MARKS.match(ln.text) and _PAGE_WORD.sub("", ln.text) not in edges]
     counts = Counter(ln.text for ln in lines if _header_like(ln.text))
     kept: list[_Line] = []
     seen: set[str] = set()
@@ -178,6 +195,47 @@ def _drop_furniture(lines: list[_Line]) -> list[_Line]:
         carry = 0
         kept.append(ln)
     return kept
+
+
+def _join_capitals(lines: list[_Line]) -> list[_Line]:
+    """Consecutive capitals-only lines with no blank line between are one heading (a title
+    broken over lines: ``THIRD FORUM ON DIGITAL`` / ``TRADE COOPERATION``)."""
+    out: list[_Line] = []
+    for ln in lines:
+        prev = out[-1] if out else None
+        if (prev and ln.gap_before == 0 and is_capitals(prev.text) and is_capitals(ln.text)
+                and not _ends_sentence(prev.text) and prev.page == ln.page):
+            prev.text = f"{prev.text} {ln.text}"
+            continue
+        out.append(ln)
+    return out
+
+
+def _page_edge_furniture(lines: list[_Line]) -> set[str]:
+    """PDF page furniture, page numbers aside: lines that close two or more pages (footers),
+    and lines that open two or more pages and carry or sit beside a page number (a running
+    header: ``BRIEFING NOTES  page 3``). A line that only opens pages may be the title that a
+    header repeats, so its first occurrence is left to the running-header rule."""
+    numbers = [bool(_PAGE_NUMBER.match(ln.text)) for ln in lines]
+    body = [i for i, ln in enumerate(lines) if ln.page >= 0 and not numbers[i]]
+    first: dict[int, int] = {}
+    last: dict[int, int] = {}
+    for i in body:
+        first.setdefault(lines[i].page, i)
+        last[lines[i].page] = i
+
+    def numbered(i: int) -> bool:
+        near = [j for j in (i - 1, i + 1) if 0 <= j < len(lines) and lines[j].page == lines[i].page]
+        return _PAGE_WORD.sub("", lines[i].text) != lines[i].text or any(numbers[j] for j in near)
+
+    tops: dict[str, set[int]] = {}
+    bottoms: dict[str, set[int]] = {}
+    for group, ends, need_number in ((tops, first, True), (bottoms, last, False)):
+        for i in ends.values():
+            key = _PAGE_WORD.sub("", lines[i].text)
+            if key and _header_like(key) and (numbered(i) or not need_number):
+                group.setdefault(key, set()).add(lines[i].page)
+    return {k for group in (tops, bottoms) for k, pages in group.items() if len(pages) >= 2}
 
 
 def _header_like(text: str) -> bool:
@@ -251,7 +309,8 @@ def _join(parts: list[str]) -> str:
     text = parts[0]
     for part in parts[1:]:
         if re.search(r"[a-z]-$", text) and part[:1].islower():
-            text = text[:-1] + part
+            # coun-/tries is one word; e-/commerce and co-/operation keep their hyphen
+            text = text + part if re.search(r"\b[a-z]{1,2}-$", text) else text[:-1] + part
         elif is_cjk(text[-1:] + part[:1]) or text[-1:] in _CJK_PUNCT or part[:1] in _CJK_PUNCT:
             text += part
         else:

@@ -2,8 +2,15 @@
 
 Chinese: 2013年, 2016年9月, 2016年底, 2011年以来, 2017年5月15日, and 5月14日 (which takes the
 event year), 今年初 (the event year). English: ``in 2013``, ``since 2011``, ``September 2016``,
-``14 May 2017``, ``May 14``, ``14 to 15 May``. A year inside a short quoted name (“2020年战略构想”)
-is a name, not a date.
+``14 May 2017``, ``May 14``, ``Oct. 17-18``, ``14 to 15 May``, ``17 and 18 October``,
+``2023-10-18``; and, against a known day (a wire's dateline, a press release's date),
+``on Wednesday`` (that weekday, on or before the known day), ``today`` and ``yesterday``. A year
+inside a short quoted name (“2020年战略构想”) is a name, not a date.
+
+English month and weekday names come from babel's CLDR data rather than a hand-kept list.
+An English text often names its event's day without a year (``SHANGHAI, Oct. 18``):
+``english_year`` takes the year from a full date, else from the weekday the text gives that day
+(``closed on Wednesday``) near the latest year the text names as past.
 """
 
 from __future__ import annotations
@@ -12,12 +19,19 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"])}
-_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
+from babel.dates import get_day_names, get_month_names
+
+_MONTHS = {name.lower(): i for i, name in get_month_names("wide", locale="en").items()}
+_MONTHS.update({name.lower().rstrip("."): i
+                for i, name in get_month_names("abbreviated", locale="en").items()})
 _MONTHS["sept"] = 9
-_MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|" \
-       r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MON = "(?:" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True)) + \
+    r")\.?"
+#: Monday = 0, as ``date.weekday()`` counts.
+WEEKDAYS = {name.lower(): i for i, name in get_day_names("wide", locale="en").items()}
+_WEEKDAY = re.compile(r"\b(?:on|by|since|last|this|from|until)?\s*(?P<w>" +
+                      "|".join(n.capitalize() for n in WEEKDAYS) + r")\b(?:'s)?|"
+                      r"\b(?P<rel>today|yesterday|tomorrow)\b")
 
 _ZH_DATE = re.compile(
     r"(?:(?P<y>(?:19|20)\d{2})年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号])?)?|"
@@ -26,7 +40,8 @@ _ZH_DATE = re.compile(
     r"(?P<tail>底|初|以来|年底|年初)?"
 )
 _EN_DATE = re.compile(
-    rf"(?P<d>\d{{1,2}})(?:\s*(?:-|–|to)\s*(?P<d3>\d{{1,2}}))?\s+(?P<mon>{_MON})(?:\s+(?P<y>\d{{4}}))?\b|"
+    r"\b(?P<iy>(?:19|20)\d{2})-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b|"
+    rf"(?P<d>\d{{1,2}})(?:\s*(?:-|–|to|and)\s*(?P<d3>\d{{1,2}}))?\s+(?P<mon>{_MON})(?:\s+(?P<y>\d{{4}}))?\b|"
     rf"(?P<mon2>{_MON})\s+(?P<d2>\d{{1,2}})(?:\s*(?:-|–)\s*(?P<d4>\d{{1,2}}))?(?:,\s*(?P<y2>\d{{4}}))?\b|"
     rf"(?P<mon3>{_MON})\s+(?P<y3>\d{{4}})\b|"
     r"\b(?P<lead>[Ii]n|[Ss]ince|[Bb]y|[Dd]uring|end of|[Ee]arly in|[Ll]ate in|[Ss]tart of)\s+"
@@ -46,8 +61,12 @@ class DateMention:
     since: bool = False  # 2011年以来 / since 2011: a starting point, not an event
 
 
-def find_dates(sentence: str, lang: str, year: int | None) -> list[DateMention]:
-    """Dates in ``sentence``; a day without a year takes ``year`` (skipped when None)."""
+def find_dates(sentence: str, lang: str, year: int | None,
+               anchor: dt.date | None = None) -> list[DateMention]:
+    """Dates in ``sentence``; a day without a year takes ``year`` (skipped when None).
+
+    With ``anchor`` (the day an English text is dated), weekdays, ``today`` and ``yesterday``
+    are dates too."""
     quoted = [(m.start(), m.end()) for m in _SHORT_QUOTE.finditer(sentence)]
     pattern = _ZH_DATE if lang == "zh" else _EN_DATE
     out: list[DateMention] = []
@@ -57,7 +76,33 @@ def find_dates(sentence: str, lang: str, year: int | None) -> list[DateMention]:
         mention = _zh_mention(m, year) if lang == "zh" else _en_mention(m, year)
         if mention:
             out.append(mention)
+    if anchor is not None and lang == "en":
+        taken = [(d.start, d.end) for d in out]
+        out += [d for d in weekday_dates(sentence, anchor)
+                if not any(a <= d.start < b for a, b in taken)]
+        out.sort(key=lambda d: d.start)
     return out
+
+
+def weekday_dates(sentence: str, anchor: dt.date) -> list[DateMention]:
+    """``on Wednesday`` -> the last Wednesday on or before ``anchor`` (a news story reports the
+    past week); ``today``/``yesterday``/``tomorrow`` -> anchor, the day before, the day after."""
+    out: list[DateMention] = []
+    for m in _WEEKDAY.finditer(sentence):
+        if m.group("rel"):
+            shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[m.group("rel")]
+            day = anchor + dt.timedelta(days=shift)
+        else:
+            back = (anchor.weekday() - WEEKDAYS[m.group("w").lower()]) % 7
+            day = anchor - dt.timedelta(days=back)
+        out.append(DateMention(day.isoformat(), m.start(), m.end()))
+    return out
+
+
+def weekday_of(text: str) -> int | None:
+    """The first weekday named in ``text`` (Monday = 0), if any."""
+    m = next((m for m in _WEEKDAY.finditer(text) if m.group("w")), None)
+    return WEEKDAYS[m.group("w").lower()] if m else None
 
 
 def _iso(y: int | None, m: int | None = None, d: int | None = None) -> str | None:
@@ -95,6 +140,9 @@ def _zh_mention(m: re.Match[str], year: int | None) -> DateMention | None:
 
 def _en_mention(m: re.Match[str], year: int | None) -> DateMention | None:
     g = m.groupdict()
+    if g["iy"]:
+        iso = _iso(int(g["iy"]), int(g["im"]), int(g["id"]))
+        return DateMention(iso, m.start(), m.end()) if iso else None
     mon = g["mon"] or g["mon2"] or g["mon3"]
     month = _MONTHS.get(mon.lower().rstrip(".")) if mon else None
     y = g["y"] or g["y2"] or g["y3"] or g["y4"]
@@ -123,3 +171,42 @@ def event_year(texts: list[str], lang: str) -> int | None:
     if months:
         return max(months)
     return max(set(years), key=lambda y: (years.count(y), y)) if years else None
+
+
+_FUTURE = re.compile(r"\b(?:will|next|plan(?:s|ned)?|by|until|target|aims?)\b", re.IGNORECASE)
+
+
+def english_year(texts: list[str], month_day: tuple[int, int] | None,
+                 weekday: int | None) -> tuple[int | None, str]:
+    """The event's year in an English text, and how it was found (for the ``# check`` note).
+
+    A full date gives it. Else the latest year the text names outside future or target
+    sentences (``in 2023`` but not ``by 2030``, ``next ... in 2025``) is the earliest the event
+    can be; when the text gives the weekday of its dated day (``SHANGHAI, Oct. 18 ... on
+    Wednesday``), the first year from there on whose calendar agrees is taken.
+    """
+    past: list[int] = []
+    for text in texts:
+        for d in find_dates(text, "en", None):
+            if len(d.iso) == 10:
+                return int(d.iso[:4]), "a full date in the text"
+        for sentence in re.split(r"(?<=[.!?])\s+", text):
+            if not _FUTURE.search(sentence):
+                # a span's end (a 2024-2030 strategy) is a horizon, not a past year
+                past += [int(y) for y in re.findall(r"(?<![\d–-])\b((?:19|20)\d{2})\b", sentence)]
+    if not past:
+        return None, ""
+    base = max(past)
+    if month_day and weekday is not None:
+        for y in range(base, base + 7):
+            try:
+                if dt.date(y, *month_day).weekday() == weekday:
+                    return y, f"the weekday it names for {_month_name(month_day[0])} " \
+                              f"{month_day[1]}, on or after {base}"
+            except ValueError:
+                continue
+    return base, f"the latest past year the text names, {base}"
+
+
+def _month_name(month: int) -> str:
+    return get_month_names("wide", locale="en")[month]

@@ -30,10 +30,13 @@ Decisions, each a rule a reader can check:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 import cn2an
 
+from briefgen.ingest.comparisons import apply_comparisons
+from briefgen.ingest.found import Found
+from briefgen.ingest.numwords import NUMBER_WORDS, word_value
 from briefgen.text.tokens import tag_zh
 
 ZH_SCALES = ("万亿", "亿", "万")
@@ -63,19 +66,13 @@ _ZH_PRE = {"超过": "over", "逾": "over", "超": "over", "将近": "nearly", "
 _ZH_CHANGE = re.compile(r"(同比|比上年|较上年)?(增长|增加|上升|提高|下降|减少|降低|回落)了?$")
 _ZH_DOWN = ("下降", "减少", "降低", "回落")
 
-_EN_WORDS = {w: i for i, w in enumerate(
-    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}
-_EN_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-                  "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12})
-_EN_NUMWORD = "|".join(sorted((w for w in _EN_WORDS if w not in ("zero", "one")), key=len,
-                              reverse=True))
 _EN_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
               "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 _EN = re.compile(
     r"(?P<pre>more than|over|nearly|almost|about|around|approximately|roughly|some|at least|"
     r"close to|in excess of|up to)?\s*"
     r"(?P<cur>US\$|\$|€|£|¥|RMB\s?|CNY\s?|USD\s?)?"
-    rf"(?P<num>{_NUM}|\b(?:{_EN_NUMWORD})\b)(?P<ord>st|nd|rd|th)?"
+    rf"(?P<num>{_NUM}|\b{NUMBER_WORDS}\b)(?P<ord>st|nd|rd|th)?"
     rf"(?:\s*(?:-|–|to)\s*(?P<num2>{_NUM}))?"
     r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|mn|tn)\b)?"
     r"(?P<pct>\s*(?:%|per ?cent\b))?",
@@ -85,7 +82,19 @@ _EN_PRE = {"more than": "more_than", "over": "over", "in excess of": "over", "at
            "nearly": "nearly", "almost": "nearly", "close to": "nearly", "up to": "nearly",
            "about": "about", "around": "about", "approximately": "about", "roughly": "about",
            "some": "about"}
-_EN_STOP = frozenset(["the", "a", "an", "in", "on", "at", "to", "from", "with", "for", "by", "was", "were", "is", "are", "be", "been", "being", "have", "has", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "that", "which", "who", "whom", "whose", "this", "these", "those", "as", "than", "over", "under", "since", "across", "through", "per", "each", "into", "onto", "up", "down", "out", "its", "their", "his", "her", "our", "it", "they", "he", "she", "we", "you", "during", "while", "when", "where", "after", "before", "between", "among", "against", "about", "around", "not", "no", "or", "but", "so", "also", "including", "include", "includes", "included", "like", "such", "via", "toward", "towards"])
+_EN_STOP = frozenset(["the", "a", "an", "in", "on", "at", "to", "from", "with", "for", "by", "was", "were", "is", "are", "be", "been", "being", "have", "has", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "that", "which", "who", "whom", "whose", "this", "these", "those", "as", "than", "over", "under", "since", "across", "through", "per", "each", "into", "onto", "up", "down", "out", "its", "their", "his", "her", "our", "it", "they", "he", "she", "we", "you", "during", "while", "when", "where", "after", "before", "between", "among", "against", "about", "around", "not", "no", "or", "but", "so", "also", "including", "include", "includes", "included", "like", "such", "via", "toward", "towards", "worth", "along", "within", "outside", "inside", "near", "beyond", "among", "amid", "throughout"])
+_TIME_WORDS = frozenset("days weeks months years decades hours".split())
+#: Units of measure: ``120 gigawatts of solar capacity`` counts gigawatts, not capacity.
+_MEASURES = frozenset("days weeks months years hours minutes gigawatts megawatts kilowatts "
+                      "kilometres kilometers miles metres meters tonnes tons hectares acres "
+                      "litres liters barrels percent".split())
+#: Present-tense verbs that follow a counted noun (``6 countries share the reef``).
+PRESENT_VERBS = frozenset("share shares depend depends live lives work works cover covers "
+                              "serve serves attend attend join joins take make say says need "
+                              "needs use uses face faces receive receives support supports meet "
+                              "meets hold holds sign signs agree agrees want plan plans expect "
+                              "expects come go remain remains account accounts run runs "
+                              "features feature brings draws attracts hosts welcomes".split())
 _EN_CURRENCIES = frozenset(["yuan", "renminbi", "rmb", "dollars", "dollar", "euros", "euro", "pounds", "yen", "rupees", "roubles", "rubles", "francs"])
 _EN_CHANGE = re.compile(r"\b(?:up|down|rose|fell|grew|increased|decreased|dropped|declined|"
                         r"an? (?:increase|rise|growth|decrease|drop|fall|decline) of|"
@@ -98,33 +107,11 @@ _EN_MONTH_BEFORE = re.compile(rf"\b(?:{_EN_MONTHS})\.?\s*$", re.IGNORECASE)
 _QUOTED = re.compile(r"“[^“”]{1,14}”|「[^「」]{1,14}」|\"[^\"]{1,14}\"")
 
 
-@dataclass(frozen=True)
-class Found:
-    """One figure found in a sentence, with where it is."""
-
-    value: float
-    scale: str | None
-    unit: str
-    qualifier: str | None
-    start: int
-    end: int
-    sentence: str
-    change_pct: float | None = None
-    tags: tuple[str, ...] = ()
-    high: float | None = None  # upper end of a range
-    noun: str = ""  # the counted noun right after the unit, when the unit did not take it
-    currency_guess: bool = False
-    extra: dict = field(default_factory=dict, compare=False)
-
-    @property
-    def text(self) -> str:
-        return self.sentence[self.start:self.end]
-
-
 def find_figures(sentence: str, lang: str) -> list[Found]:
     """Every figure in ``sentence`` (Chinese or English), in order, with changes attached."""
-    found = _find_zh(sentence) if lang == "zh" else _find_en(sentence)
-    return _attach_changes(found, sentence, lang)
+    if lang == "zh":
+        return _attach_changes(_find_zh(sentence), sentence, lang)
+    return apply_comparisons(_attach_changes(_find_en(sentence), sentence, lang), sentence)
 
 
 # ----------------------------------------------------------------------------- Chinese
@@ -303,6 +290,10 @@ def _find_en(sentence: str) -> list[Found]:
         noun_end = m.end()
         if not unit and not ordinal:
             unit, noun_end = _en_unit(sentence, m.end(), m.group("num2") is None)
+            if not unit and scale:
+                # "the number of people ... doubled to 12 million": the noun came first
+                counted = re.search(r"\bnumber of ([a-z]+)", before)
+                unit = counted.group(1) if counted else ""
             if m.group("cur"):
                 cur = m.group("cur").strip().upper()
                 unit = {"$": "US dollars", "US$": "US dollars", "USD": "US dollars", "€": "euros",
@@ -313,6 +304,8 @@ def _find_en(sentence: str) -> list[Found]:
                 noun_end = m.end()
             unit = ""
         qualifier = _EN_PRE.get((m.group("pre") or "").lower())
+        if qualifier == "over" and unit in _TIME_WORDS:
+            qualifier = None  # "over four years" is a span, not "more than four years"
         start = m.start("pre") if m.group("pre") else (
             m.start("cur") if m.group("cur") else start_num)
         high = _en_value(m.group("num2")) if m.group("num2") else None
@@ -325,11 +318,19 @@ def _find_en(sentence: str) -> list[Found]:
 def _en_value(text: str) -> float | None:
     if re.fullmatch(_NUM, text):
         return float(text.replace(",", ""))
-    return float(_EN_WORDS[text.lower()]) if text.lower() in _EN_WORDS else None
+    return word_value(text)
 
 
 def _en_unit(sentence: str, at: int, allow_or: bool) -> tuple[str, int]:
-    """Up to five words after the number that name what is counted; stops at function words."""
+    """Up to five words after the number that name what is counted; stops at function words.
+
+    ``U.S. dollars`` is one unit, ``US dollars``; ``eleven of the agreements`` counts agreements.
+    """
+    if m := re.match(r"\s*(?:U\.\s?S\.|US)\s+dollars?\b", sentence[at:]):
+        return "US dollars", at + m.end()
+    if m := re.match(r"\s+of (?:the|these|those|its|their) ([a-z][a-z-]+)\b", sentence[at:]):
+        if m.group(1) not in _EN_STOP:
+            return m.group(1), at + m.end()
     words: list[str] = []
     end = at
     for m in re.finditer(r"\s*([A-Za-z][A-Za-z'’\-]*)", sentence[at:]):
@@ -337,13 +338,16 @@ def _en_unit(sentence: str, at: int, allow_or: bool) -> tuple[str, int]:
             break
         word = m.group(1)
         low = word.lower()
+        if low == "of" and words and words[-1].lower() in _MEASURES:
+            break
         if low in ("of", "and") and words and len(words) < 4:
             words.append(word)
             end = at + m.end()
             continue
         if low in _EN_STOP or low in EN_SCALES or len(words) >= 5 or (
-                words and low.endswith("ed") and words[-1].lower() not in ("of", "and")):
-            break  # "130 countries attended": a past-tense verb ends the noun
+                words and low.endswith("ed") and verb_here(words[-1], sentence[at + m.end():])
+        ) or (words and low in PRESENT_VERBS):
+            break  # "130 countries attended", "6 countries share": a verb ends the noun
         words.append(word)
         end = at + m.end()
         if low in _EN_CURRENCIES:
@@ -351,7 +355,20 @@ def _en_unit(sentence: str, at: int, allow_or: bool) -> tuple[str, int]:
     while words and words[-1].lower() in ("of", "and"):
         words.pop()
     unit = " ".join(words)
-    return unit, (at + sentence[at:].find(unit) + len(unit)) if unit else at
+    end = (at + sentence[at:].find(unit) + len(unit)) if unit else at
+    if unit in ("dollar", "euro", "pound"):
+        unit += "s"  # "a 3.5 billion dollar plan": the amount is in dollars
+    return unit, end
+
+
+def verb_here(previous: str, rest: str) -> bool:
+    """Is an -ed word after ``previous`` a verb (``countries attended the``) rather than a
+    participle inside the noun (``marine protected areas``)? A verb follows a plural noun or
+    ``of``/``and``, or is followed by a function word or nothing."""
+    nxt = re.match(r"\s*([A-Za-z]+)", rest)
+    low = previous.lower()
+    return (low in ("of", "and") or (low.endswith("s") and not low.endswith("ss"))
+            or not nxt or nxt.group(1).lower() in _EN_STOP)
 
 
 def _share_units(found: list[Found], sentence: str) -> list[Found]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from briefgen.ingest.figures import _TIME_UNITS, Found
+from briefgen.ingest.labels_en import english_label
 
 MAX_LABEL = 40
 _ZH_CLAUSE = re.compile(r"[，。；：！？,;:]")
@@ -25,7 +26,9 @@ _EN_LINK = re.compile(r"\s+(?:was|were|is|are|reached|totalled|totaled|of|stood 
 
 
 def label_for(f: Found, lang: str) -> str:
-    """A short label for ``f`` from its sentence."""
+    """A short label for ``f`` from its sentence (English: ``labels_en.english_label``)."""
+    if lang == "en" and (label := english_label(f)):
+        return label
     s = f.sentence
     left_start = max((m.end() for m in _clause_marks(s, lang) if m.end() <= f.start), default=0)
     right_end = min((m.start() for m in _clause_marks(s, lang) if m.start() >= f.end),

@@ -2,9 +2,11 @@
 
 Chinese: ``X表示/指出/强调/说：“…”`` (speaker = the sentence's subject, up to 在/中/，),
 ``X的主题是“…”`` (a theme is quoted as the event's words, speaker ``X主题``), and
-``如同X指出的那样，…`` (an unquoted report of someone's words). English: ``X said “…”``,
-``“…”, said X``, ``the theme of X was “…”`` and ``As X pointed out …, …``. Quoted short names
-(“光明之路”) are not quotations: a quote needs eight characters (zh) or four words (en).
+``如同X指出的那样，…`` (an unquoted report of someone's words). English, read a paragraph at
+a time since a quotation often runs over sentences: ``"…," said X, title``, ``"…," X, title,
+said``, ``X said: "…"``, ``X told reporters: "…"``, ``X: "…"``, ``the theme of X was “…”`` and
+``As X pointed out …, …``; ``she said`` takes the last speaker named before it. Quoted short
+names (“光明之路”) are not quotations: a quote needs eight characters (zh) or four words (en).
 """
 
 from __future__ import annotations
@@ -54,6 +56,44 @@ def find_quotes(sentence: str, lang: str) -> list[FoundQuote]:
                 found.append(FoundQuote(m.group("q").strip(), _en_speaker(speaker), sentence))
                 break
     return [q for q in found if _long_enough(q.text, lang)]
+
+
+_VERB = r"(?:said|says|added|adds|stressed|noted|told [\w ]{2,30}?|declared|warned|explained)"
+_NAME = r"(?P<s>he|she|they|(?:[A-Z][\w.'’-]*|of|the|and|de|van|von)(?: (?:[A-Z][\w.'’-]*|of|the|and|de|van|von)){0,7})"
+_Q = r"[“\"](?P<q>[^”\"]{12,})[”\"]"
+_EN_PARA = (
+    re.compile(_Q + r"\s*,?\s+" + _VERB + r"\s+" + _NAME),  # "…," said X
+    re.compile(_Q + r"\s*,?\s+" + _NAME + r"(?:,[^,“”\"]{2,120},)?\s+" + _VERB + r"\b"),
+    re.compile(_NAME + r"(?:,[^,“”\"]{2,120},)?\s+" + _VERB + r"(?: that)?[,:]?\s+" + _Q),
+    re.compile(_NAME + r":\s+" + _Q),
+)
+_PRONOUN = re.compile(r"^(?:he|she|they)$", re.IGNORECASE)
+
+
+def find_english_quotes(paragraph: str, last_speaker: str | None = None) -> list[FoundQuote]:
+    """Quotations in an English paragraph, in order; a pronoun speaker is the last speaker
+    named before it (in this paragraph, else ``last_speaker``)."""
+    found: list[tuple[int, str, str]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _EN_PARA:
+        for m in pattern.finditer(paragraph):
+            span = (m.start("q"), m.end("q"))
+            if any(a < span[1] and span[0] < b for a, b in taken):
+                continue
+            text = m.group("q").strip().rstrip(",")
+            if _long_enough(text, "en"):
+                taken.append(span)
+                found.append((span[0], m.group("s").strip(), text))
+    out: list[FoundQuote] = []
+    for _, speaker, text in sorted(found):
+        if _PRONOUN.match(speaker):
+            if not last_speaker:
+                continue
+            speaker = last_speaker
+        if speaker[:1].isupper():
+            last_speaker = _en_speaker(speaker)
+            out.append(FoundQuote(text, last_speaker, paragraph))
+    return out
 
 
 def _zh_speaker(text: str) -> str:

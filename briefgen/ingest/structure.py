@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from briefgen.ingest.clean import is_cjk
 from briefgen.ingest.read import Block
+from briefgen.ingest.titles import is_capitals, title_case
 
 _SPECIAL = {
     "skip": ("contents", "table of contents", "目录", "目 录"),
@@ -51,6 +52,7 @@ class Outline:
     figure_rows: list[str] = field(default_factory=list)
     timeline_lines: list[str] = field(default_factory=list)
     source_lines: list[str] = field(default_factory=list)
+    title_was_capitals: bool = False
 
     @property
     def body(self) -> str:
@@ -72,6 +74,8 @@ def strip_number(title: str) -> str:
 def special_kind(title: str) -> str | None:
     """``about``, ``figures``, ``timeline``, ``sources`` or ``skip`` for furniture headings."""
     key = re.sub(r"[\s:：]+", " ", strip_number(title)).strip().lower()
+    if re.match(r"about (?:the|this|us\b)", key) or key.startswith("notes to editors"):
+        return "about"  # a press release's boilerplate: "About the Summit"
     for kind, names in _SPECIAL.items():
         if key in names:
             return kind
@@ -83,13 +87,49 @@ def detect_language(blocks: list[Block]) -> str:
     return "zh" if is_cjk("".join(b.text for b in blocks)[:20000]) else "en"
 
 
+#: A wire's time stamp line: ``2023-10-18 19:42 GMT | Meridian Wire``, ``Published 5 May 2024``.
+_STAMP = re.compile(r"^(?:published|posted|updated|released)?:?\s*(?:\d{4}-\d{2}-\d{2}|"
+                    r"\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+\.? \d{1,2}, \d{4})\b[^.!?]{0,60}$",
+                    re.IGNORECASE)
+
+
+def _english_front(blocks: list[Block]) -> list[Block]:
+    """Front matter of an English text file: a date stamp line is ``meta``, not a heading; the
+    line right after a title that is followed by a heading (a cover's second line) is the
+    ``subtitle``, not a section."""
+    out = [Block(b.text, "meta") if b.kind in ("heading", "para") and _STAMP.match(b.text)
+           else b for b in blocks]
+    first = next((i for i, b in enumerate(out) if b.kind in ("title", "heading")), None)
+    if first is None or first + 2 >= len(out) or out[first].kind == "title" and any(
+            b.kind == "subtitle" for b in out):
+        return out
+    second, third = out[first + 1], out[first + 2]
+    # a heading there is a subtitle only when it reads like one (a comma, a year, five words):
+    # "Overview" over "Details" is two sections, the first of them empty
+    cover_like = second.kind == "para" or "," in second.text or bool(
+        re.search(r"\b(?:19|20)\d{2}\b", second.text)) or len(second.text.split()) >= 5
+    if (cover_like and second.kind in ("heading", "para") and third.kind == "heading"
+            and not _HEADING_NUMBER.match(second.text) and len(second.text) <= 160
+            and second.text[-1:] not in ".!?:"):
+        out[first + 1] = Block(second.text, "subtitle")
+    return out
+
+
 def outline(blocks: list[Block], fallback_title: str) -> Outline:
     """Arrange cleaned blocks into an outline; the first heading also titles the document."""
     lang = detect_language(blocks)
+    capitals = False
+    if lang == "en":
+        blocks = _english_front(blocks)
+        head = next((b for b in blocks if b.kind in ("title", "heading")), None)
+        capitals = head is not None and is_capitals(head.text)
+        blocks = [Block(title_case(b.text), b.kind, b.level) if b.kind in ("title", "heading")
+                  else b for b in blocks]
     title_block = next((b for b in blocks if b.kind == "title"), None)
     first_heading = next((b for b in blocks if b.kind == "heading"), None)
     title = (title_block or first_heading or Block(fallback_title)).text
     out = Outline(lang=lang, title=title)
+    out.title_was_capitals = capitals
     current: SectionOutline | None = None
     special: str | None = None
     pending: list[str] = []  # captions before the first section
