@@ -171,7 +171,7 @@ def build(
     renderers = {f: make_renderer(f, docx_t, pptx_t, cache) for f in office}
     mark = time.perf_counter()
     workers = worker_count(jobs, len(plans) * len(office))
-    charts = render_all_charts(plans)
+    charts = render_all_charts(plans, office)
     if charts:
         log.info("chart pictures ready (%s) in %.2f s", len(charts), time.perf_counter() - mark)
 
@@ -211,15 +211,15 @@ def _kept(output: Output, formats: Sequence[str]) -> bool:
     return output.format in formats
 
 
-#: Chart kinds the writers cannot build natively, so they need a matplotlib picture.
-PICTURE_KINDS = frozenset({"timeline"})
-
-
-def render_all_charts(plans: Sequence[DocPlan]) -> dict[str, Path]:
-    """Draw, once, every chart picture a plan needs: timelines, and all charts of a plan whose
-    profile asks for pictures in the DOCX (bar, line and pie are otherwise native charts)."""
-    specs = {c.id: c for plan in plans for c in plan.charts
-             if c.kind in PICTURE_KINDS or not plan.native_charts}
+def render_all_charts(plans: Sequence[DocPlan], formats: Sequence[str] = ("docx",)
+                      ) -> dict[str, Path]:
+    """Draw, once, every chart picture the files need: all charts of a plan whose profile asks
+    for pictures in the DOCX (``document.charts: picture``). Otherwise every chart is drawn by
+    the writers themselves (Word and PowerPoint charts, timelines as table or shapes), so a
+    build never imports matplotlib."""
+    if "docx" not in formats:
+        return {}
+    specs = {c.id: c for plan in plans if not plan.native_charts for c in plan.charts}
     if not specs:
         return {}
     from briefgen.charts.render import render_charts
