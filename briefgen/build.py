@@ -8,6 +8,7 @@ exposes the function under the module's own name; see the note at the end.
 
 from __future__ import annotations
 
+import dataclasses
 import glob
 import inspect
 import logging
@@ -29,7 +30,9 @@ from briefgen.commands import pdf
 from briefgen.errors import InputError, Problem, first_line
 from briefgen.load.office_template import check_office_template
 from briefgen.plan.model import DocPlan
+from briefgen.output_records import OutputRecords
 from briefgen.plan_cache import reduce_proxy
+from briefgen.render import made_from
 from briefgen.render.base import Renderer
 from briefgen.resources import cache_dir, caching, default_brief, reading
 from briefgen.write import commit, stage, temporary_prefix
@@ -51,12 +54,14 @@ DEFAULT_FORMATS = ("docx", "pptx")
 
 @dataclass(frozen=True)
 class Output:
-    """One written file and what it took (render and write, in seconds)."""
+    """One file of the build and what it took (render and write, in seconds); ``unchanged``:
+    it was already what this build would write, and was left alone."""
 
     path: Path
     audience: str
     format: str
     seconds: float
+    unchanged: bool = False
 
 
 def make_renderer(fmt: str, docx_template: Path | None = None,
@@ -168,21 +173,35 @@ def build(
     office = [f for f in fmts if f != "pdf"]
     if "pdf" in fmts and "docx" not in office:
         office.append("docx")  # rendered to a temporary folder, converted, not kept
-    renderers = {f: make_renderer(f, docx_t, pptx_t, cache) for f in office}
     mark = time.perf_counter()
-    workers = worker_count(jobs, len(plans) * len(office))
     charts = render_all_charts(plans, office)
     if charts:
         log.info("chart pictures ready (%s) in %.2f s", len(charts), time.perf_counter() - mark)
-
     keep_docx = "docx" in fmts
     staging = pdf.staging_dir(out) if "pdf" in fmts else None
+    records = OutputRecords(cache_dir("outputs")) if cache else None
+    templates = {"docx": docx_t, "pptx": pptx_t}
     try:
         tag = secrets.token_hex(4)
-        tasks = [_Task(plan, renderers[f], _target(out, staging, plan, renderers[f], keep_docx),
-                       tag) for plan in plans for f in office]
-        written = _render(tasks, charts, workers,
-                          on_file=lambda o: on_file(o) if on_file and _kept(o, fmts) else None)
+        tasks = []
+        for plan in plans:
+            for f in office:
+                path = _target(out, staging, plan, f, keep_docx)
+                kept = records if path.parent == out else None  # not a DOCX staged for a PDF
+                tasks.append(_task(plan, f, templates[f], charts, kept, path, tag))
+        renderers = {f: make_renderer(f, docx_t, pptx_t, cache)
+                     for f in dict.fromkeys(t.format for t in tasks if not t.unchanged)}
+        tasks = [dataclasses.replace(t, renderer=renderers.get(t.format)) for t in tasks]
+        workers = worker_count(jobs, sum(not t.unchanged for t in tasks))
+
+        def done(output: Output, task: _Task) -> None:
+            if records and not output.unchanged and task.path.parent == out:
+                records.put(task.path, made_from.recipe(task.format, task.plan, charts,
+                                                        templates[task.format]))
+            if on_file and _kept(output, fmts):
+                on_file(output)
+
+        written = _render(tasks, charts, workers, on_file=done)
         if soffice is not None:
             docx = [o for o in written if o.format == "docx"]
             for result in pdf.convert(soffice, docx, out, staging):
@@ -201,10 +220,18 @@ def _n(count: int, noun: str, plural: str = "s") -> str:
     return f"{count} {noun}{'' if count == 1 else plural}"
 
 
-def _target(out: Path, staging: Path | None, plan: DocPlan, renderer: Renderer,
-            keep_docx: bool) -> Path:
-    folder = staging if renderer.name == "docx" and not keep_docx and staging else out
-    return folder / f"{plan.meta.brief_id}-{plan.meta.audience}{renderer.suffix}"
+def _target(out: Path, staging: Path | None, plan: DocPlan, fmt: str, keep_docx: bool) -> Path:
+    folder = staging if fmt == "docx" and not keep_docx and staging else out
+    return folder / f"{plan.meta.brief_id}-{plan.meta.audience}.{fmt}"
+
+
+def _task(plan: DocPlan, fmt: str, template: Path | None, charts: Mapping[str, Path],
+          records: OutputRecords | None, path: Path, tag: str) -> _Task:
+    """What to do for one file: nothing when its record says it is as this build would write
+    it (``records``: None when caches are off)."""
+    unchanged = bool(records and records.unchanged(
+        path, made_from.recipe(fmt, plan, charts, template)))
+    return _Task(plan, fmt, path, tag, unchanged=unchanged)
 
 
 def _kept(output: Output, formats: Sequence[str]) -> bool:
@@ -233,15 +260,18 @@ def render_all_charts(plans: Sequence[DocPlan], formats: Sequence[str] = ("docx"
 @dataclass(frozen=True)
 class _Task:
     plan: DocPlan
-    renderer: Renderer
+    format: str
     path: Path
     tag: str  # this build's mark on its temporary files
+    unchanged: bool = False  # the file is already what this build would write
+    renderer: Renderer | None = None  # None when unchanged
 
 
 def _timed_stage(task: _Task, charts: Mapping[str, Path]) -> tuple[Path, float]:
     """Render ``task`` to a staged file (not yet in its place) and time it."""
     start = time.perf_counter()
     plan, renderer = task.plan, task.renderer
+    assert renderer is not None, "an unchanged file is never rendered"
     staged = stage(task.path, lambda tmp: renderer.render(plan, charts, tmp),
                    plan.meta.timestamp, task.tag)
     return staged, time.perf_counter() - start
@@ -250,7 +280,11 @@ def _timed_stage(task: _Task, charts: Mapping[str, Path]) -> tuple[Path, float]:
 def _place(task: _Task, staged: tuple[Path, float]) -> Output:
     """Put a staged file in its place; what was written."""
     commit(staged[0], task.path)
-    return Output(task.path, task.plan.meta.audience, task.renderer.name, staged[1])
+    return Output(task.path, task.plan.meta.audience, task.format, staged[1])
+
+
+def _left_alone(task: _Task) -> Output:
+    return Output(task.path, task.plan.meta.audience, task.format, 0.0, unchanged=True)
 
 
 def worker_count(jobs: int | None, tasks: int) -> int:
@@ -287,7 +321,8 @@ def _idle_cpus() -> float:
 
 
 def _render(tasks: list[_Task], charts: Mapping[str, Path], workers: int,
-            on_file: Callable[[Output], None]) -> list[Output]:
+            on_file: Callable[[Output, _Task], None]) -> list[Output]:
+    """Every task's Output in order, rendering the files that are not unchanged."""
     try:
         if workers > 1:
             return _render_in_workers(tasks, charts, workers, on_file)
@@ -301,37 +336,51 @@ def _render(tasks: list[_Task], charts: Mapping[str, Path], workers: int,
 
 
 def _render_in_workers(tasks: list[_Task], charts: Mapping[str, Path], workers: int,
-                       on_file: Callable[[Output], None]) -> list[Output]:
+                       on_file: Callable[[Output, _Task], None]) -> list[Output]:
     """Workers render and stage; this process puts each file in its place, in order, so a
     failure leaves the files after it untouched, as in a serial build."""
     outputs: list[Output] = []
+    stale = [i for i, task in enumerate(tasks) if not task.unchanged]
+
+    def report_until(end: int) -> None:  # the unchanged files before ``end``, in order
+        while len(outputs) < end:
+            outputs.append(_left_alone(tasks[len(outputs)]))
+            on_file(outputs[-1], tasks[len(outputs) - 1])
 
     def place(staged: tuple[Path, float]) -> None:
-        outputs.append(_place(tasks[len(outputs)], staged))
-        on_file(outputs[-1])
+        index = stale[sum(not o.unchanged for o in outputs)]
+        report_until(index)
+        outputs.append(_place(tasks[index], staged))
+        on_file(outputs[-1], tasks[index])
 
-    in_order(lambda i: _timed_stage(tasks[i], charts), len(tasks), workers,
-             cost=lambda i: _cost(tasks[i]), on_done=place)
+    in_order(lambda i: _timed_stage(tasks[stale[i]], charts), len(stale), workers,
+             cost=lambda i: _cost(tasks[stale[i]]), on_done=place)
+    report_until(len(tasks))
     return outputs
 
 
 def _render_here(tasks: list[_Task], charts: Mapping[str, Path],
-                 on_file: Callable[[Output], None]) -> list[Output]:
+                 on_file: Callable[[Output, _Task], None]) -> list[Output]:
     """Render in this process; a file that waits on LibreOffice's layout renders in a thread.
 
     LibreOffice lays out the contents pages in its own process (seconds), while the thread that
     waits for it holds no lock: the other files are rendered meanwhile. Each file still takes
     its place in order, so a failure leaves the files after it untouched, as in a serial build.
     """
-    waiting = [i for i, task in enumerate(tasks) if _cost(task)[0] == _LAYOUT]
+    waiting = [i for i, task in enumerate(tasks)
+               if not task.unchanged and _cost(task)[0] == _LAYOUT]
     with ThreadPoolExecutor(max_workers=1) as background:
         pending = {i: background.submit(_timed_stage, tasks[i], charts) for i in waiting}
         try:
             results: list[Output] = []
             for i, task in enumerate(tasks):
-                staged = pending.pop(i).result() if i in pending else _timed_stage(task, charts)
-                results.append(_place(task, staged))
-                on_file(results[-1])
+                if task.unchanged:
+                    results.append(_left_alone(task))
+                else:
+                    staged = (pending.pop(i).result() if i in pending
+                              else _timed_stage(task, charts))
+                    results.append(_place(task, staged))
+                on_file(results[-1], task)
             return results
         finally:
             for future in pending.values():
@@ -460,9 +509,9 @@ def _cost(task: _Task) -> tuple[int, int]:
     A DOCX with a contents list is laid out by LibreOffice to number its pages (seconds); a deck
     takes longer than a document of the same plan; bigger plans take longer.
     """
-    if task.renderer.name == "docx" and task.plan.toc:
+    if task.format == "docx" and task.plan.toc:
         return _LAYOUT, len(task.plan.blocks)
-    if task.renderer.name == "pptx":
+    if task.format == "pptx":
         return 1, len(task.plan.slides)
     return 0, len(task.plan.blocks)
 

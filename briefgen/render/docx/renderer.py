@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import re
 import zipfile
 from collections.abc import Mapping, Sequence
@@ -35,8 +34,8 @@ from briefgen.plan import model as m
 from briefgen.plan.labels import fill
 from briefgen.render.docx import oxml as ox
 from briefgen.render.docx import reference as ref
+from briefgen.render import made_from
 from briefgen.render.docx import timeline, toc
-from briefgen.fingerprint import file_stat, installation
 from briefgen.resources import cache_dir, caching
 
 ROLE_STYLES: Mapping[str, str] = {
@@ -103,13 +102,9 @@ class DocxRenderer:
 
     def _contents_pages(self, plan: m.DocPlan, charts: Mapping[str, Path]) -> list[int] | None:
         """Page numbers for the contents, from LibreOffice's layout (None: leave them out)."""
-        count = len(_toc_headings(plan))
-        wanted = self.fill_toc
-        if wanted is None:  # an environment knob, so test suites and CI can skip the layouts
-            wanted = os.environ.get("BRIEFGEN_TOC_PAGES", "1").lower() not in ("0", "no", "false")
-        has_toc = plan.toc and any(isinstance(b, m.TocBlock) for b in plan.blocks)
-        if not wanted or not count or not has_toc:
+        if not made_from.wants_contents_pages(plan, self.fill_toc):
             return None
+        count = len(_toc_headings(plan))
         soffice = toc.find_soffice()
         if soffice is None:
             toc.note("contents page numbers not filled: LibreOffice not found")
@@ -122,18 +117,11 @@ class DocxRenderer:
             return out.getvalue(), writer.toc_entries
 
         cache = toc.PageCache(cache_dir("toc")) if self.page_cache and caching() else None
+        source = made_from.document_source(plan, charts, self.template, self.native_charts)
         return toc.settle(laid_out, soffice, cache,
                           name="\n".join([plan.meta.brief_id, *(h.text for h in
                                                                  _toc_headings(plan))]),
-                          source=self._source(plan, charts) if cache else "", entries=count)
-
-    def _source(self, plan: m.DocPlan, charts: Mapping[str, Path]) -> str:
-        """What this writer makes a document from, as text: the plan (its repr is complete and
-        stable), the template, the chart pictures, and briefgen's code and libraries."""
-        template = self.template or ref.reference_path(plan.fonts.lang)
-        pictures = sorted((k, str(v), file_stat(Path(v))) for k, v in charts.items())
-        return "\n".join([repr(plan), str(template), file_stat(Path(template)), repr(pictures),
-                          repr(self.native_charts), installation()])
+                          source=source if cache else "", entries=count)
 
 
 def _heading_style(heading: m.Heading) -> str:

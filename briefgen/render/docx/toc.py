@@ -29,12 +29,14 @@ import tempfile
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from briefgen.fingerprint import file_stat
-from briefgen.render.docx.oxml import ListLevel
+from briefgen.fingerprint import file_stat, system_fonts
 from briefgen.write import store
+
+if TYPE_CHECKING:  # oxml imports python-docx, which a build with nothing to render never needs
+    from briefgen.render.docx.oxml import ListLevel
 
 MAX_PASSES = 3
 #: Page number the first layout prints while the real ones are unknown: two digits, the width
@@ -149,8 +151,9 @@ class HeadingNumbers:
 
         def value(match: re.Match) -> str:
             index = int(match.group(1)) - 1
-            at = found.levels.get(index, ListLevel("decimal", ""))
-            return format_number(counts.get(index, at.start), at.fmt)
+            at = found.levels.get(index)
+            fmt, start = (at.fmt, at.start) if at else ("decimal", 1)
+            return format_number(counts.get(index, start), fmt)
 
         text = re.sub(r"%([1-9])", value, level.text)
         if not text:
@@ -342,19 +345,13 @@ def _hash(kind: str, text: str, soffice: str) -> str:
 def _installation(soffice: str) -> str:
     """The LibreOffice program behind ``soffice`` and when it was installed or upgraded, and
     the state of the system's fonts (a font added or removed moves page breaks)."""
+    return f"{soffice_program(soffice)}\n{system_fonts()}"
+
+
+def soffice_program(soffice: str) -> str:
+    """Which LibreOffice program ``soffice`` runs, and when it was installed or upgraded."""
     program = Path(shutil.which(soffice) or soffice).resolve()
-    return f"{program}:{file_stat(program)}\n{_fonts()}"
-
-
-#: Where fonts and fontconfig's caches live: installing or removing a font changes a time here
-#: (package managers and fc-cache rewrite the caches).
-_FONT_PLACES = ("/etc/fonts", "/usr/share/fonts", "/usr/local/share/fonts", "/var/cache/fontconfig",
-                "~/.fonts", "~/.local/share/fonts", "~/.cache/fontconfig")
-
-
-@cache
-def _fonts() -> str:
-    return "\n".join(f"{place}:{file_stat(Path(place).expanduser())}" for place in _FONT_PLACES)
+    return f"{program}:{file_stat(program)}"
 
 
 def _reason(exc: BaseException) -> str:
