@@ -189,6 +189,9 @@ def build(
                 path = _target(out, staging, plan, f, keep_docx)
                 kept = records if path.parent == out else None  # not a DOCX staged for a PDF
                 tasks.append(_task(plan, f, templates[f], charts, kept, path, tag))
+        if any(t.format == "docx" and not t.unchanged and made_from.needs_layout(
+                t.plan, charts, docx_t) for t in tasks):
+            _start_office_once()  # its start-up overlaps with rendering the other files
         renderers = {f: make_renderer(f, docx_t, pptx_t, cache)
                      for f in dict.fromkeys(t.format for t in tasks if not t.unchanged)}
         tasks = [dataclasses.replace(t, renderer=renderers.get(t.format)) for t in tasks]
@@ -211,9 +214,27 @@ def build(
     finally:
         if staging is not None:
             pdf.remove_tree(staging)
+        _stop_offices()
     log.info("built %s in %.2f s (%s)", _n(len(written), "file"), time.perf_counter() - started,
              f"{_n(workers, 'process', 'es')}")
     return [o for o in written if _kept(o, fmts)]
+
+
+def _start_office_once() -> None:
+    """Start LibreOffice for a contents layout, unless this build already has."""
+    from briefgen.render.docx import toc  # no python-docx
+
+    soffice = toc.find_soffice()
+    if soffice and not toc.office_waiting(soffice):
+        toc.start_office(soffice)
+
+
+def _stop_offices() -> None:
+    """Stop the LibreOffice started ahead that no layout took (only a build that needed a
+    layout imported the module that starts them)."""
+    toc = sys.modules.get("briefgen.render.docx.toc")
+    if toc is not None:
+        toc.stop_offices()
 
 
 def _n(count: int, noun: str, plural: str = "s") -> str:

@@ -92,3 +92,15 @@ def _contents(plan: m.DocPlan, source: str, fill_toc: bool | None) -> str | None
     if pages is None:
         return None
     return f"{toc.soffice_program(soffice)}\n{json.dumps(pages)}"
+
+
+def needs_layout(plan: m.DocPlan, charts: Mapping[str, Path], template: Path | None,
+                 native_charts: bool = True) -> bool:
+    """Whether writing the DOCX of ``plan`` will have LibreOffice lay it out (its contents'
+    numbers are wanted, LibreOffice is there, and no earlier layout settled them)."""
+    if not wants_contents_pages(plan, None):
+        return False
+    from briefgen.render.docx import toc
+
+    source = document_source(plan, charts, template, native_charts)
+    return toc.find_soffice() is not None and _contents(plan, source, None) is None

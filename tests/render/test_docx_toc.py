@@ -140,6 +140,9 @@ class FakeLayout:
     def __init__(self, soffice: str, folder: Path) -> None:
         pass
 
+    def close(self) -> None:
+        pass
+
     def pages(self, docx: bytes, entries) -> list[int]:
         shown = None if docx == b"placeholder" else [int(x) for x in docx.split(b",")]
         FakeLayout.calls.append(shown)

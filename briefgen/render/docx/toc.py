@@ -20,12 +20,18 @@ styles' list definitions, so the cached entries read as Word would write them.
 
 from __future__ import annotations
 
+import atexit
+import glob
 import hashlib
 import json
+import os
 import re
+import secrets
 import shutil
 import subprocess
 import tempfile
+import threading
+import time
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -183,12 +189,109 @@ def pdf_name(bookmark: str) -> str:
                    ch.encode("utf-8").hex().upper() for ch in bookmark)
 
 
+class Office:
+    """A LibreOffice started ahead of a conversion, so its start-up (most of a layout's time)
+    overlaps with other work: rendering the other files, or the previous layout's reading.
+
+    It runs headless with a private profile and a UNO pipe whose socket file says when it is
+    up. A conversion asked with the same profile is handed to it through LibreOffice's own
+    single-instance pipe (the asking ``soffice`` finds it running and only forwards the
+    request), which skips the start. LibreOffice quits once a forwarded conversion leaves it
+    without an open document, so each one serves one conversion; should it have quit or failed
+    to start, the asking ``soffice`` simply converts by itself.
+    """
+
+    def __init__(self, soffice: str) -> None:
+        self.soffice, self.owner = soffice, os.getpid()
+        self.folder = Path(tempfile.mkdtemp(prefix="briefgen-office-"))
+        self.profile = (self.folder / "profile").as_uri()
+        self.pipe = f"briefgen-{secrets.token_hex(8)}"
+        self.process = subprocess.Popen(
+            [soffice, f"-env:UserInstallation={self.profile}", "--headless", "--norestore",
+             "--nologo", "--nodefault", f"--accept=pipe,name={self.pipe};urp;"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True)
+
+    def wait_until_up(self, timeout: float = SOFFICE_TIMEOUT) -> bool:
+        """True once it listens; False when it quit, or did not come up in ``timeout``
+        (then it is stopped, so it never races a conversion for its profile)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if any(glob.glob(f"{place}/OSL_PIPE_*_{self.pipe}") for place in _PIPE_PLACES):
+                return True
+            if self.process.poll() is not None:
+                return False
+            time.sleep(0.02)
+        self.close()
+        return False
+
+    def close(self) -> None:
+        """Stop it (if this process started it) and remove its profile."""
+        if os.getpid() != self.owner:
+            return  # a forked worker's copy: the parent stops it
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+#: Where LibreOffice (osl) makes its pipes' socket files.
+_PIPE_PLACES = ("/tmp", "/var/tmp")
+#: Started LibreOffices not yet asked to convert, by ``soffice`` command.
+_WAITING: dict[str, list[Office]] = {}
+_LOCK = threading.Lock()
+
+
+def start_office(soffice: str) -> Office:
+    """Start a LibreOffice for the next layout now (see :class:`Office`)."""
+    office = Office(soffice)
+    with _LOCK:
+        _WAITING.setdefault(soffice, []).append(office)
+    return office
+
+
+def office_waiting(soffice: str) -> bool:
+    """Whether a started LibreOffice waits for a conversion."""
+    with _LOCK:
+        return bool(_WAITING.get(soffice))
+
+
+def take_office(soffice: str) -> Office | None:
+    """A started LibreOffice for a conversion now, if one waits."""
+    with _LOCK:
+        waiting = _WAITING.get(soffice) or []
+        return waiting.pop(0) if waiting else None
+
+
+def stop_offices(only: Office | None = None) -> None:
+    """Stop the started LibreOffices no conversion took (``only``: just that one)."""
+    with _LOCK:
+        found = [o for offices in _WAITING.values() for o in offices if only in (None, o)]
+        for offices in _WAITING.values():
+            offices[:] = [o for o in offices if o not in found]
+    for office in found:
+        office.close()
+
+
+atexit.register(stop_offices)
+
+
 class Layout:
-    """Lays out DOCX bytes with LibreOffice in a temporary folder and finds the headings' pages."""
+    """Lays out DOCX bytes with LibreOffice in a temporary folder and finds the headings' pages.
+
+    :attr more: another layout will follow this one (the first, with placeholder numbers): its
+        LibreOffice is started while this one converts.
+    """
 
     def __init__(self, soffice: str, folder: Path) -> None:
         self.soffice, self.folder = soffice, folder
         self.profile = (folder / "profile").as_uri()  # a running LibreOffice keeps its own
+        self.more = False
+        self.ahead: Office | None = None
 
     def pdf(self, docx: bytes) -> Path:
         """Convert ``docx`` to PDF, with bookmarks as named destinations; return the PDF."""
@@ -196,13 +299,26 @@ class Layout:
         source.write_bytes(docx)
         target = source.with_suffix(".pdf")
         target.unlink(missing_ok=True)
-        subprocess.run([self.soffice, f"-env:UserInstallation={self.profile}", "--headless",
-                        "--convert-to", f"pdf:writer_pdf_Export:{_PDF_OPTIONS}",
-                        "--outdir", str(self.folder), str(source)],
-                       check=True, capture_output=True, timeout=SOFFICE_TIMEOUT)
+        office = take_office(self.soffice)
+        if self.more:
+            self.ahead = start_office(self.soffice)
+        profile = office.profile if office and office.wait_until_up() else self.profile
+        try:
+            subprocess.run([self.soffice, f"-env:UserInstallation={profile}", "--headless",
+                            "--convert-to", f"pdf:writer_pdf_Export:{_PDF_OPTIONS}",
+                            "--outdir", str(self.folder), str(source)],
+                           check=True, capture_output=True, timeout=SOFFICE_TIMEOUT)
+        finally:
+            if office:
+                office.close()
         if not target.exists():
             raise RuntimeError("LibreOffice wrote no PDF")
         return target
+
+    def close(self) -> None:
+        """Stop a LibreOffice started for a layout that did not come."""
+        if self.ahead is not None:
+            stop_offices(self.ahead)
 
     def pages(self, docx: bytes, entries: Sequence[Entry]) -> list[int]:
         """The page each entry's heading starts on (1 = first page, the cover)."""
@@ -285,19 +401,23 @@ def settle(build: Callable[[Sequence[int] | None], tuple[bytes, Sequence[Entry]]
     pages: list[int] | None = last if last is not None and len(last) == count else None
     with tempfile.TemporaryDirectory(prefix="briefgen-toc-") as tmp:
         layout = Layout(soffice, Path(tmp))
-        for _ in range(MAX_PASSES):
-            try:
-                found = layout.pages(*(first if pages is None else build(pages)))
-            except (OSError, RuntimeError, LookupError, subprocess.SubprocessError) as exc:
-                note(f"contents page numbers not filled: {_reason(exc)}")
-                return None
-            if found == pages:
-                if key:
-                    cache.put(key, pages)
-                if cache and name:
-                    cache.put(cache.name_key(name, soffice), pages)
-                return pages
-            pages = found
+        try:
+            for _ in range(MAX_PASSES):
+                layout.more = pages is None  # placeholder numbers: a second layout follows
+                try:
+                    found = layout.pages(*(first if pages is None else build(pages)))
+                except (OSError, RuntimeError, LookupError, subprocess.SubprocessError) as exc:
+                    note(f"contents page numbers not filled: {_reason(exc)}")
+                    return None
+                if found == pages:
+                    if key:
+                        cache.put(key, pages)
+                    if cache and name:
+                        cache.put(cache.name_key(name, soffice), pages)
+                    return pages
+                pages = found
+        finally:
+            layout.close()
     note(f"contents page numbers changed in each of {MAX_PASSES} layouts; the last ones are "
          "used and may be off by a page")
     return pages
