@@ -159,20 +159,30 @@ def build(
         unchanged files (also off when the environment says ``BRIEFGEN_CACHE=0``).
     :raises InputError: bad brief, profile, template or format; nothing is written then.
     """
-    out = Path(out)
-    fmts = list(dict.fromkeys(_names(formats)))
+    try:
+        return _build(brief, audiences, list(dict.fromkeys(_names(formats))), Path(out),
+                      profile_files, docx_template, pptx_template, on_file, jobs,
+                      cache and caching())
+    finally:
+        _stop_offices()  # a LibreOffice started ahead that no layout took
+
+
+def _build(brief: str | Path | None, audiences: str | Sequence[str], fmts: list[str],
+           out: Path, profile_files: Sequence[str | Path], docx_template: str | Path | None,
+           pptx_template: str | Path | None, on_file: Callable[[Output], None] | None,
+           jobs: int | None, cache: bool) -> list[Output]:
     started = time.perf_counter()
-    cache = cache and caching()
+    office = [f for f in fmts if f != "pdf"]
+    if "pdf" in fmts and "docx" not in office:
+        office.append("docx")  # rendered to a temporary folder, converted, not kept
     plans = plan_brief(Path(brief) if brief else default_brief(), _names(audiences),
-                       [Path(f) for f in profile_files], worker_count(jobs, 3), cache)
+                       [Path(f) for f in profile_files], worker_count(jobs, 3), cache,
+                       on_profiles=lambda profiles: _lay_out_ahead(office, profiles))
     soffice = pdf.find_soffice() if "pdf" in fmts else None
     if "pdf" in fmts and soffice is None:
         raise InputError([Problem("--format", None, None, "", pdf.MISSING)])
     docx_t = Path(docx_template) if docx_template else None
     pptx_t = Path(pptx_template) if pptx_template else None
-    office = [f for f in fmts if f != "pdf"]
-    if "pdf" in fmts and "docx" not in office:
-        office.append("docx")  # rendered to a temporary folder, converted, not kept
     mark = time.perf_counter()
     charts = render_all_charts(plans, office)
     if charts:
@@ -214,10 +224,17 @@ def build(
     finally:
         if staging is not None:
             pdf.remove_tree(staging)
-        _stop_offices()
     log.info("built %s in %.2f s (%s)", _n(len(written), "file"), time.perf_counter() - started,
              f"{_n(workers, 'process', 'es')}")
     return [o for o in written if _kept(o, fmts)]
+
+
+def _lay_out_ahead(formats: Sequence[str], profiles: Sequence[Profile]) -> None:
+    """Planning afresh (the brief or a profile changed), a document with contents will be laid
+    out: LibreOffice starts now, and its start-up overlaps planning and rendering."""
+    if "docx" in formats and made_from.wants_layouts(None) and any(
+            p.document.toc for p in profiles):
+        _start_office_once()
 
 
 def _start_office_once() -> None:
@@ -410,9 +427,13 @@ def _render_here(tasks: list[_Task], charts: Mapping[str, Path],
 
 
 def plan_brief(brief: Path, audiences: Sequence[str], profile_files: Sequence[Path],
-               workers: int = 1, cache: bool = True) -> list[DocPlan]:
+               workers: int = 1, cache: bool = True,
+               on_profiles: Callable[[Sequence[Profile]], None] | None = None) -> list[DocPlan]:
     """Load the brief and profiles and plan each audience, or reuse the plans of an earlier
-    build that read the same unchanged files (:mod:`briefgen.plan_cache`)."""
+    build that read the same unchanged files (:mod:`briefgen.plan_cache`).
+
+    :param on_profiles: told the profiles before planning starts (when it does).
+    """
     from briefgen.plan_cache import Dependencies, PlanCache, Request
 
     started = time.perf_counter()
@@ -429,6 +450,8 @@ def plan_brief(brief: Path, audiences: Sequence[str], profile_files: Sequence[Pa
         profiles = resolve_profiles(audiences, profile_files)
     log.info("loaded %s and %s in %.2f s", loaded.path, _n(len(profiles), "profile"),
              time.perf_counter() - started)
+    if on_profiles:
+        on_profiles(profiles)
     mark = time.perf_counter()
     plans = _plan(loaded, profiles, workers)
     log.info("planned %s in %.2f s", _n(len(plans), "audience"), time.perf_counter() - mark)

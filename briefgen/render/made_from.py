@@ -48,13 +48,19 @@ def document_source(plan: m.DocPlan, charts: Mapping[str, Path], template: Path 
 def wants_contents_pages(plan: m.DocPlan, fill_toc: bool | None) -> bool:
     """Whether the DOCX writer lays ``plan`` out to number its contents.
 
-    :param fill_toc: the writer's setting; None asks the environment (``BRIEFGEN_TOC_PAGES=0``
-        lets test suites and CI skip the layouts).
+    :param fill_toc: the writer's setting; None asks the environment (:func:`wants_layouts`).
     """
-    if fill_toc is None:
-        fill_toc = os.environ.get("BRIEFGEN_TOC_PAGES", "1").lower() not in ("0", "no", "false")
     has_toc = plan.toc and any(isinstance(b, m.TocBlock) for b in plan.blocks)
-    return fill_toc and has_toc and any(isinstance(b, m.Heading) for b in plan.blocks)
+    return (wants_layouts(fill_toc) and has_toc
+            and any(isinstance(b, m.Heading) for b in plan.blocks))
+
+
+def wants_layouts(fill_toc: bool | None) -> bool:
+    """The writer's setting, or (None) the environment's: ``BRIEFGEN_TOC_PAGES=0`` lets test
+    suites and CI skip the layouts."""
+    if fill_toc is None:
+        return os.environ.get("BRIEFGEN_TOC_PAGES", "1").lower() not in ("0", "no", "false")
+    return fill_toc
 
 
 def recipe(fmt: str, plan: m.DocPlan, charts: Mapping[str, Path], template: Path | None,

@@ -354,3 +354,37 @@ def test_without_destinations_the_text_search_finds_the_same_pages(laid_out, tmp
     entries = [toc.Entry(bookmark, printed) for _, printed, _, bookmark in links]
     assert toc.destinations(pdf) == {}
     assert layout.pages(b"", entries) == [int(page) for _, _, page, _ in links]
+
+
+# ---------------------------------------------------------------------------- LibreOffice ahead
+
+
+@pytest.fixture
+def small_docx(tmp_path) -> bytes:
+    path = render(tmp_path, plan_without_charts("en"), fill_toc=False)
+    return path.read_bytes()
+
+
+@pytest.mark.skipif(not HAS_LAYOUT, reason="LibreOffice or poppler-utils is not installed")
+def test_a_libreoffice_started_ahead_does_the_conversion(tmp_path, small_docx) -> None:
+    office = toc.start_office("soffice")
+    layout = toc.Layout("soffice", tmp_path)
+    pdf = layout.pdf(small_docx)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert not (tmp_path / "profile").exists()  # converted by the running one, in its profile
+    assert office.process.poll() is not None and not office.folder.exists()
+    assert not toc.office_waiting("soffice")
+
+
+@pytest.mark.skipif(not HAS_LAYOUT, reason="LibreOffice or poppler-utils is not installed")
+def test_a_first_layout_starts_the_next_and_unused_ones_are_stopped(tmp_path,
+                                                                     small_docx) -> None:
+    layout = toc.Layout("soffice", tmp_path)
+    layout.more = True
+    layout.pdf(small_docx)
+    assert (tmp_path / "profile").exists()  # none was waiting: it converted by itself
+    ahead = layout.ahead
+    assert ahead is not None and toc.office_waiting("soffice")
+    layout.close()
+    assert ahead.process.poll() is not None and not ahead.folder.exists()
+    assert not toc.office_waiting("soffice")
