@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING, TypeVar
 
 from briefgen.commands import pdf
 from briefgen.errors import InputError, Problem, first_line
-from briefgen.load.office_template import check_office_template
 from briefgen.plan.model import DocPlan
 from briefgen.output_records import OutputRecords
 from briefgen.plan_cache import reduce_proxy
@@ -71,6 +70,8 @@ def make_renderer(fmt: str, docx_template: Path | None = None,
     A user's template is checked (:func:`check_office_template`) and opened once here, so a
     file that is safe but broken is refused before any output is written.
     """
+    from briefgen.load.office_template import check_office_template  # lxml: only to render
+
     if fmt == "docx":
         from briefgen.render.docx.renderer import DocxRenderer, open_document
 

@@ -7,7 +7,10 @@ convert it to PDF, and reads each bookmark's page from the PDF's named destinati
 (``pdfinfo -dests``). Where a destination is missing (LibreOffice before 7.4 takes no export
 options on the command line) the heading's text is looked up page by page (``pdftotext``).
 The numbers go into the contents, the document is laid out again, and the two layouts must agree:
-a filled contents page can itself move a heading (at most :data:`MAX_PASSES` layouts).
+a filled contents page can itself move a heading (at most :data:`MAX_PASSES` layouts). The first
+layout lays out two versions of the document at once, with the widest and the narrowest numbers;
+when both put every heading on the same page, any real numbers will too (:func:`bracketed`), and
+one LibreOffice start has settled them.
 
 Laying out takes LibreOffice seconds, and a brief is built again and again while it is being
 written; so the settled numbers are kept (:class:`PageCache`) under a hash of what the document
@@ -267,12 +270,11 @@ def take_office(soffice: str) -> Office | None:
         return waiting.pop(0) if waiting else None
 
 
-def stop_offices(only: Office | None = None) -> None:
-    """Stop the started LibreOffices no conversion took (``only``: just that one)."""
+def stop_offices() -> None:
+    """Stop the started LibreOffices no conversion took."""
     with _LOCK:
-        found = [o for offices in _WAITING.values() for o in offices if only in (None, o)]
-        for offices in _WAITING.values():
-            offices[:] = [o for o in offices if o not in found]
+        found = [o for offices in _WAITING.values() for o in offices]
+        _WAITING.clear()
     for office in found:
         office.close()
 
@@ -281,62 +283,72 @@ atexit.register(stop_offices)
 
 
 class Layout:
-    """Lays out DOCX bytes with LibreOffice in a temporary folder and finds the headings' pages.
-
-    :attr more: another layout will follow this one (the first, with placeholder numbers): its
-        LibreOffice is started while this one converts.
-    """
+    """Lays out DOCX bytes with LibreOffice in a temporary folder and finds the headings' pages;
+    a LibreOffice started ahead (:func:`start_office`) does the conversion when one waits."""
 
     def __init__(self, soffice: str, folder: Path) -> None:
         self.soffice, self.folder = soffice, folder
         self.profile = (folder / "profile").as_uri()  # a running LibreOffice keeps its own
-        self.more = False
-        self.ahead: Office | None = None
 
     def pdf(self, docx: bytes) -> Path:
         """Convert ``docx`` to PDF, with bookmarks as named destinations; return the PDF."""
-        source = self.folder / "layout.docx"
-        source.write_bytes(docx)
-        target = source.with_suffix(".pdf")
-        target.unlink(missing_ok=True)
+        return self.pdfs([docx])[0]
+
+    def pdfs(self, documents: Sequence[bytes]) -> list[Path]:
+        """Convert the documents to PDFs in one LibreOffice run (one start for all)."""
+        sources = []
+        for number, docx in enumerate(documents, 1):
+            source = self.folder / f"layout-{number}.docx"
+            source.write_bytes(docx)
+            source.with_suffix(".pdf").unlink(missing_ok=True)
+            sources.append(source)
         office = take_office(self.soffice)
-        if self.more:
-            self.ahead = start_office(self.soffice)
         profile = office.profile if office and office.wait_until_up() else self.profile
         try:
             subprocess.run([self.soffice, f"-env:UserInstallation={profile}", "--headless",
                             "--convert-to", f"pdf:writer_pdf_Export:{_PDF_OPTIONS}",
-                            "--outdir", str(self.folder), str(source)],
+                            "--outdir", str(self.folder), *map(str, sources)],
                            check=True, capture_output=True, timeout=SOFFICE_TIMEOUT)
         finally:
             if office:
                 office.close()
-        if not target.exists():
+        targets = [source.with_suffix(".pdf") for source in sources]
+        if not all(target.exists() for target in targets):
             raise RuntimeError("LibreOffice wrote no PDF")
-        return target
-
-    def close(self) -> None:
-        """Stop a LibreOffice started for a layout that did not come."""
-        if self.ahead is not None:
-            stop_offices(self.ahead)
+        return targets
 
     def pages(self, docx: bytes, entries: Sequence[Entry]) -> list[int]:
         """The page each entry's heading starts on (1 = first page, the cover)."""
-        if not (shutil.which("pdfinfo") or shutil.which("pdftotext")):
-            raise RuntimeError("pdfinfo and pdftotext (poppler-utils) not found")
-        pdf = self.pdf(docx)
-        found = destinations(pdf)
-        pages: list[int] = []
-        texts: list[str] | None = None
-        for entry in entries:
-            page = found.get(pdf_name(entry.bookmark))
-            if page is None:  # no destination: look for the heading's text, in order
-                texts = page_texts(pdf) if texts is None else texts
-                page = find_heading(texts, entry.text, after=pages[-1] if pages else 1)
-            if page is None:
-                raise LookupError(f"heading {entry.text!r} not found in the layout")
-            pages.append(page)
-        return pages
+        _need_poppler()
+        return _heading_pages(self.pdf(docx), entries)
+
+    def pages_together(self, documents: Sequence[tuple[bytes, Sequence[Entry]]]
+                       ) -> list[list[int]]:
+        """:meth:`pages` of several documents, laid out in one LibreOffice run."""
+        _need_poppler()
+        pdfs = self.pdfs([docx for docx, _ in documents])
+        return [_heading_pages(pdf, entries) for pdf, (_, entries) in zip(pdfs, documents)]
+
+
+def _need_poppler() -> None:
+    if not (shutil.which("pdfinfo") or shutil.which("pdftotext")):
+        raise RuntimeError("pdfinfo and pdftotext (poppler-utils) not found")
+
+
+def _heading_pages(pdf: Path, entries: Sequence[Entry]) -> list[int]:
+    """The page of each entry's heading in ``pdf``: by its named destination, else by text."""
+    found = destinations(pdf)
+    pages: list[int] = []
+    texts: list[str] | None = None
+    for entry in entries:
+        page = found.get(pdf_name(entry.bookmark))
+        if page is None:  # no destination: look for the heading's text, in order
+            texts = page_texts(pdf) if texts is None else texts
+            page = find_heading(texts, entry.text, after=pages[-1] if pages else 1)
+        if page is None:
+            raise LookupError(f"heading {entry.text!r} not found in the layout")
+        pages.append(page)
+    return pages
 
 
 def destinations(pdf: Path) -> dict[str, int]:
@@ -399,28 +411,46 @@ def settle(build: Callable[[Sequence[int] | None], tuple[bytes, Sequence[Entry]]
     count = len(first[1])
     last = cache.get(cache.name_key(name, soffice)) if cache and name else None
     pages: list[int] | None = last if last is not None and len(last) == count else None
+    def settled(numbers: list[int]) -> list[int]:
+        if key:
+            cache.put(key, numbers)
+        if cache and name:
+            cache.put(cache.name_key(name, soffice), numbers)
+        return numbers
+
     with tempfile.TemporaryDirectory(prefix="briefgen-toc-") as tmp:
         layout = Layout(soffice, Path(tmp))
-        try:
-            for _ in range(MAX_PASSES):
-                layout.more = pages is None  # placeholder numbers: a second layout follows
-                try:
-                    found = layout.pages(*(first if pages is None else build(pages)))
-                except (OSError, RuntimeError, LookupError, subprocess.SubprocessError) as exc:
-                    note(f"contents page numbers not filled: {_reason(exc)}")
-                    return None
-                if found == pages:
-                    if key:
-                        cache.put(key, pages)
-                    if cache and name:
-                        cache.put(cache.name_key(name, soffice), pages)
-                    return pages
-                pages = found
-        finally:
-            layout.close()
+        for _ in range(MAX_PASSES):
+            try:
+                if pages is None:
+                    found, narrow = layout.pages_together([first, build([1] * count)])
+                    if bracketed(found, narrow):
+                        return settled(found)
+                else:
+                    found = layout.pages(*build(pages))
+            except (OSError, RuntimeError, LookupError, subprocess.SubprocessError) as exc:
+                note(f"contents page numbers not filled: {_reason(exc)}")
+                return None
+            if found == pages:
+                return settled(pages)
+            pages = found
     note(f"contents page numbers changed in each of {MAX_PASSES} layouts; the last ones are "
          "used and may be off by a page")
     return pages
+
+
+def bracketed(wide: Sequence[int], narrow: Sequence[int]) -> bool:
+    """Whether the headings' pages hold for any page numbers of at most two digits, from two
+    layouts of the document: with every number two digits wide (the placeholder) and one.
+
+    The contents end with a page break, so the body is laid out the same whenever the contents
+    take the same number of pages. An entry's lines only grow with its number's width (digits
+    are all as wide as each other in a document's faces), so if the narrowest and the widest
+    numbers put every heading on the same page, so do the real ones, when none of them is wider
+    than two digits: the second layout that would confirm them is not needed. Both layouts run
+    in one LibreOffice start.
+    """
+    return list(wide) == list(narrow) and bool(wide) and max(wide) < 100 and min(wide) > 0
 
 
 class PageCache:
