@@ -8,6 +8,7 @@ exposes the function under the module's own name; see the note at the end.
 
 from __future__ import annotations
 
+import dataclasses
 import glob
 import inspect
 import logging
@@ -27,9 +28,10 @@ from typing import TYPE_CHECKING, TypeVar
 
 from briefgen.commands import pdf
 from briefgen.errors import InputError, Problem, first_line
-from briefgen.load.office_template import check_office_template
 from briefgen.plan.model import DocPlan
+from briefgen.output_records import OutputRecords
 from briefgen.plan_cache import reduce_proxy
+from briefgen.render import made_from
 from briefgen.render.base import Renderer
 from briefgen.resources import cache_dir, caching, default_brief, reading
 from briefgen.write import commit, stage, temporary_prefix
@@ -51,12 +53,14 @@ DEFAULT_FORMATS = ("docx", "pptx")
 
 @dataclass(frozen=True)
 class Output:
-    """One written file and what it took (render and write, in seconds)."""
+    """One file of the build and what it took (render and write, in seconds); ``unchanged``:
+    it was already what this build would write, and was left alone."""
 
     path: Path
     audience: str
     format: str
     seconds: float
+    unchanged: bool = False
 
 
 def make_renderer(fmt: str, docx_template: Path | None = None,
@@ -66,6 +70,8 @@ def make_renderer(fmt: str, docx_template: Path | None = None,
     A user's template is checked (:func:`check_office_template`) and opened once here, so a
     file that is safe but broken is refused before any output is written.
     """
+    from briefgen.load.office_template import check_office_template  # lxml: only to render
+
     if fmt == "docx":
         from briefgen.render.docx.renderer import DocxRenderer, open_document
 
@@ -154,35 +160,62 @@ def build(
         unchanged files (also off when the environment says ``BRIEFGEN_CACHE=0``).
     :raises InputError: bad brief, profile, template or format; nothing is written then.
     """
-    out = Path(out)
-    fmts = list(dict.fromkeys(_names(formats)))
+    try:
+        return _build(brief, audiences, list(dict.fromkeys(_names(formats))), Path(out),
+                      profile_files, docx_template, pptx_template, on_file, jobs,
+                      cache and caching())
+    finally:
+        _stop_offices()  # a LibreOffice started ahead that no layout took
+
+
+def _build(brief: str | Path | None, audiences: str | Sequence[str], fmts: list[str],
+           out: Path, profile_files: Sequence[str | Path], docx_template: str | Path | None,
+           pptx_template: str | Path | None, on_file: Callable[[Output], None] | None,
+           jobs: int | None, cache: bool) -> list[Output]:
     started = time.perf_counter()
-    cache = cache and caching()
+    office = [f for f in fmts if f != "pdf"]
+    if "pdf" in fmts and "docx" not in office:
+        office.append("docx")  # rendered to a temporary folder, converted, not kept
     plans = plan_brief(Path(brief) if brief else default_brief(), _names(audiences),
-                       [Path(f) for f in profile_files], worker_count(jobs, 3), cache)
+                       [Path(f) for f in profile_files], worker_count(jobs, 3), cache,
+                       on_profiles=lambda profiles: _lay_out_ahead(office, profiles))
     soffice = pdf.find_soffice() if "pdf" in fmts else None
     if "pdf" in fmts and soffice is None:
         raise InputError([Problem("--format", None, None, "", pdf.MISSING)])
     docx_t = Path(docx_template) if docx_template else None
     pptx_t = Path(pptx_template) if pptx_template else None
-    office = [f for f in fmts if f != "pdf"]
-    if "pdf" in fmts and "docx" not in office:
-        office.append("docx")  # rendered to a temporary folder, converted, not kept
-    renderers = {f: make_renderer(f, docx_t, pptx_t, cache) for f in office}
     mark = time.perf_counter()
-    workers = worker_count(jobs, len(plans) * len(office))
-    charts = render_all_charts(plans)
+    charts = render_all_charts(plans, office)
     if charts:
         log.info("chart pictures ready (%s) in %.2f s", len(charts), time.perf_counter() - mark)
-
     keep_docx = "docx" in fmts
     staging = pdf.staging_dir(out) if "pdf" in fmts else None
+    records = OutputRecords(cache_dir("outputs")) if cache else None
+    templates = {"docx": docx_t, "pptx": pptx_t}
     try:
         tag = secrets.token_hex(4)
-        tasks = [_Task(plan, renderers[f], _target(out, staging, plan, renderers[f], keep_docx),
-                       tag) for plan in plans for f in office]
-        written = _render(tasks, charts, workers,
-                          on_file=lambda o: on_file(o) if on_file and _kept(o, fmts) else None)
+        tasks = []
+        for plan in plans:
+            for f in office:
+                path = _target(out, staging, plan, f, keep_docx)
+                kept = records if path.parent == out else None  # not a DOCX staged for a PDF
+                tasks.append(_task(plan, f, templates[f], charts, kept, path, tag))
+        if any(t.format == "docx" and not t.unchanged and made_from.needs_layout(
+                t.plan, charts, docx_t) for t in tasks):
+            _start_office_once()  # its start-up overlaps with rendering the other files
+        renderers = {f: make_renderer(f, docx_t, pptx_t, cache)
+                     for f in dict.fromkeys(t.format for t in tasks if not t.unchanged)}
+        tasks = [dataclasses.replace(t, renderer=renderers.get(t.format)) for t in tasks]
+        workers = worker_count(jobs, sum(not t.unchanged for t in tasks))
+
+        def done(output: Output, task: _Task) -> None:
+            if records and not output.unchanged and task.path.parent == out:
+                records.put(task.path, made_from.recipe(task.format, task.plan, charts,
+                                                        templates[task.format]))
+            if on_file and _kept(output, fmts):
+                on_file(output)
+
+        written = _render(tasks, charts, workers, on_file=done)
         if soffice is not None:
             docx = [o for o in written if o.format == "docx"]
             for result in pdf.convert(soffice, docx, out, staging):
@@ -197,29 +230,62 @@ def build(
     return [o for o in written if _kept(o, fmts)]
 
 
+def _lay_out_ahead(formats: Sequence[str], profiles: Sequence[Profile]) -> None:
+    """Planning afresh (the brief or a profile changed), a document with contents will be laid
+    out: LibreOffice starts now, and its start-up overlaps planning and rendering."""
+    if "docx" in formats and made_from.wants_layouts(None) and any(
+            p.document.toc for p in profiles):
+        _start_office_once()
+
+
+def _start_office_once() -> None:
+    """Start LibreOffice for a contents layout, unless this build already has."""
+    from briefgen.render.docx import toc  # no python-docx
+
+    soffice = toc.find_soffice()
+    if soffice and not toc.office_waiting(soffice):
+        toc.start_office(soffice)
+
+
+def _stop_offices() -> None:
+    """Stop the LibreOffice started ahead that no layout took (only a build that needed a
+    layout imported the module that starts them)."""
+    toc = sys.modules.get("briefgen.render.docx.toc")
+    if toc is not None:
+        toc.stop_offices()
+
+
 def _n(count: int, noun: str, plural: str = "s") -> str:
     return f"{count} {noun}{'' if count == 1 else plural}"
 
 
-def _target(out: Path, staging: Path | None, plan: DocPlan, renderer: Renderer,
-            keep_docx: bool) -> Path:
-    folder = staging if renderer.name == "docx" and not keep_docx and staging else out
-    return folder / f"{plan.meta.brief_id}-{plan.meta.audience}{renderer.suffix}"
+def _target(out: Path, staging: Path | None, plan: DocPlan, fmt: str, keep_docx: bool) -> Path:
+    folder = staging if fmt == "docx" and not keep_docx and staging else out
+    return folder / f"{plan.meta.brief_id}-{plan.meta.audience}.{fmt}"
+
+
+def _task(plan: DocPlan, fmt: str, template: Path | None, charts: Mapping[str, Path],
+          records: OutputRecords | None, path: Path, tag: str) -> _Task:
+    """What to do for one file: nothing when its record says it is as this build would write
+    it (``records``: None when caches are off)."""
+    unchanged = bool(records and records.unchanged(
+        path, made_from.recipe(fmt, plan, charts, template)))
+    return _Task(plan, fmt, path, tag, unchanged=unchanged)
 
 
 def _kept(output: Output, formats: Sequence[str]) -> bool:
     return output.format in formats
 
 
-#: Chart kinds the writers cannot build natively, so they need a matplotlib picture.
-PICTURE_KINDS = frozenset({"timeline"})
-
-
-def render_all_charts(plans: Sequence[DocPlan]) -> dict[str, Path]:
-    """Draw, once, every chart picture a plan needs: timelines, and all charts of a plan whose
-    profile asks for pictures in the DOCX (bar, line and pie are otherwise native charts)."""
-    specs = {c.id: c for plan in plans for c in plan.charts
-             if c.kind in PICTURE_KINDS or not plan.native_charts}
+def render_all_charts(plans: Sequence[DocPlan], formats: Sequence[str] = ("docx",)
+                      ) -> dict[str, Path]:
+    """Draw, once, every chart picture the files need: all charts of a plan whose profile asks
+    for pictures in the DOCX (``document.charts: picture``). Otherwise every chart is drawn by
+    the writers themselves (Word and PowerPoint charts, timelines as table or shapes), so a
+    build never imports matplotlib."""
+    if "docx" not in formats:
+        return {}
+    specs = {c.id: c for plan in plans if not plan.native_charts for c in plan.charts}
     if not specs:
         return {}
     from briefgen.charts.render import render_charts
@@ -233,15 +299,18 @@ def render_all_charts(plans: Sequence[DocPlan]) -> dict[str, Path]:
 @dataclass(frozen=True)
 class _Task:
     plan: DocPlan
-    renderer: Renderer
+    format: str
     path: Path
     tag: str  # this build's mark on its temporary files
+    unchanged: bool = False  # the file is already what this build would write
+    renderer: Renderer | None = None  # None when unchanged
 
 
 def _timed_stage(task: _Task, charts: Mapping[str, Path]) -> tuple[Path, float]:
     """Render ``task`` to a staged file (not yet in its place) and time it."""
     start = time.perf_counter()
     plan, renderer = task.plan, task.renderer
+    assert renderer is not None, "an unchanged file is never rendered"
     staged = stage(task.path, lambda tmp: renderer.render(plan, charts, tmp),
                    plan.meta.timestamp, task.tag)
     return staged, time.perf_counter() - start
@@ -250,7 +319,11 @@ def _timed_stage(task: _Task, charts: Mapping[str, Path]) -> tuple[Path, float]:
 def _place(task: _Task, staged: tuple[Path, float]) -> Output:
     """Put a staged file in its place; what was written."""
     commit(staged[0], task.path)
-    return Output(task.path, task.plan.meta.audience, task.renderer.name, staged[1])
+    return Output(task.path, task.plan.meta.audience, task.format, staged[1])
+
+
+def _left_alone(task: _Task) -> Output:
+    return Output(task.path, task.plan.meta.audience, task.format, 0.0, unchanged=True)
 
 
 def worker_count(jobs: int | None, tasks: int) -> int:
@@ -287,7 +360,8 @@ def _idle_cpus() -> float:
 
 
 def _render(tasks: list[_Task], charts: Mapping[str, Path], workers: int,
-            on_file: Callable[[Output], None]) -> list[Output]:
+            on_file: Callable[[Output, _Task], None]) -> list[Output]:
+    """Every task's Output in order, rendering the files that are not unchanged."""
     try:
         if workers > 1:
             return _render_in_workers(tasks, charts, workers, on_file)
@@ -301,37 +375,51 @@ def _render(tasks: list[_Task], charts: Mapping[str, Path], workers: int,
 
 
 def _render_in_workers(tasks: list[_Task], charts: Mapping[str, Path], workers: int,
-                       on_file: Callable[[Output], None]) -> list[Output]:
+                       on_file: Callable[[Output, _Task], None]) -> list[Output]:
     """Workers render and stage; this process puts each file in its place, in order, so a
     failure leaves the files after it untouched, as in a serial build."""
     outputs: list[Output] = []
+    stale = [i for i, task in enumerate(tasks) if not task.unchanged]
+
+    def report_until(end: int) -> None:  # the unchanged files before ``end``, in order
+        while len(outputs) < end:
+            outputs.append(_left_alone(tasks[len(outputs)]))
+            on_file(outputs[-1], tasks[len(outputs) - 1])
 
     def place(staged: tuple[Path, float]) -> None:
-        outputs.append(_place(tasks[len(outputs)], staged))
-        on_file(outputs[-1])
+        index = stale[sum(not o.unchanged for o in outputs)]
+        report_until(index)
+        outputs.append(_place(tasks[index], staged))
+        on_file(outputs[-1], tasks[index])
 
-    in_order(lambda i: _timed_stage(tasks[i], charts), len(tasks), workers,
-             cost=lambda i: _cost(tasks[i]), on_done=place)
+    in_order(lambda i: _timed_stage(tasks[stale[i]], charts), len(stale), workers,
+             cost=lambda i: _cost(tasks[stale[i]]), on_done=place)
+    report_until(len(tasks))
     return outputs
 
 
 def _render_here(tasks: list[_Task], charts: Mapping[str, Path],
-                 on_file: Callable[[Output], None]) -> list[Output]:
+                 on_file: Callable[[Output, _Task], None]) -> list[Output]:
     """Render in this process; a file that waits on LibreOffice's layout renders in a thread.
 
     LibreOffice lays out the contents pages in its own process (seconds), while the thread that
     waits for it holds no lock: the other files are rendered meanwhile. Each file still takes
     its place in order, so a failure leaves the files after it untouched, as in a serial build.
     """
-    waiting = [i for i, task in enumerate(tasks) if _cost(task)[0] == _LAYOUT]
+    waiting = [i for i, task in enumerate(tasks)
+               if not task.unchanged and _cost(task)[0] == _LAYOUT]
     with ThreadPoolExecutor(max_workers=1) as background:
         pending = {i: background.submit(_timed_stage, tasks[i], charts) for i in waiting}
         try:
             results: list[Output] = []
             for i, task in enumerate(tasks):
-                staged = pending.pop(i).result() if i in pending else _timed_stage(task, charts)
-                results.append(_place(task, staged))
-                on_file(results[-1])
+                if task.unchanged:
+                    results.append(_left_alone(task))
+                else:
+                    staged = (pending.pop(i).result() if i in pending
+                              else _timed_stage(task, charts))
+                    results.append(_place(task, staged))
+                on_file(results[-1], task)
             return results
         finally:
             for future in pending.values():
@@ -340,9 +428,13 @@ def _render_here(tasks: list[_Task], charts: Mapping[str, Path],
 
 
 def plan_brief(brief: Path, audiences: Sequence[str], profile_files: Sequence[Path],
-               workers: int = 1, cache: bool = True) -> list[DocPlan]:
+               workers: int = 1, cache: bool = True,
+               on_profiles: Callable[[Sequence[Profile]], None] | None = None) -> list[DocPlan]:
     """Load the brief and profiles and plan each audience, or reuse the plans of an earlier
-    build that read the same unchanged files (:mod:`briefgen.plan_cache`)."""
+    build that read the same unchanged files (:mod:`briefgen.plan_cache`).
+
+    :param on_profiles: told the profiles before planning starts (when it does).
+    """
     from briefgen.plan_cache import Dependencies, PlanCache, Request
 
     started = time.perf_counter()
@@ -359,6 +451,8 @@ def plan_brief(brief: Path, audiences: Sequence[str], profile_files: Sequence[Pa
         profiles = resolve_profiles(audiences, profile_files)
     log.info("loaded %s and %s in %.2f s", loaded.path, _n(len(profiles), "profile"),
              time.perf_counter() - started)
+    if on_profiles:
+        on_profiles(profiles)
     mark = time.perf_counter()
     plans = _plan(loaded, profiles, workers)
     log.info("planned %s in %.2f s", _n(len(plans), "audience"), time.perf_counter() - mark)
@@ -460,9 +554,9 @@ def _cost(task: _Task) -> tuple[int, int]:
     A DOCX with a contents list is laid out by LibreOffice to number its pages (seconds); a deck
     takes longer than a document of the same plan; bigger plans take longer.
     """
-    if task.renderer.name == "docx" and task.plan.toc:
+    if task.format == "docx" and task.plan.toc:
         return _LAYOUT, len(task.plan.blocks)
-    if task.renderer.name == "pptx":
+    if task.format == "pptx":
         return 1, len(task.plan.slides)
     return 0, len(task.plan.blocks)
 

@@ -68,3 +68,42 @@ def _library(name: str) -> str:
     if spec is None or not spec.origin:
         return "missing"
     return f"{spec.origin}:{file_stat(Path(spec.origin))}"
+
+
+#: Where fonts and fontconfig's caches live: installing or removing a font changes a time here
+#: (package managers and fc-cache rewrite the caches). LibreOffice lays out with these.
+FONT_PLACES = ("/etc/fonts", "/usr/share/fonts", "/usr/local/share/fonts", "/var/cache/fontconfig",
+               "~/.fonts", "~/.local/share/fonts", "~/.cache/fontconfig")
+#: The font files briefgen itself measures text with (PPTX fitting): (package, file in it).
+MEASURING_FONTS = (("noto_cjk_sans_otc", "NotoSansCJK-Regular.ttc"),
+                   ("matplotlib", "mpl-data/fonts/ttf/DejaVuSans.ttf"),
+                   ("matplotlib", "mpl-data/fonts/ttf/DejaVuSans-Bold.ttf"))
+
+
+def system_fonts() -> str:
+    """The state of the system's font folders: a font added or removed moves page breaks.
+
+    Read on every call (a few stats): a long-running caller may install a font in between.
+    """
+    return "\n".join(f"{place}:{file_stat(Path(place).expanduser())}" for place in FONT_PLACES)
+
+
+def font_state() -> str:
+    """The system's fonts and the files briefgen measures text with, found without importing
+    their packages (matplotlib's import alone takes half a second)."""
+    rows = [system_fonts()]
+    for package, name in MEASURING_FONTS:
+        folder = _package_folder(package)
+        rows.append(f"{package}/{name}:" + (file_stat(folder / name) if folder else "missing"))
+    return "\n".join(rows)
+
+
+@cache
+def _package_folder(name: str) -> Path | None:
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))

@@ -164,7 +164,8 @@ def test_fields_page_numpages_seq_and_toc_where_the_profile_wants_it(built, plan
     figures = sum(1 for i in found if i.startswith("SEQ Figure"))
     tables = sum(1 for i in found if i.startswith("SEQ Table"))
     assert figures == len(plan.charts)
-    assert tables == len(body.findall(".//w:tbl", NS)) >= 1
+    timelines = sum(1 for c in plan.charts if c.kind == "timeline")  # figures drawn as tables
+    assert tables == len(body.findall(".//w:tbl", NS)) - timelines >= 1
     begins = [f.get(w("fldCharType")) for f in body.iter(w("fldChar"))]
     assert begins.count("begin") == begins.count("separate") == begins.count("end")
 
@@ -174,23 +175,42 @@ def test_every_chart_and_picture_has_alt_text_and_a_numbered_caption(built, plan
                                                                      audience) -> None:
     path, plan = built[(lang, audience)], plans[(lang, audience)]
     doc = Document(str(path))
-    doc_prs = list(xml(path, "word/document.xml").iter(f"{{{NS['wp']}}}docPr"))
-    assert [d.get("descr") for d in doc_prs] == [c.alt_text for c in plan.charts]
+    body = xml(path, "word/document.xml")
+    drawn = [c for c in plan.charts if c.kind != "timeline"]
+    doc_prs = list(body.iter(f"{{{NS['wp']}}}docPr"))
+    assert [d.get("descr") for d in doc_prs] == [c.alt_text for c in drawn]
     assert all(d.get("descr") and d.get("title") for d in doc_prs)
     paragraphs = doc.paragraphs
     figures = [n for n, p in enumerate(paragraphs) if p.style.name == "Figure"]
-    assert len(figures) == len(plan.charts)
-    for n in figures:
-        caption = paragraphs[n + 1]
-        assert caption.style.name == "Caption"
-        assert any(i.startswith("SEQ Figure") for i in instructions(caption._p))
+    assert len(figures) == len(drawn)
+    captions = [paragraphs[n + 1]._p for n in figures]
+    for chart in plan.charts:  # a timeline is a table of dates and events (its alt text: its own)
+        if chart.kind == "timeline":
+            table = timeline_table(body, chart.title)
+            description = table.find("w:tblPr/w:tblDescription", NS).get(w("val"))
+            assert description == chart.alt_text
+            captions.append(table.getnext())
+    for caption in captions:
+        assert caption.find("w:pPr/w:pStyle", NS).get(w("val")) == "Caption"
+        assert any(i.startswith("SEQ Figure") for i in instructions(caption))
+
+
+def timeline_table(body, title: str):
+    """The table a timeline chart is drawn as: the one whose w:tblCaption is its title."""
+    (table,) = [t for t in body.findall(".//w:tbl", NS)
+                if t.find("w:tblPr/w:tblCaption", NS).get(w("val")) == title]
+    return table
 
 
 @case
-def test_table_header_repeats_and_rows_do_not_split(built, lang, audience) -> None:
+def test_table_header_repeats_and_rows_do_not_split(built, plans, lang, audience) -> None:
     body = xml(built[(lang, audience)], "word/document.xml")
-    tables = body.findall(".//w:tbl", NS)
+    timelines = [timeline_table(body, c.title) for c in plans[(lang, audience)].charts
+                 if c.kind == "timeline"]
+    tables = [t for t in body.findall(".//w:tbl", NS) if t not in timelines]
     assert tables
+    for table in timelines:  # a figure: no header row, caption after it, rows kept whole
+        assert all(r.find("w:trPr/w:cantSplit", NS) is not None for r in table.findall("w:tr", NS))
     for table in tables:
         rows = table.findall("w:tr", NS)
         assert rows[0].find("w:trPr/w:tblHeader", NS) is not None

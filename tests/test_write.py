@@ -169,7 +169,7 @@ def test_concurrent_builds_into_one_folder_never_leave_a_broken_file(tmp_path):
     out = tmp_path / "out"
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"),
            "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    # academic: it shows the timeline chart, so the three runs also race on the chart cache
+    # three runs race on the plan cache and on the records of what each output was made from
     argv = [sys.executable, "-m", "briefgen", "-a", "academic", "-o", str(out), "-q"]
     runs = [subprocess.Popen(argv, cwd=tmp_path, env=env, stderr=subprocess.PIPE, text=True)
             for _ in range(3)]
@@ -182,8 +182,9 @@ def test_concurrent_builds_into_one_folder_never_leave_a_broken_file(tmp_path):
                                        "belt-and-road-forum-2017-academic.pptx"]
     assert all(opens(p) for p in files)
     assert leftovers(out) == []
-    cache = tmp_path / "cache" / "briefgen" / "charts"
-    assert [p.suffix for p in cache.iterdir()] == [".png"]  # one timeline picture, no .tmp
+    records = tmp_path / "cache" / "briefgen" / "outputs"
+    assert sorted(p.suffix for p in records.iterdir()) == [".json", ".json"]  # no .tmp left
+    assert not (tmp_path / "cache" / "briefgen" / "charts").exists()  # the timeline is a table
 
 
 def test_write_atomic_leaves_the_old_file_when_produce_fails(tmp_path):

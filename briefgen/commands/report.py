@@ -63,8 +63,9 @@ class Reporter:
 def result_table(outputs: Sequence[Output], elapsed: float | None = None) -> str:
     """``file  pages  size  time`` for each output, aligned, with a total line.
 
-    A file's time is its own rendering and writing; the total is ``elapsed`` (wall clock, from
-    start to end of the build), since files are rendered in parallel.
+    A file's time is its own rendering and writing, or "unchanged" for a file that was already
+    what the build would write (left alone); the total is ``elapsed`` (wall clock, from start
+    to end of the build), since files are rendered in parallel.
     """
     pdf_pages = {(o.path.parent, o.path.stem): length(o) for o in outputs if o.format == "pdf"}
     rows = [("file", "pages", "size", "time")]
@@ -72,7 +73,8 @@ def result_table(outputs: Sequence[Output], elapsed: float | None = None) -> str
         count = length(o)
         if count == DASH and o.format == "docx":  # Word has not paginated it; the PDF has
             count = pdf_pages.get((o.path.parent, o.path.stem), DASH)
-        rows.append((str(o.path), count, human_size(o.path.stat().st_size), f"{o.seconds:.2f} s"))
+        when = "unchanged" if o.unchanged else f"{o.seconds:.2f} s"
+        rows.append((str(o.path), count, human_size(o.path.stat().st_size), when))
     total = sum(o.path.stat().st_size for o in outputs)
     seconds = sum(o.seconds for o in outputs) if elapsed is None else elapsed
     rows.append((f"{len(outputs)} file{'s' if len(outputs) != 1 else ''}, wall clock", "",

@@ -70,7 +70,8 @@ def test_internal_fault_exits_1_without_traceback_and_keeps_files(tmp_path, caps
     from briefgen.render.docx.renderer import DocxRenderer
 
     monkeypatch.setattr(DocxRenderer, "render", boom)
-    assert main(["-a", "press", "-o", str(tmp_path), "-f", "docx"]) == 1
+    # --no-cache: the file is up to date, and an unchanged file is not rendered at all.
+    assert main(["-a", "press", "-o", str(tmp_path), "-f", "docx", "--no-cache"]) == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err and "--debug" in err and "disk on fire" in err
     assert digest(tmp_path) == before  # no temporary file left, the old file intact

@@ -201,12 +201,14 @@ def test_series_and_values_are_the_plans_in_the_chart_and_its_workbook(written) 
             list(spec.categories)
 
 
-def test_timeline_stays_a_picture_with_alt_text(written) -> None:
+def test_timeline_is_a_table_not_a_picture(written) -> None:
     plan, pkg, _ = written
     doc_prs = list(pkg.xml("word/document.xml").iter(f"{{{NS['wp']}}}docPr"))
-    pictures = [d for d in doc_prs if d.get("name").endswith(".png")]
-    assert [d.get("name") for d in pictures] == ["events.png"]
-    assert pictures[0].get("descr") == timeline_chart(plan.meta.language).alt_text
+    assert not [d for d in doc_prs if d.get("name").endswith(".png")]
+    assert not [n for n in pkg.blobs if n.startswith("word/media")]
+    captions = [t.get(f"{{{NS['w']}}}val") for t in
+                pkg.xml("word/document.xml").iter(f"{{{NS['w']}}}tblCaption")]
+    assert timeline_chart(plan.meta.language).title in captions
 
 
 def test_pictures_only_when_native_charts_are_off(tmp_path) -> None:

@@ -145,6 +145,9 @@ class FakeLayout:
         FakeLayout.calls.append(shown)
         return self.rule(shown)
 
+    def pages_together(self, documents) -> list[list[int]]:
+        return [self.pages(docx, entries) for docx, entries in documents]
+
     @staticmethod
     def rule(shown):
         return [3, 4]
@@ -155,11 +158,31 @@ def fake_build(pages):
     return (b"placeholder" if pages is None else ",".join(map(str, pages)).encode()), entries
 
 
-def test_settle_stops_when_a_second_layout_agrees(monkeypatch) -> None:
+def test_settle_takes_one_layout_when_the_widest_and_narrowest_numbers_agree(monkeypatch
+                                                                             ) -> None:
     FakeLayout.calls = []
     monkeypatch.setattr(toc, "Layout", FakeLayout)
     assert toc.settle(fake_build, "soffice") == [3, 4]
-    assert FakeLayout.calls == [None, [3, 4]]
+    assert FakeLayout.calls == [None, [1, 1]]  # two documents, one LibreOffice run
+
+
+def test_settle_confirms_with_a_second_layout_when_the_widths_disagree(monkeypatch) -> None:
+    class Narrowing(FakeLayout):
+        @staticmethod
+        def rule(shown):  # one-digit numbers pull the second heading a page back
+            return [3, 3] if shown == [1, 1] else [3, 4]
+
+    FakeLayout.calls = []
+    monkeypatch.setattr(toc, "Layout", Narrowing)
+    assert toc.settle(fake_build, "soffice") == [3, 4]
+    assert FakeLayout.calls == [None, [1, 1], [3, 4]]
+
+
+@pytest.mark.parametrize("wide,narrow,holds", [([3, 4], [3, 4], True), ([3, 4], [3, 5], False),
+                                               ([3, 99], [3, 99], True),
+                                               ([3, 100], [3, 100], False), ([], [], False)])
+def test_bracketed_needs_equal_pages_of_at_most_two_digits(wide, narrow, holds) -> None:
+    assert toc.bracketed(wide, narrow) is holds
 
 
 def test_settle_follows_a_contents_that_moves_pages(monkeypatch) -> None:
@@ -171,20 +194,20 @@ def test_settle_follows_a_contents_that_moves_pages(monkeypatch) -> None:
     FakeLayout.calls = []
     monkeypatch.setattr(toc, "Layout", Moving)
     assert toc.settle(fake_build, "soffice") == [3, 5]
-    assert FakeLayout.calls == [None, [3, 4], [3, 5]]
+    assert FakeLayout.calls == [None, [1, 1], [3, 4], [3, 5]]
 
 
 def test_settle_gives_up_after_three_layouts_with_a_note(monkeypatch) -> None:
     class Flapping(FakeLayout):
         @staticmethod
         def rule(shown):
-            return [3, 5] if shown == [3, 4] else [3, 4]
+            return [3, 5] if shown in ([3, 4], [1, 1]) else [3, 4]
 
     FakeLayout.calls = []
     monkeypatch.setattr(toc, "Layout", Flapping)
     with pytest.warns(toc.ContentsWarning, match="changed in each of 3 layouts"):
         toc.settle(fake_build, "soffice")
-    assert len(FakeLayout.calls) == toc.MAX_PASSES
+    assert len(FakeLayout.calls) == toc.MAX_PASSES + 1  # the first layout lays out two
 
 
 def test_settle_notes_a_failing_libreoffice(monkeypatch) -> None:
@@ -202,10 +225,10 @@ def test_settled_numbers_are_cached_and_a_hit_lays_nothing_out(monkeypatch, tmp_
     monkeypatch.setattr(toc, "Layout", FakeLayout)
     cache = toc.PageCache(tmp_path)
     assert toc.settle(fake_build, "soffice", cache, source="plan") == [3, 4]
-    assert FakeLayout.calls == [None, [3, 4]]
+    assert FakeLayout.calls == [None, [1, 1]]
     assert [p.suffix for p in tmp_path.iterdir()] == [".json"]
     assert toc.settle(fake_build, "soffice", cache, source="plan") == [3, 4]
-    assert FakeLayout.calls == [None, [3, 4]]  # the second build ran no layout
+    assert FakeLayout.calls == [None, [1, 1]]  # the second build ran no layout
 
 
 def test_an_edited_document_tries_its_last_numbers_first_and_lays_out_once(monkeypatch,
@@ -225,7 +248,7 @@ def test_an_edited_document_tries_its_last_numbers_first_and_lays_out_once(monke
     FakeLayout.calls = []
     assert toc.settle(fake_build, "soffice", cache, name="brief-academic",
                       source="plan v1") == [3, 4]
-    assert FakeLayout.calls == [None, [3, 4]]
+    assert FakeLayout.calls == [None, [1, 1]]
     FakeLayout.calls = []
     assert toc.settle(edited, "soffice", cache, name="brief-academic", source="plan v2") == [3, 4]
     assert FakeLayout.calls == [[3, 4]]  # one layout confirms the last numbers
@@ -246,9 +269,9 @@ def test_a_known_source_is_a_hit_without_building_the_document(monkeypatch, tmp_
         return fake_build(pages)
 
     assert toc.settle(counting, "soffice", cache, source="plan v1") == [3, 4]
-    assert built == [] and FakeLayout.calls == [None, [3, 4]]
+    assert built == [] and FakeLayout.calls == [None, [1, 1]]
     assert toc.settle(counting, "soffice", cache, source="plan v2") == [3, 4]
-    assert built and FakeLayout.calls == [None, [3, 4], None, [3, 4]]  # another source: laid out
+    assert built and FakeLayout.calls == [None, [1, 1], None, [1, 1]]  # another source
 
 
 def test_another_document_or_libreoffice_misses_the_cache(tmp_path) -> None:
@@ -267,7 +290,7 @@ def test_an_unreadable_cache_entry_is_a_miss(monkeypatch, tmp_path, stored) -> N
     cache = toc.PageCache(tmp_path)
     (tmp_path / f"{cache.key('plan', 'soffice')}.json").write_text(stored)
     assert toc.settle(fake_build, "soffice", cache, source="plan") == [3, 4]
-    assert FakeLayout.calls == [None, [3, 4]]
+    assert FakeLayout.calls == [None, [1, 1]]
 
 
 # ---------------------------------------------------------------------------- the renderer
@@ -351,3 +374,45 @@ def test_without_destinations_the_text_search_finds_the_same_pages(laid_out, tmp
     entries = [toc.Entry(bookmark, printed) for _, printed, _, bookmark in links]
     assert toc.destinations(pdf) == {}
     assert layout.pages(b"", entries) == [int(page) for _, _, page, _ in links]
+
+
+# ---------------------------------------------------------------------------- LibreOffice ahead
+
+
+@pytest.fixture
+def small_docx(tmp_path) -> bytes:
+    path = render(tmp_path, plan_without_charts("en"), fill_toc=False)
+    return path.read_bytes()
+
+
+@pytest.mark.skipif(not HAS_LAYOUT, reason="LibreOffice or poppler-utils is not installed")
+def test_a_libreoffice_started_ahead_does_the_conversion(tmp_path, small_docx) -> None:
+    office = toc.start_office("soffice")
+    layout = toc.Layout("soffice", tmp_path)
+    pdf = layout.pdf(small_docx)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert not (tmp_path / "profile").exists()  # converted by the running one, in its profile
+    assert office.process.poll() is not None and not office.folder.exists()
+    assert not toc.office_waiting("soffice")
+
+
+@pytest.mark.skipif(not HAS_LAYOUT, reason="LibreOffice or poppler-utils is not installed")
+def test_one_libreoffice_run_settles_the_numbers_two_layouts_settle(tmp_path, monkeypatch
+                                                                    ) -> None:
+    """The bracketing first layout (one start) gives the numbers the confirming second one
+    (a second start) gives, for the Chinese sample briefing."""
+    runs = []
+    real_run = subprocess.run
+
+    def counted(argv, *args, **kwargs):
+        runs.append(Path(argv[0]).name)
+        return real_run(argv, *args, **kwargs)
+
+    monkeypatch.setattr(toc.subprocess, "run", counted)
+    plan = plan_without_charts("zh")
+    one = toc_entries(render(tmp_path / "one", plan, fill_toc=True, page_cache=False))
+    assert runs.count("soffice") == 1
+    monkeypatch.setattr(toc, "bracketed", lambda wide, narrow: False)
+    two = toc_entries(render(tmp_path / "two", plan, fill_toc=True, page_cache=False))
+    assert runs.count("soffice") == 3
+    assert one == two and all(page for *_, page in one)

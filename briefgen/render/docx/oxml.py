@@ -55,7 +55,12 @@ _SETTINGS_AFTER_UPDATE_FIELDS = (
     "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator",
 )
 _SETTINGS_AFTER_THEME_FONT_LANG = _SETTINGS_AFTER_UPDATE_FIELDS[9:]
-_ORDERS = {"pPr": _PPR_ORDER, "rPr": _RPR_ORDER, "tblPr": _TBLPR_ORDER, "style": _STYLE_ORDER}
+_TCPR_ORDER = (
+    "cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
+    "textDirection", "tcFitText", "vAlign", "hideMark",
+)
+_ORDERS = {"pPr": _PPR_ORDER, "rPr": _RPR_ORDER, "tblPr": _TBLPR_ORDER, "style": _STYLE_ORDER,
+           "tcPr": _TCPR_ORDER}
 _THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 
 
@@ -619,6 +624,61 @@ def _tr_flag(tr: etree._Element, tag: str) -> None:
             tr.insert(0, trpr)
     if trpr.find(qn("w:" + tag)) is None:
         trpr.append(OxmlElement("w:" + tag))
+
+
+def table_cells(tr: etree._Element) -> list[etree._Element]:
+    """The w:tc cells of a row, in order."""
+    return tr.findall(_W_TC)
+
+
+def table_rows(tbl: etree._Element) -> list[etree._Element]:
+    """The w:tr rows of a table, in order."""
+    return tbl.findall(_W_TR)
+
+
+def add_paragraph_before(p: etree._Element, style_id: str | None) -> etree._Element:
+    """Insert and return an empty w:p in ``style_id`` just before ``p`` (same story or cell)."""
+    new = OxmlElement("w:p")
+    p.addprevious(new)
+    set_paragraph_style(new, style_id)
+    return new
+
+
+def set_space_before(p: etree._Element, points: float) -> None:
+    """w:spacing/@w:before of a styled paragraph, in points."""
+    _child(p.find(_W_PPR), "spacing").set(qn("w:before"), str(round(points * 20)))
+
+
+def cell_paragraph(tc: etree._Element) -> etree._Element:
+    """The first w:p of a cell (every cell :func:`add_table_row` writes has one)."""
+    return tc.find(_W_P)
+
+
+def set_cell_border(tc: etree._Element, side: str, color: str, size: int) -> None:
+    """A single line on one side (top/left/bottom/right) of a cell; size in eighths of a point."""
+    line = _child(_child(tc.find(_W_TCPR), "tcBorders"), side)
+    _set_attrs(line, val="single", sz=str(size), space="0", color=color)
+
+
+def set_cell_valign(tc: etree._Element, where: str) -> None:
+    """w:vAlign of a cell: top, center or bottom."""
+    _child(tc.find(_W_TCPR), "vAlign").set(_W_VAL, where)
+
+
+def set_alignment(p: etree._Element, where: str) -> None:
+    """w:jc of a styled paragraph (left, center, right, both)."""
+    _child(p.find(_W_PPR), "jc").set(_W_VAL, where)
+
+
+def set_keep_next(p: etree._Element) -> None:
+    """w:keepNext: the paragraph stays on the page of the next one (in a table: the whole table
+    stays with what follows it, as Word keeps a table whose rows all keep with the next)."""
+    _child(p.find(_W_PPR), "keepNext")
+
+
+def set_table_description(tbl: etree._Element, text: str) -> None:
+    """w:tblDescription, the table's alternative text for screen readers."""
+    _child(tbl.find(qn("w:tblPr")), "tblDescription").set(_W_VAL, text)
 
 
 # --------------------------------------------------------------------------- pictures

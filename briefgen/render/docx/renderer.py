@@ -6,8 +6,8 @@ block kind is drawn by a ``_render_<kind>`` method (like Sphinx's ``visit_`` met
 writer does not know fails loudly. The writer never looks at the audience: the plan has decided
 the form, the TOC and the blocks. Raw XML lives in :mod:`briefgen.render.docx.oxml`.
 
-Bar, line and pie charts are Word charts with their data (:mod:`.charts`); timelines are the
-rendered pictures. A contents page gets its page numbers from LibreOffice's layout of the
+Bar, line and pie charts are Word charts with their data (:mod:`.charts`); timelines are tables
+of dates and events (:mod:`.timeline`); a profile may ask for pictures of all of them instead. A contents page gets its page numbers from LibreOffice's layout of the
 finished document (:mod:`.toc`), so a PDF or preview shows them without Word updating fields.
 """
 
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import re
 import zipfile
 from collections.abc import Mapping, Sequence
@@ -35,8 +34,8 @@ from briefgen.plan import model as m
 from briefgen.plan.labels import fill
 from briefgen.render.docx import oxml as ox
 from briefgen.render.docx import reference as ref
-from briefgen.render.docx import toc
-from briefgen.fingerprint import file_stat, installation
+from briefgen.render import made_from
+from briefgen.render.docx import timeline, toc
 from briefgen.resources import cache_dir, caching
 
 ROLE_STYLES: Mapping[str, str] = {
@@ -69,8 +68,8 @@ def _utc(stamp: dt.datetime) -> dt.datetime:
 class DocxRenderer:
     """Writes a plan as DOCX from the bundled reference or a user template's styles.
 
-    :param native_charts: bar, line and pie charts as Word charts with their data (False: the
-        rendered pictures, as for timelines).
+    :param native_charts: bar, line and pie charts as Word charts with their data, timelines as
+        tables (False: the rendered pictures).
     :param fill_toc: put page numbers into the contents by laying the document out with
         LibreOffice; None fills them when LibreOffice is installed (and the environment does
         not set ``BRIEFGEN_TOC_PAGES=0``) and otherwise says on stderr that they are missing.
@@ -103,13 +102,9 @@ class DocxRenderer:
 
     def _contents_pages(self, plan: m.DocPlan, charts: Mapping[str, Path]) -> list[int] | None:
         """Page numbers for the contents, from LibreOffice's layout (None: leave them out)."""
-        count = len(_toc_headings(plan))
-        wanted = self.fill_toc
-        if wanted is None:  # an environment knob, so test suites and CI can skip the layouts
-            wanted = os.environ.get("BRIEFGEN_TOC_PAGES", "1").lower() not in ("0", "no", "false")
-        has_toc = plan.toc and any(isinstance(b, m.TocBlock) for b in plan.blocks)
-        if not wanted or not count or not has_toc:
+        if not made_from.wants_contents_pages(plan, self.fill_toc):
             return None
+        count = len(_toc_headings(plan))
         soffice = toc.find_soffice()
         if soffice is None:
             toc.note("contents page numbers not filled: LibreOffice not found")
@@ -122,18 +117,11 @@ class DocxRenderer:
             return out.getvalue(), writer.toc_entries
 
         cache = toc.PageCache(cache_dir("toc")) if self.page_cache and caching() else None
+        source = made_from.document_source(plan, charts, self.template, self.native_charts)
         return toc.settle(laid_out, soffice, cache,
                           name="\n".join([plan.meta.brief_id, *(h.text for h in
                                                                  _toc_headings(plan))]),
-                          source=self._source(plan, charts) if cache else "", entries=count)
-
-    def _source(self, plan: m.DocPlan, charts: Mapping[str, Path]) -> str:
-        """What this writer makes a document from, as text: the plan (its repr is complete and
-        stable), the template, the chart pictures, and briefgen's code and libraries."""
-        template = self.template or ref.reference_path(plan.fonts.lang)
-        pictures = sorted((k, str(v), file_stat(Path(v))) for k, v in charts.items())
-        return "\n".join([repr(plan), str(template), file_stat(Path(template)), repr(pictures),
-                          repr(self.native_charts), installation()])
+                          source=source if cache else "", entries=count)
 
 
 def _heading_style(heading: m.Heading) -> str:
@@ -453,11 +441,12 @@ class _DocxWriter:
         from briefgen.render.docx import charts  # imports python-pptx's chart writer
 
         chart = block.chart
-        run = ox.append_run(self._para("Figure"))
-        if self.native_charts and charts.is_native(chart):
-            self._native_chart(run, chart)
+        if self.native_charts and chart.kind == "timeline":
+            self._native_timeline(chart)
+        elif self.native_charts and charts.is_native(chart):
+            self._native_chart(ox.append_run(self._para("Figure")), chart)
         else:
-            self._picture(run, chart)
+            self._picture(ox.append_run(self._para("Figure")), chart)
         self._caption(chart.caption, "figure_caption", "Figure")
         if chart.source:
             self._para("Source Note", chart.source)
@@ -474,6 +463,21 @@ class _DocxWriter:
         height = min(int(width * CHART_ASPECT), int(self._text_height * MAX_CHART_HEIGHT))
         ox.add_chart_inline(run, rid, width, height, self._next_shape_id(), chart.id,
                             chart.title, chart.alt_text)
+
+    def _native_timeline(self, chart: m.ChartSpec) -> None:
+        """The timeline as a table of dates on a line and events under it (:mod:`.timeline`)."""
+        look = timeline.TimelineLook(
+            self._style_id("Table Text"),
+            self._style_id("Timeline Date", WD_STYLE_TYPE.CHARACTER), ref.NAVY)
+
+        def take_break(paragraph: ox.Element) -> None:
+            if self.break_before_next:
+                ox.set_page_break_before(paragraph)
+                self.break_before_next = False
+
+        timeline.add_timeline(self.body, timeline.events(chart, self.plan.timeline),
+                              Emu(self._text_width).twips, look, chart.title, chart.alt_text,
+                              first_paragraph=take_break)
 
     def _picture(self, run: ox.Element, chart: m.ChartSpec) -> None:
         """The chart's picture at the text width, shrunk to fit MAX_CHART_HEIGHT."""

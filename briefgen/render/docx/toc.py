@@ -7,7 +7,10 @@ convert it to PDF, and reads each bookmark's page from the PDF's named destinati
 (``pdfinfo -dests``). Where a destination is missing (LibreOffice before 7.4 takes no export
 options on the command line) the heading's text is looked up page by page (``pdftotext``).
 The numbers go into the contents, the document is laid out again, and the two layouts must agree:
-a filled contents page can itself move a heading (at most :data:`MAX_PASSES` layouts).
+a filled contents page can itself move a heading (at most :data:`MAX_PASSES` layouts). The first
+layout lays out two versions of the document at once, with the widest and the narrowest numbers;
+when both put every heading on the same page, any real numbers will too (:func:`bracketed`), and
+one LibreOffice start has settled them.
 
 Laying out takes LibreOffice seconds, and a brief is built again and again while it is being
 written; so the settled numbers are kept (:class:`PageCache`) under a hash of what the document
@@ -20,21 +23,29 @@ styles' list definitions, so the cached entries read as Word would write them.
 
 from __future__ import annotations
 
+import atexit
+import glob
 import hashlib
 import json
+import os
 import re
+import secrets
 import shutil
 import subprocess
 import tempfile
+import threading
+import time
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from briefgen.fingerprint import file_stat
-from briefgen.render.docx.oxml import ListLevel
+from briefgen.fingerprint import file_stat, system_fonts
 from briefgen.write import store
+
+if TYPE_CHECKING:  # oxml imports python-docx, which a build with nothing to render never needs
+    from briefgen.render.docx.oxml import ListLevel
 
 MAX_PASSES = 3
 #: Page number the first layout prints while the real ones are unknown: two digits, the width
@@ -149,8 +160,9 @@ class HeadingNumbers:
 
         def value(match: re.Match) -> str:
             index = int(match.group(1)) - 1
-            at = found.levels.get(index, ListLevel("decimal", ""))
-            return format_number(counts.get(index, at.start), at.fmt)
+            at = found.levels.get(index)
+            fmt, start = (at.fmt, at.start) if at else ("decimal", 1)
+            return format_number(counts.get(index, start), fmt)
 
         text = re.sub(r"%([1-9])", value, level.text)
         if not text:
@@ -180,8 +192,99 @@ def pdf_name(bookmark: str) -> str:
                    ch.encode("utf-8").hex().upper() for ch in bookmark)
 
 
+class Office:
+    """A LibreOffice started ahead of a conversion, so its start-up (most of a layout's time)
+    overlaps with other work: rendering the other files, or the previous layout's reading.
+
+    It runs headless with a private profile and a UNO pipe whose socket file says when it is
+    up. A conversion asked with the same profile is handed to it through LibreOffice's own
+    single-instance pipe (the asking ``soffice`` finds it running and only forwards the
+    request), which skips the start. LibreOffice quits once a forwarded conversion leaves it
+    without an open document, so each one serves one conversion; should it have quit or failed
+    to start, the asking ``soffice`` simply converts by itself.
+    """
+
+    def __init__(self, soffice: str) -> None:
+        self.soffice, self.owner = soffice, os.getpid()
+        self.folder = Path(tempfile.mkdtemp(prefix="briefgen-office-"))
+        self.profile = (self.folder / "profile").as_uri()
+        self.pipe = f"briefgen-{secrets.token_hex(8)}"
+        self.process = subprocess.Popen(
+            [soffice, f"-env:UserInstallation={self.profile}", "--headless", "--norestore",
+             "--nologo", "--nodefault", f"--accept=pipe,name={self.pipe};urp;"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True)
+
+    def wait_until_up(self, timeout: float = SOFFICE_TIMEOUT) -> bool:
+        """True once it listens; False when it quit, or did not come up in ``timeout``
+        (then it is stopped, so it never races a conversion for its profile)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if any(glob.glob(f"{place}/OSL_PIPE_*_{self.pipe}") for place in _PIPE_PLACES):
+                return True
+            if self.process.poll() is not None:
+                return False
+            time.sleep(0.02)
+        self.close()
+        return False
+
+    def close(self) -> None:
+        """Stop it (if this process started it) and remove its profile."""
+        if os.getpid() != self.owner:
+            return  # a forked worker's copy: the parent stops it
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+#: Where LibreOffice (osl) makes its pipes' socket files.
+_PIPE_PLACES = ("/tmp", "/var/tmp")
+#: Started LibreOffices not yet asked to convert, by ``soffice`` command.
+_WAITING: dict[str, list[Office]] = {}
+_LOCK = threading.Lock()
+
+
+def start_office(soffice: str) -> Office:
+    """Start a LibreOffice for the next layout now (see :class:`Office`)."""
+    office = Office(soffice)
+    with _LOCK:
+        _WAITING.setdefault(soffice, []).append(office)
+    return office
+
+
+def office_waiting(soffice: str) -> bool:
+    """Whether a started LibreOffice waits for a conversion."""
+    with _LOCK:
+        return bool(_WAITING.get(soffice))
+
+
+def take_office(soffice: str) -> Office | None:
+    """A started LibreOffice for a conversion now, if one waits."""
+    with _LOCK:
+        waiting = _WAITING.get(soffice) or []
+        return waiting.pop(0) if waiting else None
+
+
+def stop_offices() -> None:
+    """Stop the started LibreOffices no conversion took."""
+    with _LOCK:
+        found = [o for offices in _WAITING.values() for o in offices]
+        _WAITING.clear()
+    for office in found:
+        office.close()
+
+
+atexit.register(stop_offices)
+
+
 class Layout:
-    """Lays out DOCX bytes with LibreOffice in a temporary folder and finds the headings' pages."""
+    """Lays out DOCX bytes with LibreOffice in a temporary folder and finds the headings' pages;
+    a LibreOffice started ahead (:func:`start_office`) does the conversion when one waits."""
 
     def __init__(self, soffice: str, folder: Path) -> None:
         self.soffice, self.folder = soffice, folder
@@ -189,35 +292,63 @@ class Layout:
 
     def pdf(self, docx: bytes) -> Path:
         """Convert ``docx`` to PDF, with bookmarks as named destinations; return the PDF."""
-        source = self.folder / "layout.docx"
-        source.write_bytes(docx)
-        target = source.with_suffix(".pdf")
-        target.unlink(missing_ok=True)
-        subprocess.run([self.soffice, f"-env:UserInstallation={self.profile}", "--headless",
-                        "--convert-to", f"pdf:writer_pdf_Export:{_PDF_OPTIONS}",
-                        "--outdir", str(self.folder), str(source)],
-                       check=True, capture_output=True, timeout=SOFFICE_TIMEOUT)
-        if not target.exists():
+        return self.pdfs([docx])[0]
+
+    def pdfs(self, documents: Sequence[bytes]) -> list[Path]:
+        """Convert the documents to PDFs in one LibreOffice run (one start for all)."""
+        sources = []
+        for number, docx in enumerate(documents, 1):
+            source = self.folder / f"layout-{number}.docx"
+            source.write_bytes(docx)
+            source.with_suffix(".pdf").unlink(missing_ok=True)
+            sources.append(source)
+        office = take_office(self.soffice)
+        profile = office.profile if office and office.wait_until_up() else self.profile
+        try:
+            subprocess.run([self.soffice, f"-env:UserInstallation={profile}", "--headless",
+                            "--convert-to", f"pdf:writer_pdf_Export:{_PDF_OPTIONS}",
+                            "--outdir", str(self.folder), *map(str, sources)],
+                           check=True, capture_output=True, timeout=SOFFICE_TIMEOUT)
+        finally:
+            if office:
+                office.close()
+        targets = [source.with_suffix(".pdf") for source in sources]
+        if not all(target.exists() for target in targets):
             raise RuntimeError("LibreOffice wrote no PDF")
-        return target
+        return targets
 
     def pages(self, docx: bytes, entries: Sequence[Entry]) -> list[int]:
         """The page each entry's heading starts on (1 = first page, the cover)."""
-        if not (shutil.which("pdfinfo") or shutil.which("pdftotext")):
-            raise RuntimeError("pdfinfo and pdftotext (poppler-utils) not found")
-        pdf = self.pdf(docx)
-        found = destinations(pdf)
-        pages: list[int] = []
-        texts: list[str] | None = None
-        for entry in entries:
-            page = found.get(pdf_name(entry.bookmark))
-            if page is None:  # no destination: look for the heading's text, in order
-                texts = page_texts(pdf) if texts is None else texts
-                page = find_heading(texts, entry.text, after=pages[-1] if pages else 1)
-            if page is None:
-                raise LookupError(f"heading {entry.text!r} not found in the layout")
-            pages.append(page)
-        return pages
+        _need_poppler()
+        return _heading_pages(self.pdf(docx), entries)
+
+    def pages_together(self, documents: Sequence[tuple[bytes, Sequence[Entry]]]
+                       ) -> list[list[int]]:
+        """:meth:`pages` of several documents, laid out in one LibreOffice run."""
+        _need_poppler()
+        pdfs = self.pdfs([docx for docx, _ in documents])
+        return [_heading_pages(pdf, entries) for pdf, (_, entries) in zip(pdfs, documents)]
+
+
+def _need_poppler() -> None:
+    if not (shutil.which("pdfinfo") or shutil.which("pdftotext")):
+        raise RuntimeError("pdfinfo and pdftotext (poppler-utils) not found")
+
+
+def _heading_pages(pdf: Path, entries: Sequence[Entry]) -> list[int]:
+    """The page of each entry's heading in ``pdf``: by its named destination, else by text."""
+    found = destinations(pdf)
+    pages: list[int] = []
+    texts: list[str] | None = None
+    for entry in entries:
+        page = found.get(pdf_name(entry.bookmark))
+        if page is None:  # no destination: look for the heading's text, in order
+            texts = page_texts(pdf) if texts is None else texts
+            page = find_heading(texts, entry.text, after=pages[-1] if pages else 1)
+        if page is None:
+            raise LookupError(f"heading {entry.text!r} not found in the layout")
+        pages.append(page)
+    return pages
 
 
 def destinations(pdf: Path) -> dict[str, int]:
@@ -280,24 +411,46 @@ def settle(build: Callable[[Sequence[int] | None], tuple[bytes, Sequence[Entry]]
     count = len(first[1])
     last = cache.get(cache.name_key(name, soffice)) if cache and name else None
     pages: list[int] | None = last if last is not None and len(last) == count else None
+    def settled(numbers: list[int]) -> list[int]:
+        if key:
+            cache.put(key, numbers)
+        if cache and name:
+            cache.put(cache.name_key(name, soffice), numbers)
+        return numbers
+
     with tempfile.TemporaryDirectory(prefix="briefgen-toc-") as tmp:
         layout = Layout(soffice, Path(tmp))
         for _ in range(MAX_PASSES):
             try:
-                found = layout.pages(*(first if pages is None else build(pages)))
+                if pages is None:
+                    found, narrow = layout.pages_together([first, build([1] * count)])
+                    if bracketed(found, narrow):
+                        return settled(found)
+                else:
+                    found = layout.pages(*build(pages))
             except (OSError, RuntimeError, LookupError, subprocess.SubprocessError) as exc:
                 note(f"contents page numbers not filled: {_reason(exc)}")
                 return None
             if found == pages:
-                if key:
-                    cache.put(key, pages)
-                if cache and name:
-                    cache.put(cache.name_key(name, soffice), pages)
-                return pages
+                return settled(pages)
             pages = found
     note(f"contents page numbers changed in each of {MAX_PASSES} layouts; the last ones are "
          "used and may be off by a page")
     return pages
+
+
+def bracketed(wide: Sequence[int], narrow: Sequence[int]) -> bool:
+    """Whether the headings' pages hold for any page numbers of at most two digits, from two
+    layouts of the document: with every number two digits wide (the placeholder) and one.
+
+    The contents end with a page break, so the body is laid out the same whenever the contents
+    take the same number of pages. An entry's lines only grow with its number's width (digits
+    are all as wide as each other in a document's faces), so if the narrowest and the widest
+    numbers put every heading on the same page, so do the real ones, when none of them is wider
+    than two digits: the second layout that would confirm them is not needed. Both layouts run
+    in one LibreOffice start.
+    """
+    return list(wide) == list(narrow) and bool(wide) and max(wide) < 100 and min(wide) > 0
 
 
 class PageCache:
@@ -342,19 +495,13 @@ def _hash(kind: str, text: str, soffice: str) -> str:
 def _installation(soffice: str) -> str:
     """The LibreOffice program behind ``soffice`` and when it was installed or upgraded, and
     the state of the system's fonts (a font added or removed moves page breaks)."""
+    return f"{soffice_program(soffice)}\n{system_fonts()}"
+
+
+def soffice_program(soffice: str) -> str:
+    """Which LibreOffice program ``soffice`` runs, and when it was installed or upgraded."""
     program = Path(shutil.which(soffice) or soffice).resolve()
-    return f"{program}:{file_stat(program)}\n{_fonts()}"
-
-
-#: Where fonts and fontconfig's caches live: installing or removing a font changes a time here
-#: (package managers and fc-cache rewrite the caches).
-_FONT_PLACES = ("/etc/fonts", "/usr/share/fonts", "/usr/local/share/fonts", "/var/cache/fontconfig",
-                "~/.fonts", "~/.local/share/fonts", "~/.cache/fontconfig")
-
-
-@cache
-def _fonts() -> str:
-    return "\n".join(f"{place}:{file_stat(Path(place).expanduser())}" for place in _FONT_PLACES)
+    return f"{program}:{file_stat(program)}"
 
 
 def _reason(exc: BaseException) -> str:
