@@ -27,6 +27,7 @@ from briefgen.plan.model import (
     BulletList,
     ChartBlock,
     ChartSpec,
+    Choice,
     DocMeta,
     DocPlan,
     FigureTable,
@@ -44,7 +45,14 @@ from briefgen.plan.model import (
     TimelineItem,
     TocBlock,
 )
-from briefgen.plan.select import select
+from briefgen.plan.rank import (
+    ranked_charts,
+    ranked_figures,
+    ranked_quotes,
+    ranked_sections,
+    section_scores,
+)
+from briefgen.plan.select import Pick, choose
 from briefgen.plan.summarize import FigureTerms, Priors, bullets, short_title, summarize
 
 MAX_TIMELINE_PER_SLIDE = 6
@@ -83,16 +91,72 @@ class _Planner:
             f.id: fmt.figure_view(f, self.sources, self.labels) for f in self.brief.figures
         }
         owner = f"profile {profile.id}"
-        self.sections = select(self.brief.sections, profile.sections, None, "section", owner)
-        self.shown_figures = select(self.brief.figures, profile.figures.include,
-                                    profile.figures.max, "figure", owner)
-        self.shown_charts = select(self.brief.charts, profile.charts.include,
-                                   profile.charts.max, "chart", owner)
         self.priors = Priors(**profile.priors.model_dump())
+        self._choose_sections(owner)
+        self.figure_picks = choose(self.brief.figures, profile.figures,
+                                   ranked_figures(self.brief.figures, self.importance),
+                                   "figure", owner)
+        self.shown_figures = [p.item for p in self.figure_picks]
+        self.chart_picks = choose(self.brief.charts, profile.charts,
+                                  ranked_charts(self.brief.charts, self.importance,
+                                                self.shown_figures), "chart", owner)
+        self.shown_charts = [p.item for p in self.chart_picks]
         self.wanted = FigureTerms.of([fmt.format_number(f.value, self.labels)
                                       for f in self.shown_figures])
         self.texts = [self._summarise(s) for s in self.sections]
         self.specs = self._chart_specs()
+
+    # ------------------------------------------------------------------ selection
+
+    def _choose_sections(self, owner: str) -> None:
+        """Sections by the profile's rules, then by content rank, up to its budget.
+
+        ``section_picks`` is the importance order (what the lead, the slide cap and the page
+        budget go by); ``sections`` the reading order: the rules' order, then the ranked
+        sections in the brief's order. ``importance`` also lists the sections left out, best
+        first, so their figures and charts rank after those of the chosen ones.
+        """
+        sections = self.brief.sections
+        terms = FigureTerms.of([fmt.format_number(f.value, self.labels)
+                                for f in self.brief.figures])
+        ranked = ranked_sections(sections, section_scores(sections, self.lang, self.priors, terms))
+        self.section_picks = choose(sections, self.profile.sections, ranked, "section", owner)
+        chosen = {p.item.id for p in self.section_picks}
+        self.importance = [p.item for p in self.section_picks] + [
+            p.item for p in ranked if p.item.id not in chosen]
+        index = {s.id: i for i, s in enumerate(sections)}
+        ruled = [p.item for p in self.section_picks if not p.reason.startswith("ranked")]
+        rest = sorted((p.item for p in self.section_picks if p.reason.startswith("ranked")),
+                      key=lambda s: index[s.id])
+        self.sections = ruled + rest
+
+    def shown_quote_picks(self) -> list[Pick[Quote]]:
+        """Quotes of the chosen sections in reading order; when they give fewer than two, the
+        brief's other quotes (those of the best-ranked sections first) make up two."""
+        picks = ranked_quotes(self.brief.quotes, [*self.sections, *self.importance])
+        own = {q for s in self.sections for q in s.quotes}
+        return [p for k, p in enumerate(picks) if p.item.id in own or k < 2]
+
+    def choices(self) -> tuple[Choice, ...]:
+        """Why each shown item is in the plan (see :class:`briefgen.plan.model.Choice`)."""
+        why = {p.item.id: p.reason for p in self.section_picks}
+        out = [Choice("section", s.id, why[s.id]) for s in self.sections]
+        out += [Choice("figure", p.item.id, p.reason) for p in self.figure_picks]
+        out += [Choice("chart", p.item.id, p.reason) for p in self.chart_picks
+                if p.item.id in self.specs]
+        out += [Choice("kpi", p.item.id, p.reason) for p in self.kpi_picks()]
+        if self.profile.document.quotes or "quotes" in self.profile.slides.sequence:
+            out += [Choice("quote", p.item.id, p.reason) for p in self.shown_quote_picks()]
+        return tuple(out)
+
+    def kpi_picks(self) -> list[Pick[Figure]]:
+        spec = self.profile.slides.kpi
+        if "kpi" not in self.profile.slides.sequence:
+            return []
+        picks = choose(self.brief.figures, spec, ranked_figures(self.brief.figures,
+                                                                self.importance),
+                       "figure", f"profile {self.profile.id}")
+        return picks[:spec.max or 6]
 
     # ------------------------------------------------------------------ text
 
@@ -143,8 +207,7 @@ class _Planner:
                                                                      self.labels))
 
     def shown_quotes(self) -> list[str]:
-        ids = [q for t in self.texts for q in t.section.quotes]
-        return list(dict.fromkeys(ids))
+        return [p.item.id for p in self.shown_quote_picks()]
 
     def cited_sources(self) -> tuple[SourceView, ...]:
         """Sources in citation order: sections, then figures and charts shown."""
@@ -303,9 +366,7 @@ class _Planner:
         return self._chunks(self.labels["bottom_line"], lines, sentences)
 
     def _slides_kpi(self) -> list[Slide]:
-        spec = self.profile.slides.kpi
-        figs = select(self.brief.figures, spec.include, spec.max or 6, "figure",
-                      f"profile {self.profile.id}")
+        figs = [p.item for p in self.kpi_picks()]
         if not figs:
             return []
         views = [self.views[f.id] for f in figs]
@@ -387,6 +448,7 @@ class _Planner:
             toc=self.profile.document.toc, blocks=blocks, slides=slides, charts=charts,
             timeline=self.timeline_items(),
             native_charts=self.profile.document.charts == "native",
+            choices=self.choices(),
         )
 
 

@@ -52,6 +52,7 @@ __all__ = [
     "compressions",
     "candidates",
     "finish",
+    "text_scores",
 ]
 
 
@@ -463,3 +464,32 @@ def candidates(paragraphs: Sequence[str], lang: str) -> tuple[tuple[str, ...], .
     sents, paras = _split([p for p in paragraphs if p and p.strip()], lang)
     sep = "" if lang == "zh" else " "
     return tuple(tuple(sep.join(f.parts) for f in g.forms) for g in groups(sents, paras, lang))
+
+
+def text_scores(
+    texts: Sequence[Sequence[str]],
+    lang: str,
+    priors: Priors = Priors(),
+    wanted_terms: FigureTerms = FigureTerms(None),
+) -> list[float]:
+    """Per text (a section's paragraphs), how strongly the summariser ranks it within all the
+    texts together: the mean of its two best sentence scores (0 for a text without sentences).
+
+    The planner ranks untagged sections with this: a section whose sentences are central to the
+    whole brief and carry the profile's favoured features is one a summary would quote.
+    """
+    lang = norm_lang(lang)
+    info: list[_Sentence] = []
+    owner: list[int] = []
+    for t, paragraphs in enumerate(texts):
+        sents, paras = _split([p for p in paragraphs if p and p.strip()], lang)
+        for k, (s, p) in enumerate(zip(sents, paras)):
+            pos = 0 if k == 0 or paras[k - 1] != p else info[-1].pos + 1
+            info.append(_Sentence(len(info), p, pos, s, tokens(s, lang)))
+            owner.append(t)
+    if not info:
+        return [0.0] * len(texts)
+    per: list[list[float]] = [[] for _ in texts]
+    for t, x in zip(owner, _scores(info, lang, priors, wanted_terms)):
+        per[t].append(x)
+    return [sum(top := heapq.nlargest(2, xs)) / len(top) if xs else 0.0 for xs in per]
