@@ -53,7 +53,17 @@ from briefgen.plan.rank import (
     section_scores,
 )
 from briefgen.plan.select import Pick, choose
-from briefgen.plan.summarize import FigureTerms, Priors, bullets, short_title, summarize
+from briefgen.plan.lead import facts_sentence, needs_facts, without_repeats
+from briefgen.plan.summarize import (
+    FigureTerms,
+    Priors,
+    bullets,
+    gist,
+    short_title,
+    summarize,
+)
+from briefgen.text.measure import measure
+from briefgen.text.segment import sentences as split_sentences
 
 MAX_TIMELINE_PER_SLIDE = 6
 
@@ -74,6 +84,7 @@ class _SectionText:
     section: Section
     summary: tuple[str, ...]
     title: str  # short slide title
+    source: tuple[str, ...]  # the paragraphs summarised (a lead section's: what the lead left)
 
 
 class _Planner:
@@ -168,17 +179,48 @@ class _Planner:
         return self.profile.summary.for_lang(self.lang)
 
     def _summarise(self, section: Section) -> _SectionText:
-        summary = summarize(section.paragraphs, self.lang, self._budget(section), self.priors,
-                            self.wanted)
+        paragraphs: Sequence[str] = section.paragraphs
+        if self.lead_section is not None and section.id == self.lead_section.id:
+            paragraphs = without_repeats(paragraphs, self.bottom_line, self.lang)
+        summary = gist(paragraphs, self.lang, self._budget(section), self.priors, self.wanted)
         title_len = self.profile.slides.title_length.for_lang(self.lang)
-        return _SectionText(section, summary, short_title(section.title, self.lang, title_len))
+        return _SectionText(section, summary, short_title(section.title, self.lang, title_len),
+                            tuple(paragraphs))
+
+    @cached_property
+    def lead_section(self) -> Section | None:
+        """The most newsworthy chosen section, which a press release's lead is drawn from."""
+        if self.profile.document.form != "press_release" or not self.section_picks:
+            return None
+        return self.section_picks[0].item
+
+    @cached_property
+    def lead_source(self) -> list[str]:
+        """The paragraphs the bottom line or lead is drawn from."""
+        if self.lead_section is not None:
+            return list(self.lead_section.paragraphs)
+        chosen = self.sections or self.brief.sections  # an `only` that matched nothing
+        return [p for s in chosen for p in s.paragraphs]
 
     @cached_property
     def bottom_line(self) -> tuple[str, ...]:
-        """The summary up front, over every selected section (computed once per plan)."""
-        paragraphs = [p for t in self.texts for p in t.section.paragraphs]
-        return summarize(paragraphs, self.lang, self.profile.bottom_line.for_lang(self.lang),
-                         self.priors, self.wanted)
+        """The summary up front: a press lead from the most newsworthy section (its numbers
+        favoured), else a bottom line or abstract over every chosen section; either way saying
+        what took place, where and when (computed once per plan)."""
+        budget = self.profile.bottom_line.for_lang(self.lang)
+        paragraphs = self.lead_source
+        if self.lead_section is not None:
+            wanted = FigureTerms.of([fmt.format_number(self.figures[f].value, self.labels)
+                                     for f in self.lead_section.figures if f in self.figures])
+        else:
+            wanted = self.wanted
+        out = gist(paragraphs, self.lang, budget, self.priors, wanted)
+        if needs_facts(out, self.brief.meta, self.labels):
+            facts = facts_sentence(self.brief.meta, self.labels)
+            room = budget - measure(facts, self.lang)
+            out = (facts, *(summarize(paragraphs, self.lang, room, self.priors, wanted)
+                            if room > 0 else ()))
+        return out
 
     def joined(self, sentences: Sequence[str]) -> str:
         return ("" if self.lang == "zh" else " ").join(sentences)
@@ -210,14 +252,15 @@ class _Planner:
         return [p.item.id for p in self.shown_quote_picks()]
 
     def cited_sources(self) -> tuple[SourceView, ...]:
-        """Sources in citation order: sections, then figures and charts shown."""
+        """Sources in citation order: sections, then figures and charts shown; the brief's
+        sources when the plan cites none (a Sources heading is never empty)."""
         ids: list[str] = []
         for t in self.texts:
             ids += t.section.sources
         ids += [f.source for f in self.shown_figures]
         ids += [c.source for c in self.shown_charts if c.source]
         ids += [s.id for s in self.brief.sources] if self.profile.figures.max is None else []
-        ordered = [i for i in dict.fromkeys(ids) if i in self.sources]
+        ordered = [i for i in dict.fromkeys(ids) if i in self.sources] or list(self.sources)
         return tuple(SourceView(n, fmt.format_source(self.sources[i], self.labels))
                      for n, i in enumerate(ordered, start=1))
 
@@ -241,6 +284,8 @@ class _Planner:
             if doc.figure_table and self.shown_figures:
                 out += [Heading(lab["key_figures"]), self.figure_table()]
         for text in self.texts:
+            if doc.section_text != "full" and not text.summary:
+                continue  # the lead said all of it: no heading without text
             out.append(Heading(text.section.title, 2 if doc.form == "press_release" else 1))
             if doc.section_text == "full":
                 out += [Paragraph(p) for p in text.section.paragraphs]
@@ -305,15 +350,16 @@ class _Planner:
         groups = [self._section_slides(t) for t in self.texts]
         cap = self.profile.slides.max_slides
         if cap is not None:
-            # Sections come in the profile's order of importance: keep those that fit the cap.
+            # Keep the most important sections that fit the cap, in reading order.
             room = cap - sum(len(v) for v in parts.values())
-            kept = []
-            for group in groups:
-                if len(group) > room:
+            rank = {p.item.id: k for k, p in enumerate(self.section_picks)}
+            keep: set[int] = set()
+            for k in sorted(range(len(groups)), key=lambda k: rank[self.texts[k].section.id]):
+                if len(groups[k]) > room:
                     break
-                kept.append(group)
-                room -= len(group)
-            groups = kept
+                keep.add(k)
+                room -= len(groups[k])
+            groups = [g for k, g in enumerate(groups) if k in keep]
         parts["sections"] = [s for g in groups for s in g]
         return tuple(s for kind in sequence for s in parts[kind])
 
@@ -355,15 +401,16 @@ class _Planner:
 
     def _slides_agenda(self) -> list[Slide]:
         titles = tuple(t.title for t in self.texts)
-        return [Slide("agenda", self.labels["agenda"], bullets=titles, notes=titles)]
+        return [Slide("agenda", self.labels["agenda"], bullets=titles, notes=titles)] if titles \
+            else []
 
     def _slides_bottom_line(self) -> list[Slide]:
-        sentences = self.bottom_line
+        lead = self.bottom_line
         per = self.profile.slides.bullets_per_slide
         lines = self._fullest_lines(
-            [sentences, [t.section.key_points[0] for t in self.texts if t.section.key_points]],
+            [lead, [t.section.key_points[0] for t in self.texts if t.section.key_points]],
             per)
-        return self._chunks(self.labels["bottom_line"], lines, sentences)
+        return self._chunks(self.labels["bottom_line"], lines or self._clipped(lead), lead)
 
     def _slides_kpi(self) -> list[Slide]:
         figs = [p.item for p in self.kpi_picks()]
@@ -391,12 +438,25 @@ class _Planner:
         out = []
         if self.profile.slides.section_dividers:
             out.append(Slide("section", text.title, notes=notes))
-        # Summary first; when it makes fewer than two bullets, the hand-written key points.
-        lines = self._fullest_lines([text.summary, text.section.key_points], per * 2)
-        slides = self._chunks(text.title, lines, notes)
-        if not slides and not out:  # nothing fits a bullet: a divider still carries the notes
-            slides = [Slide("section", text.title, notes=notes)]
-        return out + slides
+        # Summary first; when it makes fewer than two bullets, the hand-written key points, then
+        # every sentence of the section (a press release's lead section has given its summary
+        # to the lead); a slide never carries its title alone.
+        every = [s for p in text.section.paragraphs for s in split_sentences(p, self.lang)]
+        lines = self._fullest_lines([text.summary, text.section.key_points, every], per * 2)
+        return out + self._chunks(text.title, lines or self._clipped(every), notes)
+
+    def _clipped(self, sentences: Sequence[str]) -> tuple[str, ...]:
+        """Last resort for a slide: the first sentence cut to the bullet length (a bullet of
+        words that do not make a complete phrase, rather than an empty slide)."""
+        limit = self.profile.slides.bullet_length.for_lang(self.lang)
+        for sentence in sentences:
+            text = sentence.strip().rstrip("。.！!？?；;，,：:")
+            if not text:
+                continue
+            if self.lang == "zh":
+                return (text[:limit],)
+            return (" ".join(text.split()[:limit]),)
+        return ()
 
     def _slides_charts(self) -> list[Slide]:
         return [Slide("chart", s.title, chart=s, notes=(s.alt_text, s.source))

@@ -20,7 +20,7 @@ from briefgen.text.measure import measure
 from briefgen.text.tokens import entity_count
 
 #: Shares of a section's score. Position leads: briefs open with the news.
-WEIGHTS = {"position": 0.30, "central": 0.25, "figures": 0.20, "entities": 0.10,
+WEIGHTS = {"position": 0.40, "central": 0.20, "figures": 0.15, "entities": 0.10,
            "quotes": 0.10, "length": 0.05}
 
 

@@ -53,6 +53,7 @@ __all__ = [
     "candidates",
     "finish",
     "text_scores",
+    "gist",
 ]
 
 
@@ -493,3 +494,34 @@ def text_scores(
     for t, x in zip(owner, _scores(info, lang, priors, wanted_terms)):
         per[t].append(x)
     return [sum(top := heapq.nlargest(2, xs)) / len(top) if xs else 0.0 for xs in per]
+
+
+def gist(
+    paragraphs: Sequence[str],
+    lang: str,
+    budget: int,
+    priors: Priors = Priors(),
+    wanted_terms: Sequence[str] | FigureTerms = (),
+) -> tuple[str, ...]:
+    """A summary that is never empty while the text has a sentence: a plan must not print a
+    heading with nothing under it.
+
+    :func:`summarize` first; when no form of any sentence fits the budget, the shortest complete
+    form of the first (topic) sentence, even if it runs over; when the sentence has no shorter
+    form, its first ``budget`` characters or words, finished as a sentence.
+    """
+    lang = norm_lang(lang)
+    out = summarize(paragraphs, lang, budget, priors, wanted_terms)
+    if out or budget <= 0:
+        return out
+    sents, _ = _split([p for p in paragraphs if p and p.strip()], lang)
+    if not sents:
+        return ()
+    first = sents[0]
+    shorter = compressions(first, lang)
+    if shorter:
+        return (shorter[-1],)
+    if measure(first, lang) <= budget:
+        return (finish(first, lang),)
+    clipped = first.strip()[:budget] if lang == "zh" else " ".join(first.split()[:budget])
+    return (finish(clipped, lang),)

@@ -68,14 +68,14 @@ def test_section_summaries_fit_their_budgets(planners, profile):
     assert planner.texts
     for text in planner.texts:
         budget = planner._budget(text.section)
-        _check(text.summary, list(text.section.paragraphs), lang, budget, text.section.id)
+        _check(text.summary, list(text.source), lang, budget, text.section.id)
 
 
 @pytest.mark.parametrize("profile", PROFILES)
 def test_bottom_line_fits_its_budget(planners, profile):
     lang, _, plans = planners
     planner = plans[profile]
-    source = [p for t in planner.texts for p in t.section.paragraphs]
+    source = planner.lead_source
     budget = planner.profile.bottom_line.for_lang(lang)
     _check(planner.bottom_line, source, lang, budget, "bottom line")
 
