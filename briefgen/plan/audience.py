@@ -61,6 +61,7 @@ from briefgen.plan.summarize import (
     gist,
     short_title,
     summarize,
+    topic_first,
 )
 from briefgen.text.measure import measure
 from briefgen.text.segment import sentences as split_sentences
@@ -200,25 +201,29 @@ class _Planner:
         if self.lead_section is not None:
             return list(self.lead_section.paragraphs)
         chosen = self.sections or self.brief.sections  # an `only` that matched nothing
-        return [p for s in chosen for p in s.paragraphs]
+        top = self.section_picks[0].item if self.section_picks else chosen[0]
+        return [p for s in (top, *(s for s in chosen if s.id != top.id)) for p in s.paragraphs]
 
     @cached_property
     def bottom_line(self) -> tuple[str, ...]:
-        """The summary up front: a press lead from the most newsworthy section (its numbers
-        favoured), else a bottom line or abstract over every chosen section; either way saying
-        what took place, where and when (computed once per plan)."""
+        """The summary up front (computed once per plan).
+
+        Both open with the topic sentence of the most important section (who did what, where,
+        when). A press lead goes on with that section's numbers (the dateline above it gives
+        place and date); a bottom line or abstract with the best of every chosen section, and
+        when it names neither the place nor the time, it opens with them (``event_facts``).
+        """
         budget = self.profile.bottom_line.for_lang(self.lang)
         paragraphs = self.lead_source
         if self.lead_section is not None:
             wanted = FigureTerms.of([fmt.format_number(self.figures[f].value, self.labels)
                                      for f in self.lead_section.figures if f in self.figures])
-        else:
-            wanted = self.wanted
-        out = gist(paragraphs, self.lang, budget, self.priors, wanted)
+            return topic_first(paragraphs, self.lang, budget, self.priors, wanted)
+        out = topic_first(paragraphs, self.lang, budget, self.priors, self.wanted)
         if needs_facts(out, self.brief.meta, self.labels):
             facts = facts_sentence(self.brief.meta, self.labels)
             room = budget - measure(facts, self.lang)
-            out = (facts, *(summarize(paragraphs, self.lang, room, self.priors, wanted)
+            out = (facts, *(summarize(paragraphs, self.lang, room, self.priors, self.wanted)
                             if room > 0 else ()))
         return out
 

@@ -2,9 +2,9 @@
 
 A reader of a lead (or of a bottom line, or of an abstract) needs who, what, when and where
 before anything else. An extractive summary usually has them, because a brief's first sentence
-says them; when it does not (a first section that opens with a side remark, a summary that
-picked the numbers instead), the plan prepends one sentence built from the brief's own facts,
-worded by the label file (``event_facts``).
+says them; when it names neither place nor time (a summary that picked the numbers instead),
+the plan prepends the event, place and date as the label file words them (``event_facts``),
+in a form that reads well whatever the title is: "2026年11月20日，商务部例行新闻发布会（北京）。".
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from briefgen.plan.labels import fill
 from briefgen.text.segment import sentences
 from briefgen.text.tokens import tokens
 
+HAN = re.compile(r"[\u4e00-\u9fff]+")
 #: A body sentence repeats a lead sentence when this share of the shorter one's content words
 #: is in the other (the lead may hold a shortened form of the sentence).
 REPEAT_SHARE = 0.8
@@ -32,8 +33,11 @@ def _place_names(place: str) -> list[str]:
 
 
 def says_where(text: str, meta: Meta) -> bool:
+    """Whether the text names the place, or its last part ("杭州" for "浙江杭州")."""
     low = text.lower()
-    return any(name in low for name in _place_names(meta.place))
+    names = _place_names(meta.place)
+    names += [n[-2:] for n in names if len(n) > 2 and HAN.fullmatch(n)]
+    return any(name in low for name in names)
 
 
 def says_when(text: str, meta: Meta, labels: Mapping[str, str]) -> bool:
@@ -56,8 +60,9 @@ def facts_sentence(meta: Meta, labels: Mapping[str, str]) -> str:
 
 
 def needs_facts(summary: Sequence[str], meta: Meta, labels: Mapping[str, str]) -> bool:
+    """Whether the summary names neither the place nor the time of the event."""
     text = " ".join(summary)
-    return not (says_where(text, meta) and says_when(text, meta, labels))
+    return not (says_where(text, meta) or says_when(text, meta, labels))
 
 
 def without_repeats(paragraphs: Sequence[str], lead: Sequence[str], lang: str) -> list[str]:

@@ -54,6 +54,7 @@ __all__ = [
     "finish",
     "text_scores",
     "gist",
+    "topic_first",
 ]
 
 
@@ -525,3 +526,34 @@ def gist(
         return (finish(first, lang),)
     clipped = first.strip()[:budget] if lang == "zh" else " ".join(first.split()[:budget])
     return (finish(clipped, lang),)
+
+
+def topic_first(
+    paragraphs: Sequence[str],
+    lang: str,
+    budget: int,
+    priors: Priors = Priors(),
+    wanted_terms: Sequence[str] | FigureTerms = (),
+) -> tuple[str, ...]:
+    """A summary that opens with the text's first (topic) sentence, whole or in its longest
+    complete form that fits, then the best of the rest in the budget left: a news lead says
+    who did what, where and when first, and a brief's news section opens with exactly that.
+    """
+    lang = norm_lang(lang)
+    sents, paras = _split([p for p in paragraphs if p and p.strip()], lang)
+    if not sents or budget <= 0:
+        return ()
+    topic = finish(sents[0], lang)
+    if measure(topic, lang) > budget:
+        fitting = [c for c in compressions(sents[0], lang) if measure(c, lang) <= budget]
+        if not fitting:
+            return gist(paragraphs, lang, budget, priors, wanted_terms)
+        topic = fitting[0]
+    rest: list[str] = []
+    for k, (sent, para) in enumerate(zip(sents[1:], paras[1:]), start=1):
+        if k == 1 or para != paras[k - 1]:
+            rest.append(sent)
+        else:
+            rest[-1] += ("" if lang == "zh" else " ") + sent
+    room = budget - measure(topic, lang)
+    return (topic, *summarize(rest, lang, room, priors, wanted_terms))
