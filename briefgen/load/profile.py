@@ -107,6 +107,9 @@ class Document(Strict):
                                         "one- or two-page brief); press_release: a headline, "
                                         "dateline and lead.")
     toc: bool = False
+    max_pages: Count | None = Field(
+        default=None, ge=1, le=50, description="Page budget (A4, estimated by the plan): past "
+        "it, fewer charts, a shorter figure table, then fewer sections.")
     section_text: Literal["summary", "full"] = Field(
         default="summary", description="Summaries, or every paragraph of each section.")
     key_points: bool = Field(default=False, description="List each section's key points.")

@@ -54,6 +54,7 @@ from briefgen.plan.rank import (
 )
 from briefgen.plan.select import Pick, choose
 from briefgen.plan.lead import facts_sentence, needs_facts, without_repeats
+from briefgen.plan.pages import pages
 from briefgen.plan.summarize import (
     FigureTerms,
     Priors,
@@ -67,6 +68,13 @@ from briefgen.text.measure import measure
 from briefgen.text.segment import sentences as split_sentences
 
 MAX_TIMELINE_PER_SLIDE = 6
+#: A page budget is met when the estimate is within this share of it: the estimate cannot see
+#: where a chart or table is pushed to the next page (checked against LibreOffice in tests).
+PAGE_FILL = 1.0
+MIN_TABLE_ROWS = 4
+MIN_SECTIONS = 2
+LEAD_SHARE = 4  # a press lead is at most 1/LEAD_SHARE of the chosen sections' text
+MAX_SPREAD = 2.0  # a summary at most twice the profile's length when few sections are chosen
 
 
 def build_timestamp(brief: Brief) -> dt.datetime:
@@ -177,7 +185,17 @@ class _Planner:
         for key in (section.id, *(f"tag:{t}" for t in section.tags)):
             if key in budgets:
                 return budgets[key].for_lang(self.lang)
-        return self.profile.summary.for_lang(self.lang)
+        return round(self.profile.summary.for_lang(self.lang) * self._spread)
+
+    @cached_property
+    def _spread(self) -> float:
+        """How much longer each summary may be when fewer sections are chosen than the profile
+        has room for (``sections.max``): a short brief's memo still says enough, at most
+        twice the profile's summary length."""
+        room = self.profile.sections.max
+        if room is None or not self.sections:
+            return 1.0
+        return min(MAX_SPREAD, max(1.0, room / len(self.sections)))
 
     def _summarise(self, section: Section) -> _SectionText:
         paragraphs: Sequence[str] = section.paragraphs
@@ -218,6 +236,9 @@ class _Planner:
         if self.lead_section is not None:
             wanted = FigureTerms.of([fmt.format_number(self.figures[f].value, self.labels)
                                      for f in self.lead_section.figures if f in self.figures])
+            # a lead takes at most a quarter of a short release: the body tells the news
+            told = sum(measure(p, self.lang) for s in self.sections for p in s.paragraphs)
+            budget = min(budget, max(told // LEAD_SHARE, 1))
             return topic_first(paragraphs, self.lang, budget, self.priors, wanted)
         out = topic_first(paragraphs, self.lang, budget, self.priors, self.wanted)
         if needs_facts(out, self.brief.meta, self.labels):
@@ -263,7 +284,7 @@ class _Planner:
         for t in self.texts:
             ids += t.section.sources
         ids += [f.source for f in self.shown_figures]
-        ids += [c.source for c in self.shown_charts if c.source]
+        ids += [c.source for c in self.shown_charts if c.source and c.id in self.specs]
         ids += [s.id for s in self.brief.sources] if self.profile.figures.max is None else []
         ordered = [i for i in dict.fromkeys(ids) if i in self.sources] or list(self.sources)
         return tuple(SourceView(n, fmt.format_source(self.sources[i], self.labels))
@@ -498,11 +519,43 @@ class _Planner:
             timestamp=build_timestamp(self.brief),
         )
 
+    def _fit_pages(self) -> tuple[Block, ...]:
+        """The DOCX blocks within the profile's page budget, if it has one: past it, drop
+        charts down to one, figure table rows down to four, the least important sections down
+        to three, the last chart, then a third section. The deck is planned before: it keeps
+        everything."""
+        blocks = self.blocks()
+        budget = self.profile.document.max_pages
+        if budget is None:
+            return blocks
+        while pages(blocks, self.lang) > budget * PAGE_FILL:
+            if len(self.specs) > 1:
+                self.specs.popitem()
+            elif len(self.figure_picks) > MIN_TABLE_ROWS:
+                self.figure_picks.pop()
+                self.shown_figures.pop()
+            elif len(self.texts) > MIN_SECTIONS + 1:
+                self._drop_least_section()
+            elif self.specs:
+                self.specs.popitem()
+            elif len(self.texts) > MIN_SECTIONS:
+                self._drop_least_section()
+            else:
+                break
+            blocks = self.blocks()
+        return blocks
+
+    def _drop_least_section(self) -> None:
+        rank = {p.item.id: k for k, p in enumerate(self.section_picks)}
+        least = max(self.texts, key=lambda t: rank[t.section.id])
+        self.texts.remove(least)
+        self.sections.remove(least.section)
+
     def plan(self) -> DocPlan:
         zh = self.lang == "zh"
-        blocks = self.blocks()
-        charts = tuple(b.chart for b in blocks if isinstance(b, ChartBlock))
         slides = self.slides()
+        blocks = self._fit_pages()
+        charts = tuple(b.chart for b in blocks if isinstance(b, ChartBlock))
         placed = {c.id for c in charts}
         charts += tuple(s.chart for s in slides if s.chart and s.chart.id not in placed)
         return DocPlan(
