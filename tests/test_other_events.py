@@ -86,13 +86,7 @@ NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\d.,])
 
 #: Cases that today's code fails, by test: brief ids, or (brief id, audience). Each becomes an
 #: xfail (not strict) with the issue's words as its reason.
-OPEN: dict[str, tuple[str, set]] = {
-    "press_body": ("a brief of 400 characters cannot give a lead and 250 more characters of "
-                   "body text without repeating the lead", {"mofcom-press-conference-zh"}),
-    "press_lead_numbers": ("the lead's second sentence is shortened before the deal value "
-                           "(1386亿元) to make room for another sentence",
-                           {"digital-trade-expo-zh"}),
-}
+OPEN: dict[str, tuple[str, set]] = {}
 
 
 def cases(test: str, ids: list) -> list:

@@ -60,6 +60,7 @@ from briefgen.plan.summarize import (
     Priors,
     bullets,
     gist,
+    news_lead,
     short_title,
     summarize,
     topic_first,
@@ -234,12 +235,10 @@ class _Planner:
         budget = self.profile.bottom_line.for_lang(self.lang)
         paragraphs = self.lead_source
         if self.lead_section is not None:
-            wanted = FigureTerms.of([fmt.format_number(self.figures[f].value, self.labels)
-                                     for f in self.lead_section.figures if f in self.figures])
             # a lead takes at most a quarter of a short release: the body tells the news
             told = sum(measure(p, self.lang) for s in self.sections for p in s.paragraphs)
             budget = min(budget, max(told // LEAD_SHARE, 1))
-            return topic_first(paragraphs, self.lang, budget, self.priors, wanted)
+            return news_lead(paragraphs, self.lang, budget)
         out = topic_first(paragraphs, self.lang, budget, self.priors, self.wanted)
         if needs_facts(out, self.brief.meta, self.labels):
             facts = facts_sentence(self.brief.meta, self.labels)
