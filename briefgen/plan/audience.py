@@ -59,6 +59,7 @@ from briefgen.plan.summarize import (
     FigureTerms,
     Priors,
     bullets,
+    compressions,
     gist,
     news_lead,
     short_title,
@@ -471,16 +472,24 @@ class _Planner:
         return out + self._chunks(text.title, lines or self._clipped(every), notes)
 
     def _clipped(self, sentences: Sequence[str]) -> tuple[str, ...]:
-        """Last resort for a slide: the first sentence cut to the bullet length (a bullet of
-        words that do not make a complete phrase, rather than an empty slide)."""
+        """Last resort for a slide whose sentences give no bullet within the bullet length: the
+        first sentence's shortest complete form when it is at most twice that length (a long
+        line reads better than a cut one), else the sentence cut at its last clause boundary
+        within the length (or at the length itself). Never an empty slide."""
         limit = self.profile.slides.bullet_length.for_lang(self.lang)
         for sentence in sentences:
-            text = sentence.strip().rstrip("。.！!？?；;，,：:")
-            if not text:
+            if not sentence.strip():
                 continue
-            if self.lang == "zh":
-                return (text[:limit],)
-            return (" ".join(text.split()[:limit]),)
+            forms = [sentence, *compressions(sentence, self.lang)]
+            shortest = min(forms, key=lambda f: measure(f, self.lang))
+            if measure(shortest, self.lang) <= 2 * limit:
+                return (_bare(shortest),)
+            zh = self.lang == "zh"
+            cut = sentence.strip()[:limit] if zh else " ".join(sentence.split()[:limit])
+            boundary = max(cut.rfind(m) for m in ("，", "；", ",", ";"))
+            if boundary > len(cut) // 2:
+                cut = cut[:boundary]
+            return (_bare(cut),)
         return ()
 
     def _slides_charts(self) -> list[Slide]:
@@ -567,6 +576,11 @@ class _Planner:
             native_charts=self.profile.document.charts == "native",
             choices=self.choices(),
         )
+
+
+def _bare(text: str) -> str:
+    """A bullet line: no end mark or trailing separator."""
+    return text.strip().rstrip("。.！!？?；;，,：:、 ")
 
 
 def _renumber(caption: str, n: int) -> str:
