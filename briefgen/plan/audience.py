@@ -66,6 +66,7 @@ from briefgen.plan.summarize import (
     summarize,
     topic_first,
 )
+from briefgen.text.compress import is_aside
 from briefgen.text.measure import measure
 from briefgen.text.segment import sentences as split_sentences
 
@@ -76,7 +77,8 @@ PAGE_FILL = 1.0
 MIN_TABLE_ROWS = 4
 MIN_SECTIONS = 2
 LEAD_SHARE = 4  # a press lead is at most 1/LEAD_SHARE of the chosen sections' text
-MAX_SPREAD = 2.0  # a summary at most twice the profile's length when few sections are chosen
+MAX_SPREAD = 2.0
+LONG_BULLET = 2.5  # a topic sentence no bullet form fits may take this many bullet lengths  # a summary at most twice the profile's length when few sections are chosen
 
 
 def build_timestamp(brief: Brief) -> dt.datetime:
@@ -436,6 +438,7 @@ class _Planner:
         lines = self._fullest_lines(
             [lead, [t.section.key_points[0] for t in self.texts if t.section.key_points]],
             per)
+        lines = self._or_long_lines(lines, lead, per)
         return self._chunks(self.labels["bottom_line"], lines or self._clipped(lead), lead)
 
     def _slides_kpi(self) -> list[Slide]:
@@ -469,7 +472,27 @@ class _Planner:
         # to the lead); a slide never carries its title alone.
         every = [s for p in text.section.paragraphs for s in split_sentences(p, self.lang)]
         lines = self._fullest_lines([text.summary, text.section.key_points, every], per * 2)
+        lines = self._or_long_lines(lines, text.summary or every, per * 2)
         return out + self._chunks(text.title, lines or self._clipped(every), notes)
+
+    def _or_long_lines(self, lines: tuple[str, ...], sentences: Sequence[str],
+                       limit: int) -> tuple[str, ...]:
+        """``lines``, or when they are fewer than two, the sentences' shortest complete forms
+        up to LONG_BULLET times the bullet length if that gives more: a long English topic
+        sentence no bullet form fits is kept (two or three lines on the slide) rather than
+        dropped for a side remark."""
+        if len(lines) >= 2:
+            return lines
+        most = LONG_BULLET * self.profile.slides.bullet_length.for_lang(self.lang)
+        long: list[str] = []
+        for sentence in sentences:
+            if not sentence.strip() or is_aside(sentence):
+                continue
+            forms = [sentence, *compressions(sentence, self.lang)]
+            shortest = _bare(min(forms, key=lambda f: measure(f, self.lang)))
+            if shortest and measure(shortest, self.lang) <= most and shortest not in long:
+                long.append(shortest)
+        return tuple(long[:limit]) if len(long) > len(lines) else lines
 
     def _clipped(self, sentences: Sequence[str]) -> tuple[str, ...]:
         """Last resort for a slide whose sentences give no bullet within the bullet length: the

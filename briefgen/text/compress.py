@@ -352,8 +352,10 @@ def en_finite(text: str) -> bool:
 
 
 def _en_scope_end(pieces: Sequence[str]) -> int:
-    """Index of the last clause of a subject + appositive lead ("Dr. Li, a researcher, said")."""
-    if len(pieces) > 1 and len(pieces[0].split()) <= 5 and not en_lead(pieces[0]):
+    """Index of the last clause of a subject + appositive lead ("Dr. Li, a researcher, said");
+    not a participle lead-in ("Opening the seminar, the director said")."""
+    if (len(pieces) > 1 and len(pieces[0].split()) <= 5 and not en_lead(pieces[0])
+            and not _en_lead_in(pieces[0])):
         nxt = pieces[1].split()
         if nxt and nxt[0].strip("\"'“‘(").lower() in _EN_APPOSITIVE:
             return 1
@@ -449,7 +451,10 @@ def _valid_cut(pieces: Sequence[str], k: int, lang: str, floor: int) -> bool:
     if k - 1 <= scope:
         return False
     main = [p for p in head[scope + 1 :] if not en_lead(p)]
-    return bool(main) and en_finite("".join(main))
+    if not main or not en_finite("".join(main)):
+        return False
+    opened = list(_EN_SUBORDINATOR.finditer(core))
+    return not opened or en_finite(core[opened[-1].end():])
 
 
 def _drop_lead(sentence: str, lang: str) -> str | None:
@@ -501,8 +506,14 @@ def _en_lead_in(piece: str) -> bool:
     )
 
 
-#: A non-restrictive relative clause between commas: "X, who had last met in 2023, agreed".
-_EN_RELATIVE_ASIDE = re.compile(r",\s+(?:who|whom|whose|which)\s+[^,;:]+,\s+(?=[a-z])")
+#: A non-restrictive relative clause or participle phrase between commas: "X, who had last met
+#: in 2023, agreed", "a score, introduced to speed up checks, had flagged".
+_EN_RELATIVE_ASIDE = re.compile(
+    r",\s+(?:who|whom|whose|which|[a-z]{3,}ed\b|to be)\s+[^,;:]+,\s+(?=[a-z])")
+#: Words that open a subordinate clause: a cut must not leave one without its verb
+#: ("…described how an automated fraud-risk score.").
+_EN_SUBORDINATOR = re.compile(r"\b(?:how|that|whether|why|what|which|who|where|when|if)\s",
+                              re.I)
 #: A trailing ", with …" / ", including …" / ", such as …" phrase: detail a shorter form can
 #: leave out ("…cooperation zones, with cumulative investment of over 18.5 billion").
 EN_TRAILING_DETAIL = re.compile(
@@ -515,12 +526,19 @@ EN_TRAILING_LIST = re.compile(
     rf"{_ITEM}(?:,\s*{_ITEM})+,?\s+(?:and|or)\s+(?:other\s+)?{_ITEM}[.!?]?$", re.I)
 
 
+def _aside_before_verb(m: re.Match[str]) -> str:
+    """Drop the aside only when the main clause's verb follows it ("…, agreed", "…, had
+    flagged"); otherwise the commas belong to a list ("…, which insures cities, farmers and")."""
+    after = m.string[m.end():].split()
+    return " " if after and en_finite("it " + after[0]) else m.group(0)
+
+
 def en_without_asides(sentence: str) -> list[str]:
     """Shorter forms of an English sentence that keep its main clause whole: without its
     relative-clause asides, without a trailing enumeration or detail phrase, and both."""
     out: list[str] = []
     bases = [sentence.strip()]
-    no_relative = _EN_RELATIVE_ASIDE.sub(" ", bases[0])
+    no_relative = _EN_RELATIVE_ASIDE.sub(_aside_before_verb, bases[0])
     if no_relative != bases[0]:
         bases.append(no_relative)
     for base in list(bases):
