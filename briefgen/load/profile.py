@@ -59,6 +59,14 @@ class Select(Strict):
                                                              "appears (a filter, not a ranking).")
     max: Count | None = Field(default=None, ge=0, description="At most this many; none = no cap.")
 
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> dict[str, Any]:
+        """Editors accept what the loader accepts: a bare list, and the old key ``include``."""
+        schema = handler.resolve_ref_schema(handler(core_schema))
+        rules = {"type": "array", "items": {"type": "string"}}
+        schema["properties"]["include"] = {**rules, "description": "Old name of prefer."}
+        return {"anyOf": [schema, {**rules, "description": "Shorthand for prefer."}]}
+
     @model_validator(mode="before")
     @classmethod
     def _shorthand(cls, data: Any) -> Any:
