@@ -231,4 +231,6 @@ class DocPlan:
     charts: tuple[ChartSpec, ...] = ()  # every chart the plan shows, drawn once per build
     timeline: tuple[TimelineItem, ...] = ()  # the brief's milestones, in date order
     native_charts: bool = True  # DOCX: bar, line and pie as Word charts (False: pictures)
-    choices: tuple[Choice, ...] = ()  # what was chosen for this audience, and why
+    # what this audience's document shows, and why (a memo's page budget may leave sections
+    # and charts to the deck, which was planned before it and shows them)
+    choices: tuple[Choice, ...] = ()
