@@ -53,7 +53,13 @@ from briefgen.plan.rank import (
     section_scores,
 )
 from briefgen.plan.select import Pick, choose
-from briefgen.plan.lead import facts_sentence, needs_facts, without_repeats
+from briefgen.plan.lead import (
+    facts_sentence,
+    needs_facts,
+    news_lead,
+    topic_first,
+    without_repeats,
+)
 from briefgen.plan.pages import pages
 from briefgen.plan.summarize import (
     FigureTerms,
@@ -61,10 +67,8 @@ from briefgen.plan.summarize import (
     bullets,
     compressions,
     gist,
-    news_lead,
     short_title,
     summarize,
-    topic_first,
 )
 from briefgen.text.compress import is_aside
 from briefgen.text.measure import measure

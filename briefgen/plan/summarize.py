@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefgen.text.bullets import bullets
-from briefgen.text.compress import compressions, finish, is_aside, soft_end
+from briefgen.text.compress import compressions, finish, soft_end
 from briefgen.text.discourse import Form, Group, groups, whole_text
 from briefgen.text.measure import measure, norm_lang
 from briefgen.text.segment import sentences
@@ -54,8 +54,6 @@ __all__ = [
     "finish",
     "text_scores",
     "gist",
-    "topic_first",
-    "news_lead",
 ]
 
 
@@ -528,62 +526,3 @@ def gist(
     clipped = first.strip()[:budget] if lang == "zh" else " ".join(first.split()[:budget])
     return (finish(clipped, lang),)
 
-
-def topic_first(
-    paragraphs: Sequence[str],
-    lang: str,
-    budget: int,
-    priors: Priors = Priors(),
-    wanted_terms: Sequence[str] | FigureTerms = (),
-) -> tuple[str, ...]:
-    """A summary that opens with the text's first (topic) sentence, whole or in its longest
-    complete form that fits, then the best of the rest in the budget left: a news lead says
-    who did what, where and when first, and a brief's news section opens with exactly that.
-    """
-    lang = norm_lang(lang)
-    sents, paras = _split([p for p in paragraphs if p and p.strip()], lang)
-    if not sents or budget <= 0:
-        return ()
-    topic = finish(sents[0], lang)
-    if measure(topic, lang) > budget:
-        fitting = [c for c in compressions(sents[0], lang) if measure(c, lang) <= budget]
-        if not fitting:
-            return gist(paragraphs, lang, budget, priors, wanted_terms)
-        topic = fitting[0]
-    rest: list[str] = []
-    for k, (sent, para) in enumerate(zip(sents[1:], paras[1:]), start=1):
-        if k == 1 or para != paras[k - 1]:
-            rest.append(sent)
-        else:
-            rest[-1] += ("" if lang == "zh" else " ") + sent
-    room = budget - measure(topic, lang)
-    return (topic, *summarize(rest, lang, room, priors, wanted_terms))
-
-
-def news_lead(paragraphs: Sequence[str], lang: str, budget: int) -> tuple[str, ...]:
-    """A news lead: the topic sentence, then the sentences after it that carry numbers, in
-    order (the inverted pyramid a news section is written in: who, what, then how many), each
-    whole while it fits, else its longest complete form that fits. Without numbers after the
-    topic, the next sentences in order. A topic sentence with no form short enough falls back
-    to :func:`gist`.
-    """
-    lang = norm_lang(lang)
-    sents, _ = _split([p for p in paragraphs if p and p.strip()], lang)
-    sents = [s for s in sents if not is_aside(s)]
-    if not sents:
-        return ()
-    rest = sents[1:]
-    numbered = [s for s in rest if _DIGIT.search(s)]
-    out: list[str] = []
-    room = budget
-    for sent in [sents[0], *(numbered or rest)]:
-        whole = finish(sent, lang)
-        fitting = [whole] if measure(whole, lang) <= room else [
-            c for c in compressions(sent, lang) if measure(c, lang) <= room]
-        if not fitting:
-            if not out:
-                break
-            continue
-        out.append(fitting[0])
-        room -= measure(fitting[0], lang)
-    return tuple(out) or gist(paragraphs, lang, budget)
