@@ -22,6 +22,13 @@ from briefgen.load.schema import Brief, ChartKind, Figure, Quote, Section, Sourc
 from briefgen.plan import format as fmt
 from briefgen.plan.charts import chart_spec
 from briefgen.plan.labels import fill, resolve_labels
+from briefgen.plan.lead import (
+    facts_sentence,
+    needs_facts,
+    news_lead,
+    topic_first,
+    without_repeats,
+)
 from briefgen.plan.model import (
     Block,
     BulletList,
@@ -45,6 +52,7 @@ from briefgen.plan.model import (
     TimelineItem,
     TocBlock,
 )
+from briefgen.plan.pages import pages
 from briefgen.plan.rank import (
     ranked_charts,
     ranked_figures,
@@ -53,14 +61,6 @@ from briefgen.plan.rank import (
     section_scores,
 )
 from briefgen.plan.select import Pick, choose
-from briefgen.plan.lead import (
-    facts_sentence,
-    needs_facts,
-    news_lead,
-    topic_first,
-    without_repeats,
-)
-from briefgen.plan.pages import pages
 from briefgen.plan.summarize import (
     FigureTerms,
     Priors,
@@ -81,8 +81,8 @@ PAGE_FILL = 1.0
 MIN_TABLE_ROWS = 4
 MIN_SECTIONS = 2
 LEAD_SHARE = 4  # a press lead is at most 1/LEAD_SHARE of the chosen sections' text
-MAX_SPREAD = 2.0
-LONG_BULLET = 2.5  # a topic sentence no bullet form fits may take this many bullet lengths  # a summary at most twice the profile's length when few sections are chosen
+MAX_SPREAD = 2.0  # a summary at most twice the profile's length when few sections are chosen
+LONG_BULLET = 2.5  # a topic sentence no bullet form fits may take this many bullet lengths
 
 
 def build_timestamp(brief: Brief) -> dt.datetime:
@@ -499,18 +499,13 @@ class _Planner:
         return tuple(long[:limit]) if len(long) > len(lines) else lines
 
     def _clipped(self, sentences: Sequence[str]) -> tuple[str, ...]:
-        """Last resort for a slide whose sentences give no bullet within the bullet length: the
-        first sentence's shortest complete form when it is at most twice that length (a long
-        line reads better than a cut one), else the sentence cut at its last clause boundary
-        within the length (or at the length itself). Never an empty slide."""
+        """Last resort for a slide whose sentences have no complete form short enough even
+        for :meth:`_or_long_lines`: the first sentence cut at its last clause boundary within
+        the bullet length (or at the length itself). Never an empty slide."""
         limit = self.profile.slides.bullet_length.for_lang(self.lang)
         for sentence in sentences:
             if not sentence.strip():
                 continue
-            forms = [sentence, *compressions(sentence, self.lang)]
-            shortest = min(forms, key=lambda f: measure(f, self.lang))
-            if measure(shortest, self.lang) <= 2 * limit:
-                return (_bare(shortest),)
             zh = self.lang == "zh"
             cut = sentence.strip()[:limit] if zh else " ".join(sentence.split()[:limit])
             boundary = max(cut.rfind(m) for m in ("，", "；", ",", ";"))
