@@ -19,7 +19,7 @@ from briefgen.build import build
 from briefgen.load.brief import load_brief
 from briefgen.load.profile import load_profile
 from briefgen.plan.audience import plan_for
-from briefgen.plan.model import Heading
+from briefgen.plan.model import ChartBlock, ChartSpec, DocPlan, Heading
 
 ROOT = Path(__file__).resolve().parents[1]
 BRIEFS = {"zh": ROOT / "briefs" / "belt-and-road-forum-2017",
@@ -151,6 +151,12 @@ def test_east_asian_face_and_language_everywhere(built, plans, lang, audience) -
 # ---------------------------------------------------------------------------- fields
 
 
+
+def docx_charts(plan: DocPlan) -> list[ChartSpec]:
+    """The charts the DOCX shows (plan.charts also holds those only the deck shows: a memo
+    that keeps to its pages shows fewer)."""
+    return [b.chart for b in plan.blocks if isinstance(b, ChartBlock)]
+
 @case
 def test_fields_page_numpages_seq_and_toc_where_the_profile_wants_it(built, plans, lang,
                                                                      audience) -> None:
@@ -163,8 +169,9 @@ def test_fields_page_numpages_seq_and_toc_where_the_profile_wants_it(built, plan
     assert tocs == (['TOC \\o "1-3" \\h \\z \\u'] if plan.toc else [])
     figures = sum(1 for i in found if i.startswith("SEQ Figure"))
     tables = sum(1 for i in found if i.startswith("SEQ Table"))
-    assert figures == len(plan.charts)
-    timelines = sum(1 for c in plan.charts if c.kind == "timeline")  # figures drawn as tables
+    shown = docx_charts(plan)
+    assert figures == len(shown)
+    timelines = sum(1 for c in shown if c.kind == "timeline")  # figures drawn as tables
     assert tables == len(body.findall(".//w:tbl", NS)) - timelines >= 1
     begins = [f.get(w("fldCharType")) for f in body.iter(w("fldChar"))]
     assert begins.count("begin") == begins.count("separate") == begins.count("end")
@@ -176,7 +183,8 @@ def test_every_chart_and_picture_has_alt_text_and_a_numbered_caption(built, plan
     path, plan = built[(lang, audience)], plans[(lang, audience)]
     doc = Document(str(path))
     body = xml(path, "word/document.xml")
-    drawn = [c for c in plan.charts if c.kind != "timeline"]
+    shown = docx_charts(plan)
+    drawn = [c for c in shown if c.kind != "timeline"]
     doc_prs = list(body.iter(f"{{{NS['wp']}}}docPr"))
     assert [d.get("descr") for d in doc_prs] == [c.alt_text for c in drawn]
     assert all(d.get("descr") and d.get("title") for d in doc_prs)
@@ -184,7 +192,7 @@ def test_every_chart_and_picture_has_alt_text_and_a_numbered_caption(built, plan
     figures = [n for n, p in enumerate(paragraphs) if p.style.name == "Figure"]
     assert len(figures) == len(drawn)
     captions = [paragraphs[n + 1]._p for n in figures]
-    for chart in plan.charts:  # a timeline is a table of dates and events (its alt text: its own)
+    for chart in shown:  # a timeline is a table of dates and events (its alt text: its own)
         if chart.kind == "timeline":
             table = timeline_table(body, chart.title)
             description = table.find("w:tblPr/w:tblDescription", NS).get(w("val"))

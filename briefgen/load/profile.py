@@ -8,7 +8,7 @@ Label overrides are checked when the profile loads, not when a document is half 
 key must be a label that exists, each value a safe template (:mod:`briefgen.text.templates`)
 using only the placeholders that label is given, and ``locale`` a locale Babel knows.
 Section, figure and chart ids a profile names can only be checked against a brief; that happens
-in :func:`briefgen.plan.select.select`.
+in :mod:`briefgen.plan.select`.
 """
 
 from __future__ import annotations
@@ -44,10 +44,41 @@ class Budget(Strict):
 
 
 class Select(Strict):
-    """Which items of a kind appear: ids, ``tag:NAME`` selectors or ``*``, in order, capped."""
+    """Which items of a kind appear, and in what order of importance.
 
-    include: list[str] = Field(default_factory=lambda: ["*"], description="Ids, tag:NAME or *.")
+    ``prefer`` rules (ids, ``tag:NAME`` or ``*``) only rank: what they match comes first, in
+    the rules' order; every other item is ranked by its content (position, figures and quotes
+    it carries, names, length, the summariser's scores) and fills the rest of ``max``. So a
+    brief whose tags no profile knows still gets a full document. ``only`` is the explicit
+    filter: nothing it does not match appears. ``include`` is the old name of ``prefer``.
+    A bare list (``sections: [tag:news, "*"]``) means ``prefer``.
+    """
+
+    prefer: list[str] = Field(default_factory=list,
+                              description="Ids, tag:NAME or * that rank first, in this order.")
+    only: list[str] | None = Field(default=None, description="Ids, tag:NAME or *: nothing else "
+                                                             "appears (a filter, not a ranking).")
     max: Count | None = Field(default=None, ge=0, description="At most this many; none = no cap.")
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> dict[str, Any]:
+        """Editors accept what the loader accepts: a bare list, and the old key ``include``."""
+        schema = handler.resolve_ref_schema(handler(core_schema))
+        rules = {"type": "array", "items": {"type": "string"}}
+        schema["properties"]["include"] = {**rules, "description": "Old name of prefer."}
+        return {"anyOf": [schema, {**rules, "description": "Shorthand for prefer."}]}
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, data: Any) -> Any:
+        """A bare list is ``prefer``; ``include`` (the old key) is ``prefer`` too, and wins over
+        a ``prefer`` a built-in brought in through ``extends``."""
+        if isinstance(data, list):
+            return {"prefer": data}
+        if isinstance(data, dict) and "include" in data:
+            data = dict(data)
+            data["prefer"] = data.pop("include")
+        return data
 
 
 class Priors(Strict):
@@ -85,6 +116,9 @@ class Document(Strict):
                                         "one- or two-page brief); press_release: a headline, "
                                         "dateline and lead.")
     toc: bool = False
+    max_pages: Count | None = Field(
+        default=None, ge=1, le=50, description="Page budget (A4, estimated by the plan): past "
+        "it, fewer charts, a shorter figure table, then fewer sections.")
     section_text: Literal["summary", "full"] = Field(
         default="summary", description="Summaries, or every paragraph of each section.")
     key_points: bool = Field(default=False, description="List each section's key points.")
@@ -104,7 +138,8 @@ class Profile(Strict):
     extends: Id | None = Field(default=None, description="Built-in profile this one starts from.")
     name: dict[Lang, str] = Field(description="Display name per language.")
     marking: dict[Lang, str] = Field(description="Cover marking, e.g. 供内部参阅.")
-    sections: list[str] = Field(min_length=1, description="Section ids, tag:NAME or *, in order.")
+    sections: Select = Field(default_factory=Select,
+                             description="Sections shown: preferred first, then by rank.")
     summary: Budget = Field(description="Summary length of each section.")
     section_budgets: dict[str, Budget] = Field(
         default_factory=dict, description="Per-section overrides, by id or tag:NAME.")

@@ -23,11 +23,19 @@ from briefgen.plan import format as fmt
 from briefgen.plan.charts import chart_spec
 from briefgen.plan.dedupe import dedupe_bullets, section_refill
 from briefgen.plan.labels import fill, resolve_labels
+from briefgen.plan.lead import (
+    facts_sentence,
+    needs_facts,
+    news_lead,
+    topic_first,
+    without_repeats,
+)
 from briefgen.plan.model import (
     Block,
     BulletList,
     ChartBlock,
     ChartSpec,
+    Choice,
     DocMeta,
     DocPlan,
     FigureTable,
@@ -45,10 +53,37 @@ from briefgen.plan.model import (
     TimelineItem,
     TocBlock,
 )
-from briefgen.plan.select import select
-from briefgen.plan.summarize import FigureTerms, Priors, bullets, short_title, summarize
+from briefgen.plan.pages import pages
+from briefgen.plan.rank import (
+    ranked_charts,
+    ranked_figures,
+    ranked_quotes,
+    ranked_sections,
+    section_scores,
+)
+from briefgen.plan.select import Pick, choose
+from briefgen.plan.summarize import (
+    FigureTerms,
+    Priors,
+    bullets,
+    compressions,
+    gist,
+    short_title,
+    summarize,
+)
+from briefgen.text.compress import is_aside
+from briefgen.text.measure import measure
+from briefgen.text.segment import sentences as split_sentences
 
 MAX_TIMELINE_PER_SLIDE = 6
+#: A page budget is met when the estimate is within this share of it: the estimate cannot see
+#: where a chart or table is pushed to the next page (checked against LibreOffice in tests).
+PAGE_FILL = 1.0
+MIN_TABLE_ROWS = 4
+MIN_SECTIONS = 2
+LEAD_SHARE = 4  # a press lead is at most 1/LEAD_SHARE of the chosen sections' text
+MAX_SPREAD = 2.0  # a summary at most twice the profile's length when few sections are chosen
+LONG_BULLET = 2.5  # a topic sentence no bullet form fits may take this many bullet lengths
 
 
 def build_timestamp(brief: Brief) -> dt.datetime:
@@ -67,6 +102,7 @@ class _SectionText:
     section: Section
     summary: tuple[str, ...]
     title: str  # short slide title
+    source: tuple[str, ...]  # the paragraphs summarised (a lead section's: what the lead left)
 
 
 class _Planner:
@@ -84,16 +120,72 @@ class _Planner:
             f.id: fmt.figure_view(f, self.sources, self.labels) for f in self.brief.figures
         }
         owner = f"profile {profile.id}"
-        self.sections = select(self.brief.sections, profile.sections, None, "section", owner)
-        self.shown_figures = select(self.brief.figures, profile.figures.include,
-                                    profile.figures.max, "figure", owner)
-        self.shown_charts = select(self.brief.charts, profile.charts.include,
-                                   profile.charts.max, "chart", owner)
         self.priors = Priors(**profile.priors.model_dump())
+        self._choose_sections(owner)
+        self.figure_picks = choose(self.brief.figures, profile.figures,
+                                   ranked_figures(self.brief.figures, self.importance),
+                                   "figure", owner)
+        self.shown_figures = [p.item for p in self.figure_picks]
+        self.chart_picks = choose(self.brief.charts, profile.charts,
+                                  ranked_charts(self.brief.charts, self.importance,
+                                                self.shown_figures), "chart", owner)
+        self.shown_charts = [p.item for p in self.chart_picks]
         self.wanted = FigureTerms.of([fmt.format_number(f.value, self.labels)
                                       for f in self.shown_figures])
         self.texts = [self._summarise(s) for s in self.sections]
         self.specs = self._chart_specs()
+
+    # ------------------------------------------------------------------ selection
+
+    def _choose_sections(self, owner: str) -> None:
+        """Sections by the profile's rules, then by content rank, up to its budget.
+
+        ``section_picks`` is the importance order (what the lead, the slide cap and the page
+        budget go by); ``sections`` the reading order: the rules' order, then the ranked
+        sections in the brief's order. ``importance`` also lists the sections left out, best
+        first, so their figures and charts rank after those of the chosen ones.
+        """
+        sections = self.brief.sections
+        terms = FigureTerms.of([fmt.format_number(f.value, self.labels)
+                                for f in self.brief.figures])
+        ranked = ranked_sections(sections, section_scores(sections, self.lang, self.priors, terms))
+        self.section_picks = choose(sections, self.profile.sections, ranked, "section", owner)
+        chosen = {p.item.id for p in self.section_picks}
+        self.importance = [p.item for p in self.section_picks] + [
+            p.item for p in ranked if p.item.id not in chosen]
+        index = {s.id: i for i, s in enumerate(sections)}
+        ruled = [p.item for p in self.section_picks if not p.reason.startswith("ranked")]
+        rest = sorted((p.item for p in self.section_picks if p.reason.startswith("ranked")),
+                      key=lambda s: index[s.id])
+        self.sections = ruled + rest
+
+    def shown_quote_picks(self) -> list[Pick[Quote]]:
+        """Quotes of the chosen sections in reading order; when they give fewer than two, the
+        brief's other quotes (those of the best-ranked sections first) make up two."""
+        picks = ranked_quotes(self.brief.quotes, [*self.sections, *self.importance])
+        own = {q for s in self.sections for q in s.quotes}
+        return [p for k, p in enumerate(picks) if p.item.id in own or k < 2]
+
+    def choices(self) -> tuple[Choice, ...]:
+        """Why each shown item is in the plan (see :class:`briefgen.plan.model.Choice`)."""
+        why = {p.item.id: p.reason for p in self.section_picks}
+        out = [Choice("section", s.id, why[s.id]) for s in self.sections]
+        out += [Choice("figure", p.item.id, p.reason) for p in self.figure_picks]
+        out += [Choice("chart", p.item.id, p.reason) for p in self.chart_picks
+                if p.item.id in self.specs]
+        out += [Choice("kpi", p.item.id, p.reason) for p in self.kpi_picks()]
+        if self.profile.document.quotes or "quotes" in self.profile.slides.sequence:
+            out += [Choice("quote", p.item.id, p.reason) for p in self.shown_quote_picks()]
+        return tuple(out)
+
+    def kpi_picks(self) -> list[Pick[Figure]]:
+        spec = self.profile.slides.kpi
+        if "kpi" not in self.profile.slides.sequence:
+            return []
+        picks = choose(self.brief.figures, spec, ranked_figures(self.brief.figures,
+                                                                self.importance),
+                       "figure", f"profile {self.profile.id}")
+        return picks[:spec.max or 6]
 
     # ------------------------------------------------------------------ text
 
@@ -102,20 +194,66 @@ class _Planner:
         for key in (section.id, *(f"tag:{t}" for t in section.tags)):
             if key in budgets:
                 return budgets[key].for_lang(self.lang)
-        return self.profile.summary.for_lang(self.lang)
+        return round(self.profile.summary.for_lang(self.lang) * self._spread)
+
+    @cached_property
+    def _spread(self) -> float:
+        """How much longer each summary may be when fewer sections are chosen than the profile
+        has room for (``sections.max``): a short brief's memo still says enough, at most
+        twice the profile's summary length."""
+        room = self.profile.sections.max
+        if room is None or not self.sections:
+            return 1.0
+        return min(MAX_SPREAD, max(1.0, room / len(self.sections)))
 
     def _summarise(self, section: Section) -> _SectionText:
-        summary = summarize(section.paragraphs, self.lang, self._budget(section), self.priors,
-                            self.wanted)
+        paragraphs: Sequence[str] = section.paragraphs
+        if self.lead_section is not None and section.id == self.lead_section.id:
+            paragraphs = without_repeats(paragraphs, self.bottom_line, self.lang)
+        summary = gist(paragraphs, self.lang, self._budget(section), self.priors, self.wanted)
         title_len = self.profile.slides.title_length.for_lang(self.lang)
-        return _SectionText(section, summary, short_title(section.title, self.lang, title_len))
+        return _SectionText(section, summary, short_title(section.title, self.lang, title_len),
+                            tuple(paragraphs))
+
+    @cached_property
+    def lead_section(self) -> Section | None:
+        """The most newsworthy chosen section, which a press release's lead is drawn from."""
+        if self.profile.document.form != "press_release" or not self.section_picks:
+            return None
+        return self.section_picks[0].item
+
+    @cached_property
+    def lead_source(self) -> list[str]:
+        """The paragraphs the bottom line or lead is drawn from."""
+        if self.lead_section is not None:
+            return list(self.lead_section.paragraphs)
+        chosen = self.sections or self.brief.sections  # an `only` that matched nothing
+        top = self.section_picks[0].item if self.section_picks else chosen[0]
+        return [p for s in (top, *(s for s in chosen if s.id != top.id)) for p in s.paragraphs]
 
     @cached_property
     def bottom_line(self) -> tuple[str, ...]:
-        """The summary up front, over every selected section (computed once per plan)."""
-        paragraphs = [p for t in self.texts for p in t.section.paragraphs]
-        return summarize(paragraphs, self.lang, self.profile.bottom_line.for_lang(self.lang),
-                         self.priors, self.wanted)
+        """The summary up front (computed once per plan).
+
+        Both open with the topic sentence of the most important section (who did what, where,
+        when). A press lead goes on with that section's numbers (the dateline above it gives
+        place and date); a bottom line or abstract with the best of every chosen section, and
+        when it names neither the place nor the time, it opens with them (``event_facts``).
+        """
+        budget = self.profile.bottom_line.for_lang(self.lang)
+        paragraphs = self.lead_source
+        if self.lead_section is not None:
+            # a lead takes at most a quarter of a short release: the body tells the news
+            told = sum(measure(p, self.lang) for s in self.sections for p in s.paragraphs)
+            budget = min(budget, max(told // LEAD_SHARE, 1))
+            return news_lead(paragraphs, self.lang, budget)
+        out = topic_first(paragraphs, self.lang, budget, self.priors, self.wanted)
+        if needs_facts(out, self.brief.meta, self.labels):
+            facts = facts_sentence(self.brief.meta, self.labels)
+            room = budget - measure(facts, self.lang)
+            out = (facts, *(summarize(paragraphs, self.lang, room, self.priors, self.wanted)
+                            if room > 0 else ()))
+        return out
 
     def joined(self, sentences: Sequence[str]) -> str:
         return ("" if self.lang == "zh" else " ").join(sentences)
@@ -144,18 +282,18 @@ class _Planner:
                                                                      self.labels))
 
     def shown_quotes(self) -> list[str]:
-        ids = [q for t in self.texts for q in t.section.quotes]
-        return list(dict.fromkeys(ids))
+        return [p.item.id for p in self.shown_quote_picks()]
 
     def cited_sources(self) -> tuple[SourceView, ...]:
-        """Sources in citation order: sections, then figures and charts shown."""
+        """Sources in citation order: sections, then figures and charts shown; the brief's
+        sources when the plan cites none (a Sources heading is never empty)."""
         ids: list[str] = []
         for t in self.texts:
             ids += t.section.sources
         ids += [f.source for f in self.shown_figures]
-        ids += [c.source for c in self.shown_charts if c.source]
+        ids += [c.source for c in self.shown_charts if c.source and c.id in self.specs]
         ids += [s.id for s in self.brief.sources] if self.profile.figures.max is None else []
-        ordered = [i for i in dict.fromkeys(ids) if i in self.sources]
+        ordered = [i for i in dict.fromkeys(ids) if i in self.sources] or list(self.sources)
         return tuple(SourceView(n, fmt.format_source(self.sources[i], self.labels))
                      for n, i in enumerate(ordered, start=1))
 
@@ -179,6 +317,8 @@ class _Planner:
             if doc.figure_table and self.shown_figures:
                 out += [Heading(lab["key_figures"]), self.figure_table()]
         for text in self.texts:
+            if doc.section_text != "full" and not text.summary:
+                continue  # the lead said all of it: no heading without text
             out.append(Heading(text.section.title, 2 if doc.form == "press_release" else 1))
             if doc.section_text == "full":
                 out += [Paragraph(p) for p in text.section.paragraphs]
@@ -249,15 +389,16 @@ class _Planner:
         groups = [self._section_slides(t) for t in self.texts]
         cap = self.profile.slides.max_slides
         if cap is not None:
-            # Sections come in the profile's order of importance: keep those that fit the cap.
+            # Keep the most important sections that fit the cap, in reading order.
             room = cap - sum(len(v) for v in parts.values())
-            kept = []
-            for group in groups:
-                if len(group) > room:
+            rank = {p.item.id: k for k, p in enumerate(self.section_picks)}
+            keep: set[int] = set()
+            for k in sorted(range(len(groups)), key=lambda k: rank[self.texts[k].section.id]):
+                if len(groups[k]) > room:
                     break
-                kept.append(group)
-                room -= len(group)
-            groups = kept
+                keep.add(k)
+                room -= len(groups[k])
+            groups = [g for k, g in enumerate(groups) if k in keep]
         parts["sections"] = [s for g in groups for s in g]
         deck = [s for kind in sequence for s in parts[kind]]
         more = 3 * self.profile.slides.bullets_per_slide  # lines a section can fall back on
@@ -303,20 +444,20 @@ class _Planner:
 
     def _slides_agenda(self) -> list[Slide]:
         titles = tuple(t.title for t in self.texts)
-        return [Slide("agenda", self.labels["agenda"], bullets=titles, notes=titles)]
+        return [Slide("agenda", self.labels["agenda"], bullets=titles, notes=titles)] if titles \
+            else []
 
     def _slides_bottom_line(self) -> list[Slide]:
-        sentences = self.bottom_line
+        lead = self.bottom_line
         per = self.profile.slides.bullets_per_slide
         lines = self._fullest_lines(
-            [sentences, [t.section.key_points[0] for t in self.texts if t.section.key_points]],
+            [lead, [t.section.key_points[0] for t in self.texts if t.section.key_points]],
             per)
-        return self._chunks(self.labels["bottom_line"], lines, sentences)
+        lines = self._or_long_lines(lines, lead, per)
+        return self._chunks(self.labels["bottom_line"], lines or self._clipped(lead), lead)
 
     def _slides_kpi(self) -> list[Slide]:
-        spec = self.profile.slides.kpi
-        figs = select(self.brief.figures, spec.include, spec.max or 6, "figure",
-                      f"profile {self.profile.id}")
+        figs = [p.item for p in self.kpi_picks()]
         if not figs:
             return []
         views = [self.views[f.id] for f in figs]
@@ -341,12 +482,48 @@ class _Planner:
         out = []
         if self.profile.slides.section_dividers:
             out.append(Slide("section", text.title, notes=notes))
-        # Summary first; when it makes fewer than two bullets, the hand-written key points.
-        lines = self._fullest_lines([text.summary, text.section.key_points], per * 2)
-        slides = self._chunks(text.title, lines, notes)
-        if not slides and not out:  # nothing fits a bullet: a divider still carries the notes
-            slides = [Slide("section", text.title, notes=notes)]
-        return out + slides
+        # Summary first; when it makes fewer than two bullets, the hand-written key points, then
+        # every sentence of the section (a press release's lead section has given its summary
+        # to the lead); a slide never carries its title alone.
+        every = [s for p in text.section.paragraphs for s in split_sentences(p, self.lang)]
+        lines = self._fullest_lines([text.summary, text.section.key_points, every], per * 2)
+        lines = self._or_long_lines(lines, text.summary or every, per * 2)
+        return out + self._chunks(text.title, lines or self._clipped(every), notes)
+
+    def _or_long_lines(self, lines: tuple[str, ...], sentences: Sequence[str],
+                       limit: int) -> tuple[str, ...]:
+        """``lines``, or when they are fewer than two, the sentences' shortest complete forms
+        up to LONG_BULLET times the bullet length if that gives more: a long English topic
+        sentence no bullet form fits is kept (two or three lines on the slide) rather than
+        dropped for a side remark."""
+        if len(lines) >= 2:
+            return lines
+        most = LONG_BULLET * self.profile.slides.bullet_length.for_lang(self.lang)
+        long: list[str] = []
+        for sentence in sentences:
+            if not sentence.strip() or is_aside(sentence):
+                continue
+            forms = [sentence, *compressions(sentence, self.lang)]
+            shortest = _bare(min(forms, key=lambda f: measure(f, self.lang)))
+            if shortest and measure(shortest, self.lang) <= most and shortest not in long:
+                long.append(shortest)
+        return tuple(long[:limit]) if len(long) > len(lines) else lines
+
+    def _clipped(self, sentences: Sequence[str]) -> tuple[str, ...]:
+        """Last resort for a slide whose sentences have no complete form short enough even
+        for :meth:`_or_long_lines`: the first sentence cut at its last clause boundary within
+        the bullet length (or at the length itself). Never an empty slide."""
+        limit = self.profile.slides.bullet_length.for_lang(self.lang)
+        for sentence in sentences:
+            if not sentence.strip():
+                continue
+            zh = self.lang == "zh"
+            cut = sentence.strip()[:limit] if zh else " ".join(sentence.split()[:limit])
+            boundary = max(cut.rfind(m) for m in ("，", "；", ",", ";"))
+            if boundary > len(cut) // 2:
+                cut = cut[:boundary]
+            return (_bare(cut),)
+        return ()
 
     def _slides_charts(self) -> list[Slide]:
         return [Slide("chart", s.title, chart=s, notes=(s.alt_text, s.source))
@@ -383,11 +560,43 @@ class _Planner:
             timestamp=build_timestamp(self.brief),
         )
 
+    def _fit_pages(self) -> tuple[Block, ...]:
+        """The DOCX blocks within the profile's page budget, if it has one: past it, drop
+        charts down to one, figure table rows down to four, the least important sections down
+        to three, the last chart, then a third section. The deck is planned before: it keeps
+        everything."""
+        blocks = self.blocks()
+        budget = self.profile.document.max_pages
+        if budget is None:
+            return blocks
+        while pages(blocks, self.lang) > budget * PAGE_FILL:
+            if len(self.specs) > 1:
+                self.specs.popitem()
+            elif len(self.figure_picks) > MIN_TABLE_ROWS:
+                self.figure_picks.pop()
+                self.shown_figures.pop()
+            elif len(self.texts) > MIN_SECTIONS + 1:
+                self._drop_least_section()
+            elif self.specs:
+                self.specs.popitem()
+            elif len(self.texts) > MIN_SECTIONS:
+                self._drop_least_section()
+            else:
+                break
+            blocks = self.blocks()
+        return blocks
+
+    def _drop_least_section(self) -> None:
+        rank = {p.item.id: k for k, p in enumerate(self.section_picks)}
+        least = max(self.texts, key=lambda t: rank[t.section.id])
+        self.texts.remove(least)
+        self.sections.remove(least.section)
+
     def plan(self) -> DocPlan:
         zh = self.lang == "zh"
-        blocks = self.blocks()
-        charts = tuple(b.chart for b in blocks if isinstance(b, ChartBlock))
         slides = self.slides()
+        blocks = self._fit_pages()
+        charts = tuple(b.chart for b in blocks if isinstance(b, ChartBlock))
         placed = {c.id for c in charts}
         charts += tuple(s.chart for s in slides if s.chart and s.chart.id not in placed)
         return DocPlan(
@@ -398,7 +607,13 @@ class _Planner:
             toc=self.profile.document.toc, blocks=blocks, slides=slides, charts=charts,
             timeline=self.timeline_items(),
             native_charts=self.profile.document.charts == "native",
+            choices=self.choices(),
         )
+
+
+def _bare(text: str) -> str:
+    """A bullet line: no end mark or trailing separator."""
+    return text.strip().rstrip("。.！!？?；;，,：:、 ")
 
 
 def _renumber(caption: str, n: int) -> str:

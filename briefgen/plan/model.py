@@ -208,6 +208,16 @@ class Slide:
 
 
 @dataclass(frozen=True)
+class Choice:
+    """Why an item is in the plan: ``rule tag:news``, ``only trade``, ``ranked 0.83``,
+    ``cited by forum-news``. Tools that explain a plan (preview, validate) read these."""
+
+    kind: Literal["section", "figure", "chart", "quote", "kpi"]
+    id: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class DocPlan:
     """Everything both writers need for one audience of one brief."""
 
@@ -221,3 +231,6 @@ class DocPlan:
     charts: tuple[ChartSpec, ...] = ()  # every chart the plan shows, drawn once per build
     timeline: tuple[TimelineItem, ...] = ()  # the brief's milestones, in date order
     native_charts: bool = True  # DOCX: bar, line and pie as Word charts (False: pictures)
+    # what this audience's document shows, and why (a memo's page budget may leave sections
+    # and charts to the deck, which was planned before it and shows them)
+    choices: tuple[Choice, ...] = ()

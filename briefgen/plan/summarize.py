@@ -52,6 +52,8 @@ __all__ = [
     "compressions",
     "candidates",
     "finish",
+    "text_scores",
+    "gist",
 ]
 
 
@@ -463,3 +465,64 @@ def candidates(paragraphs: Sequence[str], lang: str) -> tuple[tuple[str, ...], .
     sents, paras = _split([p for p in paragraphs if p and p.strip()], lang)
     sep = "" if lang == "zh" else " "
     return tuple(tuple(sep.join(f.parts) for f in g.forms) for g in groups(sents, paras, lang))
+
+
+def text_scores(
+    texts: Sequence[Sequence[str]],
+    lang: str,
+    priors: Priors = Priors(),
+    wanted_terms: FigureTerms = FigureTerms(None),
+) -> list[float]:
+    """Per text (a section's paragraphs), how strongly the summariser ranks it within all the
+    texts together: the mean of its two best sentence scores (0 for a text without sentences).
+
+    The planner ranks untagged sections with this: a section whose sentences are central to the
+    whole brief and carry the profile's favoured features is one a summary would quote.
+    """
+    lang = norm_lang(lang)
+    info: list[_Sentence] = []
+    owner: list[int] = []
+    for t, paragraphs in enumerate(texts):
+        sents, paras = _split([p for p in paragraphs if p and p.strip()], lang)
+        for k, (s, p) in enumerate(zip(sents, paras)):
+            pos = 0 if k == 0 or paras[k - 1] != p else info[-1].pos + 1
+            info.append(_Sentence(len(info), p, pos, s, tokens(s, lang)))
+            owner.append(t)
+    if not info:
+        return [0.0] * len(texts)
+    per: list[list[float]] = [[] for _ in texts]
+    for t, x in zip(owner, _scores(info, lang, priors, wanted_terms)):
+        per[t].append(x)
+    return [sum(top := heapq.nlargest(2, xs)) / len(top) if xs else 0.0 for xs in per]
+
+
+def gist(
+    paragraphs: Sequence[str],
+    lang: str,
+    budget: int,
+    priors: Priors = Priors(),
+    wanted_terms: Sequence[str] | FigureTerms = (),
+) -> tuple[str, ...]:
+    """A summary that is never empty while the text has a sentence: a plan must not print a
+    heading with nothing under it.
+
+    :func:`summarize` first; when no form of any sentence fits the budget, the shortest complete
+    form of the first (topic) sentence, even if it runs over; when the sentence has no shorter
+    form, its first ``budget`` characters or words, finished as a sentence.
+    """
+    lang = norm_lang(lang)
+    out = summarize(paragraphs, lang, budget, priors, wanted_terms)
+    if out or budget <= 0:
+        return out
+    sents, _ = _split([p for p in paragraphs if p and p.strip()], lang)
+    if not sents:
+        return ()
+    first = sents[0]
+    shorter = compressions(first, lang)
+    if shorter:
+        return (shorter[-1],)
+    if measure(first, lang) <= budget:
+        return (finish(first, lang),)
+    clipped = first.strip()[:budget] if lang == "zh" else " ".join(first.split()[:budget])
+    return (finish(clipped, lang),)
+

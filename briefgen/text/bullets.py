@@ -13,6 +13,8 @@ from collections.abc import Sequence
 
 from briefgen.text.compress import (
     EN_LEAD_WORDS,
+    EN_TRAILING_DETAIL,
+    EN_TRAILING_LIST,
     EN_LIST_MARKER,
     ZH_LEAD_WHOLE,
     ZH_LEAD_WORDS,
@@ -97,22 +99,11 @@ def _forms(sentence: str, lang: str) -> list[str]:
     return forms
 
 
-#: A trailing ", with …" / ", including …" / ", such as …" phrase: detail a bullet can leave
-#: to the notes ("…cooperation zones, with cumulative investment of over 18.5 billion").
-_EN_TRAILING_DETAIL = re.compile(r",\s+(?:with|including|such as|mainly|especially)\s+[^,;]+[.]?$",
-                                 re.I)
-#: A trailing enumeration after a preposition: "…projects in steel, cement, machinery and
-#: other sectors".
-_EN_TRAILING_LIST = re.compile(
-    r"\s+(?:in|on|across|from|for|of|such as|including)\s+[^,;]+(?:,\s*[^,;]+)+,?\s+"
-    r"(?:and|or)\s+[^,;]+[.]?$", re.I)
-
-
 def _en_without_detail(text: str) -> list[str]:
     """``text`` without its trailing detail phrase, and without its trailing enumeration:
     each cut that leaves at least the bullet floor of words."""
     out = []
-    for pattern in (_EN_TRAILING_DETAIL, _EN_TRAILING_LIST):
+    for pattern in (EN_TRAILING_DETAIL, EN_TRAILING_LIST):
         cut = pattern.sub("", text.strip()).rstrip(" ,;")
         if cut != text.strip() and len(cut.split()) >= _FLOOR["en"]:
             out.append(cut)

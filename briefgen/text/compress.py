@@ -352,18 +352,22 @@ def en_finite(text: str) -> bool:
 
 
 def _en_scope_end(pieces: Sequence[str]) -> int:
-    """Index of the last clause of a subject + appositive lead ("Dr. Li, a researcher, said")."""
-    if len(pieces) > 1 and len(pieces[0].split()) <= 5 and not en_lead(pieces[0]):
+    """Index of the last clause of a subject + appositive lead ("Dr. Li, a researcher, said");
+    not a participle lead-in ("Opening the seminar, the director said")."""
+    if (len(pieces) > 1 and len(pieces[0].split()) <= 5 and not en_lead(pieces[0])
+            and not _en_lead_in(pieces[0])):
         nxt = pieces[1].split()
         if nxt and nxt[0].strip("\"'“‘(").lower() in _EN_APPOSITIVE:
             return 1
     return -1
 
 
-def _en_droppable(rest: str, after_main: bool) -> bool:
+def _en_droppable(rest: str, after_main: bool, tail: str = "") -> bool:
     """Whether the part after a comma may be dropped: a new clause or phrase, not a list item.
 
     :param after_main: the kept part ends with its main clause (nothing listed after it yet)
+    :param tail: everything after the comma; a new clause's verb may come after an aside
+        ("…, and the two leaders, who met in 2023, agreed …")
     """
     words = [w.strip("\"'“‘(").lower() for w in rest.split()]
     if not words or not words[0]:
@@ -377,7 +381,7 @@ def _en_droppable(rest: str, after_main: bool) -> bool:
         # predicates ("set up A, propose B, and provide C"), nor an item ("and fourth, …")
         raw = rest.split()[1] if len(rest.split()) > 1 else ""
         clause = raw[:1].isupper() or words[1] in _EN_SUBJECT_START or words[1] in EN_LEAD_WORDS
-        return (clause or after_main) and words[1] not in _EN_ORDINAL and en_finite(rest)
+        return (clause or after_main) and words[1] not in _EN_ORDINAL and en_finite(tail or rest)
     if first in _EN_TAIL_OPENERS:
         return True
     if first[:1].isdigit() or first.startswith("$"):
@@ -438,7 +442,8 @@ def _valid_cut(pieces: Sequence[str], k: int, lang: str, floor: int) -> bool:
         and (len(words) <= 4 or (rest_words and rest_words[0].lower() in ("and", "or")))
     ):
         return False  # inside a list: "A, B, and C"
-    if sep == "," and not _en_droppable(rest, all(en_lead(p) for p in head[:-1])):
+    if sep == "," and not _en_droppable(rest, all(en_lead(p) for p in head[:-1]),
+                                        "".join(pieces[k:])):
         return False
     if re.search(r"\bnot only\b", prefix, re.I) and not re.search(r"\bbut\b", prefix, re.I):
         return False
@@ -446,7 +451,10 @@ def _valid_cut(pieces: Sequence[str], k: int, lang: str, floor: int) -> bool:
     if k - 1 <= scope:
         return False
     main = [p for p in head[scope + 1 :] if not en_lead(p)]
-    return bool(main) and en_finite("".join(main))
+    if not main or not en_finite("".join(main)):
+        return False
+    opened = list(_EN_SUBORDINATOR.finditer(core))
+    return not opened or en_finite(core[opened[-1].end():])
 
 
 def _drop_lead(sentence: str, lang: str) -> str | None:
@@ -498,6 +506,52 @@ def _en_lead_in(piece: str) -> bool:
     )
 
 
+#: A non-restrictive relative clause or participle phrase between commas: "X, who had last met
+#: in 2023, agreed", "a score, introduced to speed up checks, had flagged".
+_EN_RELATIVE_ASIDE = re.compile(
+    r",\s+(?:who|whom|whose|which|[a-z]{3,}ed\b|to be)\s+[^,;:]+,\s+(?=[a-z])")
+#: Words that open a subordinate clause: a cut must not leave one without its verb
+#: ("…described how an automated fraud-risk score.").
+_EN_SUBORDINATOR = re.compile(r"\b(?:how|that|whether|why|what|which|who|where|when|if)\s",
+                              re.I)
+#: A trailing ", with …" / ", including …" / ", such as …" phrase: detail a shorter form can
+#: leave out ("…cooperation zones, with cumulative investment of over 18.5 billion").
+EN_TRAILING_DETAIL = re.compile(
+    r",\s+(?:with|including|such as|mainly|especially)\s+[^,;]+[.!?]?$", re.I)
+#: A trailing enumeration after a preposition or participle: "…agreements covering trade,
+#: infrastructure, agriculture and education", "…projects in steel, cement and other sectors".
+_ITEM = r"(?:[^\s,;]+\s+){0,3}[^\s,;.!?]+"  # a list item: one to four words
+EN_TRAILING_LIST = re.compile(
+    rf"\s+(?:in|on|across|from|for|of|such as|including|covering|involving|spanning)\s+"
+    rf"{_ITEM}(?:,\s*{_ITEM})+,?\s+(?:and|or)\s+(?:other\s+)?{_ITEM}[.!?]?$", re.I)
+
+
+def _aside_before_verb(m: re.Match[str]) -> str:
+    """Drop the aside only when the main clause's verb follows it ("…, agreed", "…, had
+    flagged"); otherwise the commas belong to a list ("…, which insures cities, farmers and")."""
+    after = m.string[m.end():].split()
+    return " " if after and en_finite("it " + after[0]) else m.group(0)
+
+
+def en_without_asides(sentence: str) -> list[str]:
+    """Shorter forms of an English sentence that keep its main clause whole: without its
+    relative-clause asides, without a trailing enumeration or detail phrase, and both."""
+    out: list[str] = []
+    bases = [sentence.strip()]
+    no_relative = _EN_RELATIVE_ASIDE.sub(_aside_before_verb, bases[0])
+    if no_relative != bases[0]:
+        bases.append(no_relative)
+    for base in list(bases):
+        for pattern in (EN_TRAILING_LIST, EN_TRAILING_DETAIL):
+            cut = pattern.sub("", base).rstrip(" ,;")
+            if cut != base and len(cut.split()) >= 4 and en_finite(cut):
+                bases.append(cut + ".")
+    for base in bases[1:]:
+        if base not in out:
+            out.append(base)
+    return out
+
+
 @lru_cache(maxsize=8192)
 def _compressions(sentence: str, lang: str, floor: int, leads: bool) -> tuple[str, ...]:
     out: list[str] = []
@@ -506,6 +560,8 @@ def _compressions(sentence: str, lang: str, floor: int, leads: bool) -> tuple[st
     bare = drop_parentheticals(sentence, lang)
     if bare != sentence:
         bases.append(bare)
+    if lang == "en":
+        bases += [b for b in en_without_asides(bare) if b not in bases]
     for base in list(bases) if leads else ():
         dropped = _drop_lead(base, lang)
         if dropped is not None:

@@ -196,6 +196,12 @@ def test_profile_schema_accepts_builtins_and_partial_profiles_that_extend(capsys
     assert validator.is_valid({"extends": "press", "id": "desk", "slides": {"max_slides": 8}})
     assert not validator.is_valid({"id": "desk", "slides": {"max_slides": 8}})  # no extends
     assert not validator.is_valid({"extends": "press", "id": "desk", "sumary": {}})
+    # selections: a bare list of rules, the old key include, never an unknown key
+    assert validator.is_valid({"extends": "press", "id": "desk", "sections": ["tag:x", "*"]})
+    assert validator.is_valid({"extends": "press", "id": "desk",
+                               "figures": {"include": ["tag:key"], "max": 3}})
+    assert not validator.is_valid({"extends": "press", "id": "desk",
+                                   "sections": {"only": ["a"], "bogus": 1}})
 
 
 # --------------------------------------------------------------------------- ingest

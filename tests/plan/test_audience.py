@@ -15,6 +15,7 @@ from briefgen.plan.audience import plan_for
 from briefgen.plan.model import (
     BulletList,
     ChartBlock,
+    Choice,
     FigureTable,
     Heading,
     Paragraph,
@@ -110,12 +111,27 @@ def test_plan_is_immutable(plans):
         plans["press"].labels["contents"] = "x"  # type: ignore[index]
 
 
-def test_custom_profile_extends_builtin_and_selects_sections(tmp_path):
+def test_custom_profile_lists_what_it_prefers_first_and_ranks_the_rest_after(tmp_path):
     profile = tmp_path / "trade-desk.yaml"
     profile.write_text("extends: press\nid: trade-desk\nsections: [trade]\n", "utf-8")
     plan = plan_for(load_brief(MINI), load_profile(profile))
+    assert plan.choices[0] == Choice("section", "trade", "rule trade")
+    assert plan.choices[1].kind == "section" and plan.choices[1].id == "news"
+    assert plan.choices[1].reason.startswith("ranked ")
+    lead = next(b.text for b in plan.blocks if isinstance(b, Paragraph) and b.role == "lead")
+    assert "1.2万亿元" in lead  # the preferred section leads
     headings = [b.text for b in plan.blocks if isinstance(b, Heading) and b.level == 2]
-    assert "贸易投资稳步增长" in headings and "示例论坛在上海举行" not in headings
+    assert "示例论坛在上海举行" in headings  # the ranked one follows
+
+
+def test_custom_profile_says_only_these_explicitly(tmp_path):
+    profile = tmp_path / "trade-desk.yaml"
+    profile.write_text("extends: press\nid: trade-desk\nsections: {only: [trade]}\n", "utf-8")
+    plan = plan_for(load_brief(MINI), load_profile(profile))
+    assert [c for c in plan.choices if c.kind == "section"] == [
+        Choice("section", "trade", "only trade")]
+    text = " ".join(getattr(b, "text", "") for b in plan.blocks)
+    assert "1.2万亿元" in text and "示例论坛在上海举行" not in text and "800余名" not in text
 
 
 def test_profile_naming_unknown_section_is_an_input_error(tmp_path):

@@ -22,7 +22,7 @@ from briefgen.plan.summarize import (
     short_title,
     summarize,
 )
-from briefgen.text.compress import CONNECTIVE
+from briefgen.text.compress import CONNECTIVE, en_without_asides
 from briefgen.text.measure import measure
 from briefgen.text.segment import clauses, drop_parentheticals, sentences
 from briefgen.text.tokens import tokens
@@ -174,8 +174,11 @@ def _body(text: str) -> str:
 def _source_forms(sentence: str, lang: str):
     """What a summary may make of a sentence: its clauses from some start to some end, the
     first clause (a time such as "2016年，") optionally kept when leading clauses are dropped;
-    for the sentence, its paren-free form and the form without a leading connective."""
+    for the sentence, its paren-free form, its forms without relative-clause asides and
+    trailing enumerations (English), and the form without a leading connective."""
     bases = [sentence, drop_parentheticals(sentence, lang)]
+    if lang == "en":
+        bases += en_without_asides(bases[-1])
     bases += [CONNECTIVE[lang].sub("", b, count=1) for b in bases]
     for base in dict.fromkeys(bases):
         pieces = clauses(base, lang)

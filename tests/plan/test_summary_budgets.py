@@ -68,32 +68,34 @@ def test_section_summaries_fit_their_budgets(planners, profile):
     assert planner.texts
     for text in planner.texts:
         budget = planner._budget(text.section)
-        _check(text.summary, list(text.section.paragraphs), lang, budget, text.section.id)
+        _check(text.summary, list(text.source), lang, budget, text.section.id)
 
 
 @pytest.mark.parametrize("profile", PROFILES)
 def test_bottom_line_fits_its_budget(planners, profile):
     lang, _, plans = planners
     planner = plans[profile]
-    source = [p for t in planner.texts for p in t.section.paragraphs]
+    source = planner.lead_source
     budget = planner.profile.bottom_line.for_lang(lang)
     _check(planner.bottom_line, source, lang, budget, "bottom line")
 
 
 @pytest.mark.parametrize("profile", ["executive", "press"])
 def test_the_plan_prints_those_summaries(planners, profile):
-    """plan_for puts each summary under its section heading (profiles that print summaries)."""
+    """plan_for puts each summary under its section heading (profiles that print summaries;
+    the memo's page budget leaves its least important sections to the deck, three stay)."""
     lang, loaded, plans = planners
     planner = plans[profile]
     blocks = plan_for(loaded, load_profile(profile)).blocks
     joiner = "" if lang == "zh" else " "
+    printed = 0
     for text in planner.texts:
-        k = next(
-            i
-            for i, b in enumerate(blocks)
-            if isinstance(b, Heading) and b.text == text.section.title
-        )
-        assert blocks[k + 1] == Paragraph(joiner.join(text.summary))
+        k = next((i for i, b in enumerate(blocks)
+                  if isinstance(b, Heading) and b.text == text.section.title), None)
+        if k is not None:
+            printed += 1
+            assert blocks[k + 1] == Paragraph(joiner.join(text.summary))
+    assert printed >= 3
 
 
 def test_audiences_keep_their_order_of_length(planners):

@@ -1,0 +1,49 @@
+"""Property: for any valid brief with two or more sections, no built-in audience gets an empty
+part (see briefgen.plan.invariants), whatever tags the brief carries or lacks."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+from hypothesis import given
+
+from briefgen.load.brief import load_brief
+from briefgen.load.profile import builtin_profiles, load_profile
+from briefgen.plan.audience import plan_for
+from briefgen.plan.invariants import empty_parts
+from briefgen.plan.model import Heading, Paragraph, Slide
+from briefgen.resources import default_brief
+from tests.fuzz.profiles import share
+from tests.fuzz.strategies import briefs
+from tests.fuzz.test_fuzz_build import write_brief
+
+PROFILES = {name: load_profile(name) for name in builtin_profiles()}
+
+
+@share(0.2)
+@given(brief=briefs(max_sections=12).filter(lambda b: len(b["sections"]) >= 2))
+def test_no_audience_gets_an_empty_part(brief):
+    with tempfile.TemporaryDirectory() as tmp:
+        loaded = load_brief(write_brief(Path(tmp), brief))
+    for name, profile in PROFILES.items():
+        plan = plan_for(loaded, profile)
+        assert empty_parts(plan) == [], name
+        chosen = [c for c in plan.choices if c.kind == "section"]
+        assert chosen, name  # every audience gets sections, tagged or not
+        assert {c.id for c in chosen} <= {s["id"] for s in brief["sections"]}
+
+
+def test_the_check_finds_what_it_is_for():
+    """empty_parts is no test that cannot fail: a heading with nothing under it, an empty lead
+    and a title-only slide are each named."""
+    plan = plan_for(load_brief(default_brief()), PROFILES["press"])
+    assert empty_parts(plan) == []
+    broken = replace(plan, blocks=(Paragraph("", "lead"), Heading("Sources")),
+                     slides=(*plan.slides, Slide("bullets", "Alone")))
+    assert empty_parts(broken) == [
+        "empty Paragraph at block 0",
+        "heading 'Sources' has nothing under it",
+        f"slide {len(plan.slides) + 1} (bullets) 'Alone' carries only its title",
+    ]

@@ -1,0 +1,63 @@
+"""The executive memo keeps its promise of at most two A4 pages, as LibreOffice lays it out,
+and the plan's page estimate (briefgen.plan.pages) is what gets it there."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from briefgen.build import build
+from briefgen.load.brief import load_brief
+from briefgen.load.profile import load_profile
+from briefgen.plan.audience import plan_for
+from briefgen.plan.model import ChartBlock, FigureTable, Heading
+from briefgen.plan.pages import pages
+from briefgen.resources import data_dir
+
+BRIEFS = ["belt-and-road-forum-2017", "belt-and-road-forum-2017-en"]
+
+
+def pdf_pages(docx: Path, out: Path) -> int:
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{out}/lo",
+                    "--convert-to", "pdf", "--outdir", str(out), str(docx)],
+                   check=True, capture_output=True, timeout=180)
+    info = subprocess.run(["pdfinfo", str(docx.with_suffix(".pdf"))], check=True,
+                          capture_output=True, text=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages")))
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdfinfo") is None,
+                    reason="LibreOffice or poppler missing")
+@pytest.mark.parametrize("folder", BRIEFS)
+def test_bundled_executive_memo_is_at_most_two_pages(tmp_path, folder):
+    [result] = build(brief=data_dir("briefs") / folder, audiences=["executive"],
+                     formats=["docx"], out=tmp_path)
+    assert 1 <= pdf_pages(result.path, tmp_path) <= 2
+
+
+@pytest.mark.parametrize("folder", BRIEFS)
+def test_page_budget_trims_charts_and_rows_before_sections(folder, tmp_path):
+    loaded = load_brief(data_dir("briefs") / folder)
+    unbounded = tmp_path / "long-memo.yaml"
+    unbounded.write_text("extends: executive\nid: long-memo\ndocument: {max_pages: 50}\n",
+                         "utf-8")
+    full = plan_for(loaded, load_profile(unbounded))
+    memo = plan_for(loaded, load_profile("executive"))
+    lang = memo.meta.language
+    assert pages(full.blocks, lang) > 2 >= pages(memo.blocks, lang)
+
+    def count(plan, kind):
+        return sum(isinstance(b, kind) for b in plan.blocks)
+
+    rows = next(b for b in memo.blocks if isinstance(b, FigureTable)).rows
+    assert count(memo, ChartBlock) == 1 < count(full, ChartBlock)
+    assert len(rows) == 4
+    titles = {s.title for s in loaded.brief.sections}
+    assert sum(isinstance(b, Heading) and b.text in titles for b in memo.blocks) == 3
+    # the deck is planned before the page budget: it keeps every section and chart
+    assert memo.slides == full.slides
+    shown = {c.id for c in memo.choices if c.kind == "chart"}
+    assert shown == {b.chart.id for b in memo.blocks if isinstance(b, ChartBlock)}
