@@ -52,10 +52,9 @@ class Case:
     profile: str | None = None
 
     def run(self, out: Path, templates: dict[str, Path]) -> list[Path]:
-        profiles = []
-        if self.profile:
-            profiles.append(out / f"{self.name}.yaml")
-            profiles[0].write_text(self.profile, "utf-8")
+        profiles = [out / f"{self.name}.yaml"] if self.profile else []
+        for path in profiles:
+            path.write_text(self.profile, "utf-8")
         with pytest.MonkeyPatch.context() as env:
             env.setenv("BRIEFGEN_TOC_PAGES", "1" if self.needs_lo else "0")
             made = build(brief=self.brief, audiences=[] if self.profile else ["all"],
@@ -68,10 +67,11 @@ class Case:
         return 1 if self.profile else 3
 
 
-def _more_briefs() -> list[Path]:
-    if not MORE_BRIEFS.is_dir():
-        return []
-    return sorted({*MORE_BRIEFS.glob("*/brief.yaml"), *MORE_BRIEFS.glob("*.yaml")})
+def more_briefs(folder: Path = MORE_BRIEFS) -> dict[str, Path]:
+    """The briefs in ``folder`` by name: ``NAME/brief.yaml`` or ``NAME.yaml``."""
+    found = {path.parent.name: path for path in folder.glob("*/brief.yaml")}
+    found.update((path.stem, path) for path in folder.glob("*.yaml"))
+    return dict(sorted(found.items()))
 
 
 CASES = [
@@ -83,8 +83,7 @@ CASES = [
     Case("zh-picture-charts", BRIEFS["zh"], ("docx",), profile=PICTURES),
     *(Case(f"{lang}-pdf", brief, ("docx", "pdf"), needs_lo=True)
       for lang, brief in BRIEFS.items()),
-    *(Case(f"data-{path.parent.name if path.name == 'brief.yaml' else path.stem}", path)
-      for path in _more_briefs()),
+    *(Case(f"data-{name}", path) for name, path in more_briefs().items()),
 ]
 
 
@@ -175,12 +174,12 @@ def test_the_workbooks_inside_the_charts_pass_too(checked, tmp_path) -> None:
     assert not findings, summary(findings)
 
 
-def test_the_data_briefs_folder_is_found_when_it_exists() -> None:
-    """Guards the glob: a brief added under tests/data/briefs/ must become a case above."""
-    names = {c.name for c in CASES}
-    for path in _more_briefs():
-        label = path.parent.name if path.name == "brief.yaml" else path.stem
-        assert f"data-{label}" in names
+def test_briefs_of_other_events_are_found_in_either_layout(tmp_path) -> None:
+    for name in ("a/brief.yaml", "b.yaml", "c/source.md", "README.md"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("", "utf-8")
+    assert more_briefs(tmp_path) == {"a": tmp_path / "a" / "brief.yaml", "b": tmp_path / "b.yaml"}
+    assert more_briefs(tmp_path / "missing") == {}
 
 
 # ------------------------------------------------------------------------ the validator's own test
