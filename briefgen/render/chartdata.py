@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from lxml import etree
 from pptx.chart.data import CategoryChartData
 from pptx.chart.xlsx import CategoryWorkbookWriter
+from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import lazyproperty
 
 from briefgen.plan.model import ChartSpec
@@ -47,7 +48,7 @@ class ChartData(CategoryChartData):
     def _workbook_writer(self) -> FixedTimeWorkbookWriter:
         return FixedTimeWorkbookWriter(self)
 
-    def xml_bytes(self, chart_type) -> bytes:
+    def xml_bytes(self, chart_type: XL_CHART_TYPE) -> bytes:
         """The chart part python-pptx writes for ``chart_type``, with valid axis ids. Both writers
         get their chart XML here (python-pptx's ``ChartPart.new`` calls it too)."""
         return valid_axis_ids(super().xml_bytes(chart_type))
