@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from briefgen.load.profile import builtin_profiles, load_profile
+from briefgen.load.tags import builtin_vocabulary
 
 #: Words that signal a role, per language. English words match at a word start (``export``
 #: matches exports); Chinese words match anywhere.
@@ -65,18 +65,10 @@ class Roles:
 
 @cache
 def profile_roles() -> Roles:
-    """Every ``tag:NAME`` the built-in profiles use for sections, and for figures."""
-    sections: set[str] = set()
-    figures: set[str] = set()
-    for name in builtin_profiles():
-        p = load_profile(name)
-        sections |= _tags(p.sections + list(p.section_budgets))
-        figures |= _tags(p.figures.include + p.slides.kpi.include)
-    return Roles(frozenset(sections), frozenset(figures))
-
-
-def _tags(selectors: list[str]) -> set[str]:
-    return {s.removeprefix("tag:") for s in selectors if s.startswith("tag:")}
+    """Every ``tag:NAME`` the built-in profiles use for sections, and for figures (the one
+    vocabulary ``briefgen validate`` and the docs show, read from the profile files)."""
+    vocabulary = builtin_vocabulary()
+    return Roles(frozenset(vocabulary.names("section")), frozenset(vocabulary.names("figure")))
 
 
 def section_tags(title: str, paragraphs: list[str], lang: str, first: bool = False) -> list[str]:

@@ -432,8 +432,9 @@ def summarize(
     sents, paras = _split([p for p in paragraphs if p and p.strip()], lang)
     if not sents:
         return ()
-    if sum(measure(s, lang) for s in sents) <= budget:
-        return whole_text(sents, paras, lang)
+    whole = whole_text(sents, paras, lang)
+    if sum(measure(s, lang) for s in whole) <= budget:  # measured finished: an end mark counts
+        return whole
     grps = groups(sents, paras, lang)
     if not grps:
         return ()
