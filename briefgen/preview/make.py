@@ -9,6 +9,7 @@ page as it was.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import warnings
 from collections.abc import Sequence
@@ -128,12 +129,15 @@ def make_preview(options: Options) -> Preview:
         files = tuple(_file_view(shots[o.path], o.format, folder) for o in mine)
         views.append(AudienceView(describe(plan, profiles[plan.meta.audience], loaded.brief),
                                   files))
-    prune(folder / "pages", list(shots.values()))
+    shown = _shown_keys(folder / "index.html")
     preview = Preview(title=loaded.brief.meta.title, brief=str(loaded.path),
                       lang=loaded.brief.meta.language.value, audiences=tuple(views),
                       warnings=tuple(dict.fromkeys(_warning_text(w) for w in caught
                                                     if _worth_showing(w))))
-    return write_page(preview, folder)
+    written = write_page(preview, folder)
+    # The page just replaced may still be open and load pictures lazily until it reloads.
+    prune(folder / "pages", {s.key for s in shots.values()} | shown)
+    return written
 
 
 def write_page(preview: Preview, folder: Path) -> Preview:
@@ -142,6 +146,14 @@ def write_page(preview: Preview, folder: Path) -> Preview:
     if not store(index, render_page(preview).encode()):
         raise OSError(f"cannot write {index}")
     return replace(preview, index=index)
+
+
+def _shown_keys(index: Path) -> set[str]:
+    """Keys of the pictures the current page shows (none when there is no page)."""
+    try:
+        return set(re.findall(r'src="pages/([0-9a-f]+)-', index.read_text(encoding="utf-8")))
+    except OSError:
+        return set()
 
 
 def _file_view(shot: Snapshot, fmt: str, folder: Path) -> FileView:

@@ -17,7 +17,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -113,9 +113,8 @@ def _link_or_copy(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
-def prune(pages_dir: Path, keep: Sequence[Snapshot]) -> None:
-    """Remove pictures and PDFs of files no longer in the preview (older builds)."""
-    wanted = {s.key for s in keep}
+def prune(pages_dir: Path, keep: Set[str]) -> None:
+    """Remove the pictures and PDFs of files whose keys are not in ``keep`` (older builds)."""
     for path in pages_dir.glob("*"):
-        if path.is_file() and path.name.split("-")[0].split(".")[0] not in wanted:
+        if path.is_file() and path.name.split("-")[0].split(".")[0] not in keep:
             path.unlink(missing_ok=True)
