@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefgen.commands import build as build_cmd
 from briefgen.errors import InputError
+
+if TYPE_CHECKING:
+    from briefgen.preview.make import Options
 
 HELP = "write a page showing every page and slide each audience gets, and why (--watch: live)"
 DESCRIPTION = """\
@@ -37,7 +40,7 @@ def configure(p: argparse.ArgumentParser) -> None:
                       help="port to serve on with --watch (default: a free one, printed)")
 
 
-def options(args: argparse.Namespace) -> object:
+def options(args: argparse.Namespace) -> Options:
     """The preview's :class:`~briefgen.preview.make.Options` from the command line."""
     from briefgen.preview.make import Options
 
@@ -59,8 +62,8 @@ def run(args: argparse.Namespace) -> int:
     if args.watch:
         from briefgen.preview.watch import serve
 
-        return serve(opts, args.port, quiet=args.quiet)  # type: ignore[arg-type]
-    preview = make_preview(opts)  # type: ignore[arg-type]
+        return serve(opts, args.port, quiet=args.quiet)
+    preview = make_preview(opts)
     if not args.quiet:
         print(preview.index)
     return 0

@@ -8,9 +8,11 @@ page as it was.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
+import time
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -24,6 +26,8 @@ from briefgen.preview.page import render_page, version_of
 from briefgen.preview.snapshots import Snapshot, prune, snapshot_all
 from briefgen.resources import default_brief
 from briefgen.write import store
+
+log = logging.getLogger("briefgen")
 
 MISSING = ("preview needs LibreOffice to draw the pages, and soffice is not on PATH (install it: "
            "apt-get install libreoffice-writer libreoffice-impress, or from libreoffice.org)")
@@ -109,6 +113,7 @@ def make_preview(options: Options) -> Preview:
     from briefgen.load.brief import load_brief
 
     soffice = find_soffice()
+    started = time.perf_counter()
     formats = [f for f in options.formats if f in ("docx", "pptx")] or ["docx", "pptx"]
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -122,7 +127,10 @@ def make_preview(options: Options) -> Preview:
     profiles = {p.id: p for p in resolve_profiles(list(options.audiences),
                                                    list(options.profile_files))}
     folder = options.folder
+    mark = time.perf_counter()
     shots = {s.source: s for s in snapshot_all(soffice, [o.path for o in outputs], folder)}
+    log.info("preview: built in %.2f s, pictures in %.2f s", mark - started,
+             time.perf_counter() - mark)
     views = []
     for plan in plans:
         mine = [o for o in outputs if o.audience == plan.meta.audience]

@@ -14,15 +14,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.commands import pdf
 from briefgen.write import store
+
+log = logging.getLogger("briefgen")
 
 #: Resolution of the pictures: an A4 page is 794 x 1123 pixels, a 16:9 slide 1280 x 720.
 DPI = 96
@@ -80,10 +84,17 @@ def _convert(soffice: str, files: dict[str, Path], pages_dir: Path) -> None:
             linked = staging / f"{key}{source.suffix}"
             _link_or_copy(source, linked)
             inputs.append(linked)
-        for key, made in zip(files, pdf.to_pdfs(soffice, inputs, staging)):
+        started = time.perf_counter()
+        made_pdfs = pdf.to_pdfs(soffice, inputs, staging)
+        mark = time.perf_counter()
+        pages = 0
+        for key, made in zip(files, made_pdfs):
             count = draw_pages(made, pages_dir, key)
+            pages += count
             os.replace(made, pages_dir / f"{key}.pdf")
             store(pages_dir / f"{key}.json", json.dumps({"pages": count}).encode())
+        log.info("preview: LibreOffice made %s PDFs in %.2f s; %s pages drawn in %.2f s",
+                 len(inputs), mark - started, pages, time.perf_counter() - mark)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 

@@ -63,5 +63,7 @@ def page(browser):
     tab.on("console", lambda m: tab.problems.append(m.text) if m.type == "error" else None)
     tab.on("pageerror", lambda e: tab.problems.append(str(e)))
     tab.on("requestfailed", lambda r: tab.problems.append(f"failed: {r.url}"))
+    tab.on("response", lambda r: tab.problems.append(f"{r.status}: {r.url}") if r.status >= 400
+           else None)
     yield tab
     context.close()
