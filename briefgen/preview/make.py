@@ -29,8 +29,9 @@ from briefgen.write import store
 
 log = logging.getLogger("briefgen")
 
-MISSING = ("preview needs LibreOffice to draw the pages, and soffice is not on PATH (install it: "
-           "apt-get install libreoffice-writer libreoffice-impress, or from libreoffice.org)")
+MISSING = "needs LibreOffice to draw the pages, and soffice is not on PATH"
+INSTALL = ("install it: apt-get install libreoffice-writer libreoffice-impress, "
+           "or from libreoffice.org")
 FOLDER = "preview"
 
 
@@ -100,7 +101,7 @@ def find_soffice() -> str:
     """LibreOffice's command, or the one-line InputError saying how to install it."""
     soffice = pdf.find_soffice()
     if soffice is None:
-        raise InputError.single("preview", MISSING)
+        raise InputError.single("briefgen preview", MISSING, hint=INSTALL)
     return soffice
 
 
