@@ -139,7 +139,7 @@ def make_preview(options: Options) -> Preview:
         views.append(AudienceView(describe(plan, profiles[plan.meta.audience], loaded.brief),
                                   files))
     shown = _shown_keys(folder / "index.html")
-    preview = Preview(title=loaded.brief.meta.title, brief=str(loaded.path),
+    preview = Preview(title=loaded.brief.meta.title, brief=_shown_path(loaded.path),
                       lang=loaded.brief.meta.language.value, audiences=tuple(views),
                       warnings=tuple(dict.fromkeys(_warning_text(w) for w in caught
                                                     if _worth_showing(w))))
@@ -155,6 +155,14 @@ def write_page(preview: Preview, folder: Path) -> Preview:
     if not store(index, render_page(preview).encode()):
         raise OSError(f"cannot write {index}")
     return replace(preview, index=index)
+
+
+def _shown_path(path: Path) -> str:
+    """``path`` as the user would type it: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def _shown_keys(index: Path) -> set[str]:
