@@ -138,14 +138,16 @@ def make_preview(options: Options) -> Preview:
         files = tuple(_file_view(shots[o.path], o.format, folder) for o in mine)
         views.append(AudienceView(describe(plan, profiles[plan.meta.audience], loaded.brief),
                                   files))
-    shown = _shown_keys(folder / "index.html")
+    shown = _shown_pictures(folder / "index.html")
     preview = Preview(title=loaded.brief.meta.title, brief=_shown_path(loaded.path),
                       lang=loaded.brief.meta.language.value, audiences=tuple(views),
                       warnings=tuple(dict.fromkeys(_warning_text(w) for w in caught
                                                     if _worth_showing(w))))
     written = write_page(preview, folder)
     # The page just replaced may still be open and load pictures lazily until it reloads.
-    prune(folder / "pages", {s.key for s in shots.values()} | shown)
+    keep = {Path(p).name for s in shots.values() for p in (*s.pages, s.pdf)}
+    keep |= {f"{s.key}.json" for s in shots.values()}
+    prune(folder / "pages", keep | shown)
     return written
 
 
@@ -165,10 +167,10 @@ def _shown_path(path: Path) -> str:
         return str(path)
 
 
-def _shown_keys(index: Path) -> set[str]:
-    """Keys of the pictures the current page shows (none when there is no page)."""
+def _shown_pictures(index: Path) -> set[str]:
+    """Names of the pictures the current page shows (none when there is no page)."""
     try:
-        return set(re.findall(r'src="pages/([0-9a-f]+)-', index.read_text(encoding="utf-8")))
+        return set(re.findall(r'src="pages/([^"]+)"', index.read_text(encoding="utf-8")))
     except OSError:
         return set()
 

@@ -46,8 +46,8 @@ class State:
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
-    """Files of the preview folder, never cached (a reload must show the new page), and the
-    version answer."""
+    """Files of the preview folder (the page never cached: a reload must show the new one) and
+    the version answer."""
 
     state: State
 
@@ -63,7 +63,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         super().do_GET()
 
     def end_headers(self) -> None:
-        self.send_header("Cache-Control", "no-store")
+        # Pictures are named by their content, so they never change; the page always may.
+        immutable = self.path.startswith("/pages/") and self.path.endswith(".png")
+        self.send_header("Cache-Control", "max-age=31536000, immutable" if immutable else
+                         "no-store")
         super().end_headers()
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
