@@ -12,7 +12,9 @@ from briefgen.cli import main
 from briefgen.load.brief import load_brief
 from briefgen.load.profile import load_profile
 from briefgen.plan.model import DocPlan
-from briefgen.preview.facts import describe, rule_for
+from briefgen.preview.facts import AudienceFacts, SectionFact, describe, rule_for
+from briefgen.preview.make import AudienceView, FileView, Preview
+from briefgen.preview.page import render_page, version_of
 from briefgen.resources import default_brief
 
 
@@ -76,3 +78,33 @@ def test_english_summaries_are_counted_in_words_against_their_budget() -> None:
     assert facts.unit == "words" and facts.sections
     budget = load_profile("press").summary.en
     assert all(s.budget == budget and 0 < s.length <= budget for s in facts.sections)
+
+
+def _one_audience_preview(lang: str, title: str) -> Preview:
+    facts = AudienceFacts(
+        audience="press", name="Press release", unit="words" if lang == "en" else "字",
+        sections=(SectionFact("Trade <b>grew</b>", "rule tag:trade", 61, 60),), figures=(),
+        kpis=(), charts=(), quotes=2, choices=())
+    deck = FileView("x-press.pptx", "pptx", "files/x-press.pptx", "files/x-press-slides.pdf",
+                    ("pages/a.png", "pages/b.png"), ("Say <this>", ""))
+    return Preview(title=title, brief="brief.yaml", lang=lang,
+                   audiences=(AudienceView(facts, (deck,)),))
+
+
+def test_page_speaks_the_brief_language_and_escapes_its_text() -> None:
+    html = render_page(_one_audience_preview("en", "Forum <script>alert(1)</script>"))
+    assert '<html lang="en">' in html and "Side by side" in html and "Slide 2" in html
+    assert "2 slides" in html and "1 slide" not in html
+    assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)" in html
+    assert "Trade &lt;b&gt;grew&lt;/b&gt;" in html and "Say &lt;this&gt;" in html
+    assert 'class="num over"' in html  # 61 words against a budget of 60
+    assert html.count('<p class="notes">') == 1  # the slide without notes has none
+    zh = render_page(_one_audience_preview("zh", "论坛"))
+    assert '<html lang="zh-CN">' in zh and "并排对照" in zh and "第 2 张幻灯片" in zh
+
+
+def test_page_version_is_the_hash_of_its_content() -> None:
+    one = render_page(_one_audience_preview("en", "Forum"))
+    assert render_page(_one_audience_preview("en", "Forum")) == one  # deterministic
+    other = render_page(_one_audience_preview("en", "Forum 2"))
+    assert version_of(one) and version_of(other) and version_of(one) != version_of(other)

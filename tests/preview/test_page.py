@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import re
+import shutil
+import warnings
 from pathlib import Path
+
+import pytest
 
 from markupsafe import escape
 from pptx import Presentation
@@ -12,6 +16,8 @@ from pypdf import PdfReader
 from briefgen.cli import main
 from briefgen.preview.notes import speaker_notes
 from briefgen.preview.snapshots import draw_pages
+
+from .conftest import require
 
 AUDIENCES = ("executive", "press", "academic")
 
@@ -86,3 +92,22 @@ def test_unchanged_files_are_not_converted_again(preview_out: Path) -> None:
     assert main(["preview", "-q", "-o", str(preview_out)]) == 0
     assert {p.name: p.stat().st_mtime_ns for p in (folder / "pages").iterdir()} == before
     assert (folder / "index.html").read_bytes() == page  # byte-identical page
+
+
+def test_warnings_raised_while_rendering_are_on_the_page(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefgen.render.pptx.renderer import LayoutFallbackWarning, PptxRenderer
+
+    require(shutil.which("soffice") is not None, "LibreOffice (soffice)")
+    original = PptxRenderer.render
+
+    def render(self, plan, *args, **kwargs):  # type: ignore[no-untyped-def]
+        warnings.warn(f"layout 'Two Content' missing for {plan.meta.audience}",
+                      LayoutFallbackWarning, stacklevel=1)
+        return original(self, plan, *args, **kwargs)
+
+    monkeypatch.setattr(PptxRenderer, "render", render)
+    assert main(["preview", "-q", "-a", "executive", "-o", str(tmp_path)]) == 0
+    html = (tmp_path / "preview" / "index.html").read_text(encoding="utf-8")
+    assert "<li>LayoutFallbackWarning: layout &#39;Two Content&#39; missing for executive</li>" \
+        in html
