@@ -123,7 +123,8 @@ def make_preview(options: Options) -> Preview:
                         docx_template=options.docx_template,
                         pptx_template=options.pptx_template, jobs=options.jobs,
                         cache=options.cache)
-    plans = plan_brief(options.brief_path, list(options.audiences), list(options.profile_files))
+    plans = plan_brief(options.brief_path, list(options.audiences), list(options.profile_files),
+                       cache=options.cache)  # the build's plans, from the plan cache
     loaded = load_brief(options.brief_path)
     profiles = {p.id: p for p in resolve_profiles(list(options.audiences),
                                                    list(options.profile_files))}
@@ -148,6 +149,8 @@ def make_preview(options: Options) -> Preview:
     keep = {Path(p).name for s in shots.values() for p in (*s.pages, s.pdf)}
     keep |= {f"{s.key}.json" for s in shots.values()}
     prune(folder / "pages", keep | shown)
+    prune(folder / "files", {Path(link).name for view in views for f in view.files
+                             for link in (f.link, f.pdf_link)})
     return written
 
 

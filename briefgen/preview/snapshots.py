@@ -165,9 +165,9 @@ def _link_or_copy(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
-def prune(pages_dir: Path, keep: Set[str]) -> None:
-    """Remove every file of ``pages_dir`` not named in ``keep`` (pictures, PDFs and manifests
-    of older builds)."""
-    for path in pages_dir.iterdir():
+def prune(folder: Path, keep: Set[str]) -> None:
+    """Remove every file of ``folder`` not named in ``keep`` (pictures, PDFs and manifests of
+    older builds, copies of files no longer built)."""
+    for path in folder.iterdir():
         if path.is_file() and path.name not in keep:
             path.unlink(missing_ok=True)
