@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,9 +14,10 @@ from briefgen.load.brief import load_brief
 from briefgen.load.profile import load_profile
 from briefgen.plan.model import DocPlan
 from briefgen.preview.facts import AudienceFacts, SectionFact, describe, rule_for
-from briefgen.preview.make import AudienceView, FileView, Preview
+from briefgen.preview.make import AudienceView, FileView, Options, Preview
 from briefgen.preview.page import render_page, version_of
-from briefgen.resources import default_brief
+from briefgen.preview.watch import stamps, watched_files
+from briefgen.resources import data_dir, default_brief
 
 
 def test_without_libreoffice_one_line_exit_2_nothing_written(
@@ -108,3 +110,26 @@ def test_page_version_is_the_hash_of_its_content() -> None:
     assert render_page(_one_audience_preview("en", "Forum")) == one  # deterministic
     other = render_page(_one_audience_preview("en", "Forum 2"))
     assert version_of(one) and version_of(other) and version_of(one) != version_of(other)
+
+
+def test_watch_looks_at_the_brief_folder_profiles_and_templates_not_the_output(
+        tmp_path: Path) -> None:
+    brief = tmp_path / "event"
+    (brief / "photos").mkdir(parents=True)
+    (brief / "brief.yaml").write_text("meta: {}\n", encoding="utf-8")
+    (brief / "photos" / "a.png").write_bytes(b"x")
+    (brief / ".git").mkdir()
+    (brief / ".git" / "HEAD").write_text("ref", encoding="utf-8")
+    (brief / "out" / "preview").mkdir(parents=True)
+    (brief / "out" / "preview" / "index.html").write_text("", encoding="utf-8")
+    profile = tmp_path / "desk.yaml"
+    profile.write_text("extends: press\n", encoding="utf-8")
+    files = watched_files(Options(brief=brief / "brief.yaml", out=brief / "out",
+                                  profile_files=(profile,)))
+    names = {str(f.relative_to(tmp_path)) for f in files if f.is_relative_to(tmp_path)}
+    assert names == {"event/brief.yaml", "event/photos/a.png", "desk.yaml"}
+    assert data_dir("templates") / "profiles" / "press.yaml" in files
+    before = stamps(files)
+    time.sleep(0.01)
+    (brief / "photos" / "a.png").write_bytes(b"xy")
+    assert stamps(files) != before
