@@ -7,7 +7,6 @@ template is saved; the open page reloads itself.
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TYPE_CHECKING
 
 from briefgen.commands import build as build_cmd

@@ -23,7 +23,8 @@ import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Sequence, Set
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -165,7 +166,7 @@ def _link_or_copy(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
-def prune(folder: Path, keep: Set[str]) -> None:
+def prune(folder: Path, keep: AbstractSet[str]) -> None:
     """Remove every file of ``folder`` not named in ``keep`` (pictures, PDFs and manifests of
     older builds, copies of files no longer built)."""
     for path in folder.iterdir():

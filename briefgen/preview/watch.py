@@ -51,7 +51,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     state: State
 
-    def do_GET(self) -> None:  # noqa: N802 - the base class's name
+    def do_GET(self) -> None:
         if self.path.split("?")[0] == "/__preview__/version":
             body = self.state.answer()
             self.send_response(200)
@@ -69,7 +69,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
                          "no-store")
         super().end_headers()
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass  # one line per picture would bury the build messages
 
 

@@ -44,7 +44,7 @@ def test_click_enlarges_and_arrows_step(preview_out: Path, page) -> None:
     assert zoom.is_visible()
     big = zoom.locator("img").bounding_box()
     assert big["width"] > 2 * small["width"]
-    src = lambda locator: locator.evaluate("img => img.src")  # noqa: E731
+    src = lambda locator: locator.evaluate("img => img.src")
     assert src(zoom.locator("img")) == src(thumb)
     page.keyboard.press("ArrowRight")
     second = page.locator('section[data-audience="press"] .pptx img').nth(1)

@@ -8,7 +8,6 @@ import warnings
 from pathlib import Path
 
 import pytest
-
 from markupsafe import escape
 from pptx import Presentation
 from pypdf import PdfReader
@@ -51,7 +50,7 @@ def test_speaker_notes_under_each_slide(preview_out: Path) -> None:
     deck = preview_out / "belt-and-road-forum-2017-academic.pptx"
     notes = [n for n in speaker_notes(deck) if n]
     assert len(notes) > 20  # academic notes carry the full text
-    shown = re.findall(r'<p class="notes">(.*?)</p>', html, flags=re.S)
+    shown = re.findall(r'<p class="notes">(.*?)</p>', html, flags=re.DOTALL)
     for text in notes:
         assert str(escape(text)) in shown
 
