@@ -55,6 +55,7 @@ class AudienceFacts:
     charts: tuple[str, ...]  # chart titles
     quotes: int
     choices: tuple[ChoiceFact, ...]  # other than sections (figures, charts, quotes, KPIs)
+    idle_rules: tuple[str, ...] = ()  # the profile's tag rules that take nothing of this brief
 
 
 def describe(plan: DocPlan, profile: Profile, brief: Brief) -> AudienceFacts:
@@ -78,7 +79,18 @@ def describe(plan: DocPlan, profile: Profile, brief: Brief) -> AudienceFacts:
         audience=plan.meta.audience, name=profile.name.get(lang) or plan.meta.audience,  # type: ignore[call-overload]
         unit="字" if lang == "zh" else "words", sections=sections, figures=figures, kpis=kpis,
         charts=tuple(c.title for c in plan.charts), quotes=len(quotes),
-        choices=tuple(c for c in choices if c.kind != "section"))
+        choices=tuple(c for c in choices if c.kind != "section"),
+        idle_rules=idle_rules(profile, brief))
+
+
+def idle_rules(profile: Profile, brief: Brief) -> tuple[str, ...]:
+    """``sections: tag:finance``-like rules of the profile that match nothing in the brief: a
+    reviewer sees why a part the audience expects is missing (or that a tag is misspelt)."""
+    kinds = (("sections", profile.sections, brief.sections),
+             ("figures", profile.figures.include, brief.figures),
+             ("charts", profile.charts.include, brief.charts))
+    return tuple(f"{kind}: {rule}" for kind, rules, items in kinds for rule in rules
+                 if rule.startswith("tag:") and not any(rule[4:] in i.tags for i in items))
 
 
 def chosen_sections(plan: DocPlan, brief: Brief) -> list[Section]:

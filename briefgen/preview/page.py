@@ -51,6 +51,12 @@ class Words:
         sep = ", " if self.lang == "en" else "，"
         return sep.join(self.count(fmt, n) for fmt, n in (("docx", pages), ("pptx", slides)) if n)
 
+    def idle_rule(self, rule: str) -> str:
+        """A profile rule that takes nothing of this brief, said as a warning."""
+        if self.lang == "en":
+            return f"profile rule {rule} takes nothing from this brief"
+        return f"规则 {rule} 在本简报中没有匹配的内容"
+
     def page_label(self, fmt: str, n: int) -> str:
         unit = self.units[0] if fmt == "docx" else self.units[2]
         return f"{unit.capitalize()} {n}" if self.lang == "en" else f"第 {n} {unit}"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -133,3 +133,17 @@ def test_watch_looks_at_the_brief_folder_profiles_and_templates_not_the_output(
     time.sleep(0.01)
     (brief / "photos" / "a.png").write_bytes(b"xy")
     assert stamps(files) != before
+
+
+def test_a_profile_rule_that_takes_nothing_is_a_warning(tmp_path: Path) -> None:
+    desk = tmp_path / "desk.yaml"
+    desk.write_text("extends: executive\nid: desk\nsections: [tag:news, tag:finanse]\n"
+                    "charts: {include: [tag:nothing-here]}\n", encoding="utf-8")
+    profile = load_profile(desk)
+    plans, brief = _plans()
+    facts = describe(plans[0], profile, brief)
+    assert facts.idle_rules == ("sections: tag:finanse", "charts: tag:nothing-here")
+    page = replace(_one_audience_preview("en", "Forum"), audiences=(
+        AudienceView(replace(facts, unit="words"), ()),))
+    assert "<li>profile rule sections: tag:finanse takes nothing from this brief</li>" in \
+        render_page(page)
