@@ -23,7 +23,7 @@ from briefgen.errors import InputError, first_line
 from briefgen.preview.facts import AudienceFacts, describe
 from briefgen.preview.notes import speaker_notes
 from briefgen.preview.page import render_page, version_of
-from briefgen.preview.snapshots import Snapshot, prune, snapshot_all
+from briefgen.preview.snapshots import Snapshot, Snapshotter, prune
 from briefgen.resources import default_brief
 from briefgen.write import store
 
@@ -116,23 +116,24 @@ def make_preview(options: Options) -> Preview:
     soffice = find_soffice()
     started = time.perf_counter()
     formats = [f for f in options.formats if f in ("docx", "pptx")] or ["docx", "pptx"]
-    with warnings.catch_warnings(record=True) as caught:
+    folder = options.folder
+    with warnings.catch_warnings(record=True) as caught, \
+            Snapshotter(soffice, folder) as snapper:
         warnings.simplefilter("always")
         outputs = build(brief=options.brief_path, audiences=options.audiences, formats=formats,
                         out=options.out, profile_files=options.profile_files,
                         docx_template=options.docx_template,
                         pptx_template=options.pptx_template, jobs=options.jobs,
-                        cache=options.cache)
+                        cache=options.cache, on_file=lambda output: snapper.add(output.path))
+        mark = time.perf_counter()
+        shots = {s.source: s for s in snapper.finish()}
+    log.info("preview: built in %.2f s; the last pictures %.2f s later", mark - started,
+             time.perf_counter() - mark)
     plans = plan_brief(options.brief_path, list(options.audiences), list(options.profile_files),
                        cache=options.cache)  # the build's plans, from the plan cache
     loaded = load_brief(options.brief_path)
     profiles = {p.id: p for p in resolve_profiles(list(options.audiences),
                                                    list(options.profile_files))}
-    folder = options.folder
-    mark = time.perf_counter()
-    shots = {s.source: s for s in snapshot_all(soffice, [o.path for o in outputs], folder)}
-    log.info("preview: built in %.2f s, pictures in %.2f s", mark - started,
-             time.perf_counter() - mark)
     views = []
     for plan in plans:
         mine = [o for o in outputs if o.audience == plan.meta.audience]

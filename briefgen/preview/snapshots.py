@@ -42,6 +42,8 @@ PNG_LEVEL = 1
 #: the other's PDFs are drawn. (Measured only on a machine busy with other work, load 6-8 on 2
 #: CPUs, where one run and two took the same 16-21 s for the bundled brief's six files.)
 LIBREOFFICE_RUNS = 2
+#: Seconds the picture taker waits for the next file of a burst before converting what it has.
+GATHER = 1.0
 #: PDFium may be used by one thread at a time.
 _PDFIUM = threading.Lock()
 #: Changes when the pictures would come out differently, so old ones are not reused.
@@ -66,20 +68,97 @@ def file_key(path: Path) -> str:
 
 def snapshot_all(soffice: str, files: Sequence[Path], folder: Path) -> list[Snapshot]:
     """Pictures of each of ``files`` under ``folder/pages``; only new content is converted."""
-    pages_dir = folder / "pages"
+    with Snapshotter(soffice, folder) as snapper:
+        for path in files:
+            snapper.add(path)
+        return snapper.finish()
+
+
+class Snapshotter:
+    """Takes pictures of files while the build is still writing the others.
+
+    The build hands over each file as soon as it is in place (``on_file``); a worker thread
+    gathers what has arrived (until nothing new comes for :data:`GATHER` seconds) and converts
+    it. While LibreOffice lays out the academic contents for the build, the files written
+    before it are converted meanwhile, on the other CPU.
+    """
+
+    def __init__(self, soffice: str, folder: Path) -> None:
+        self.soffice = soffice
+        self.pages_dir = folder / "pages"  # made with the first pictures: none on bad input
+        self.keys: dict[Path, str] = {}
+        self.waiting: dict[str, Path] = {}
+        self.closed = False
+        self.failure: BaseException | None = None
+        self.changed = threading.Condition()
+        self.worker = threading.Thread(target=self._work, name="preview-snapshots", daemon=True)
+        self.worker.start()
+
+    def __enter__(self) -> Snapshotter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def add(self, path: Path) -> None:
+        """Take pictures of ``path`` (now, unless the same content has them already)."""
+        key = file_key(path)
+        with self.changed:
+            self.keys[path] = key
+            if known(self.pages_dir, key) is None:
+                self.waiting[key] = path
+                self.changed.notify()
+
+    def close(self) -> None:
+        """No more files: convert what is waiting, then let the worker end."""
+        with self.changed:
+            self.closed = True
+            self.changed.notify()
+        self.worker.join()
+
+    def finish(self) -> list[Snapshot]:
+        """The pictures of every file added, in the order added, once all are taken.
+
+        :raises RuntimeError: when LibreOffice failed on a file.
+        """
+        self.close()
+        if self.failure is not None:
+            raise self.failure
+        return [Snapshot(path, key, tuple(f"pages/{n}" for n in known(self.pages_dir, key) or ()),
+                         f"pages/{key}.pdf") for path, key in self.keys.items()]
+
+    def _next_batch(self) -> dict[str, Path]:
+        """Files that arrived together (empty when closed and nothing waits)."""
+        with self.changed:
+            while not self.waiting and not self.closed:
+                self.changed.wait()
+            while not self.closed:  # more may be on their way: the build writes in bursts
+                count = len(self.waiting)
+                self.changed.wait(GATHER)
+                if len(self.waiting) == count:
+                    break
+            batch, self.waiting = self.waiting, {}
+            return batch
+
+    def _work(self) -> None:
+        while batch := self._next_batch():
+            if self.failure is not None:
+                continue  # drain: the failure is reported once, by finish
+            try:
+                convert_new(self.soffice, batch, self.pages_dir)
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller by finish
+                self.failure = exc
+
+
+def convert_new(soffice: str, files: dict[str, Path], pages_dir: Path) -> None:
+    """Convert ``files`` (by key) in at most :data:`LIBREOFFICE_RUNS` runs at once."""
+    started = time.perf_counter()
     pages_dir.mkdir(parents=True, exist_ok=True)
-    keys = [file_key(f) for f in files]
-    fresh = {k: f for k, f in zip(keys, files) if known(pages_dir, k) is None}
-    if fresh:
-        started = time.perf_counter()
-        batches = split(fresh, LIBREOFFICE_RUNS)
-        with ThreadPoolExecutor(len(batches)) as pool:
-            drawn = sum(pool.map(lambda batch: _convert(soffice, batch, pages_dir), batches))
-        log.info("preview: %s files to PDF (%s LibreOffice runs), %s new pictures, in %.2f s",
-                 len(fresh), len(batches), drawn, time.perf_counter() - started)
-    return [Snapshot(f, k, tuple(f"pages/{name}" for name in known(pages_dir, k) or ()),
-                     f"pages/{k}.pdf")
-            for f, k in zip(files, keys)]
+    batches = split(files, LIBREOFFICE_RUNS)
+    with ThreadPoolExecutor(len(batches)) as pool:
+        drawn = sum(pool.map(lambda batch: _convert(soffice, batch, pages_dir), batches))
+    log.info("preview: %s files to PDF (%s LibreOffice runs), %s new pictures, in %.2f s",
+             len(files), len(batches), drawn, time.perf_counter() - started)
 
 
 def split(files: dict[str, Path], runs: int) -> list[dict[str, Path]]:
