@@ -39,8 +39,9 @@ DPI = 96
 #: zlib level of the PNGs: 1 encodes the bundled brief's pages in two thirds of level 6's time.
 PNG_LEVEL = 1
 #: LibreOffice runs at once, each with half the files (by size): on two CPUs one converts while
-#: the other's PDFs are drawn. (Measured only on a machine busy with other work, load 6-8 on 2
-#: CPUs, where one run and two took the same 16-21 s for the bundled brief's six files.)
+#: the other's PDFs are drawn. A run costs about 1.2 s of CPU to start and 0.4 s per file of
+#: the bundled brief, so two runs trade CPU for wall-clock time. (The wall-clock gain is not
+#: measured: on the shared machine, load 6-8 on 2 CPUs, one run and two took the same 16-21 s.)
 LIBREOFFICE_RUNS = 2
 #: Seconds the picture taker waits for the next file of a burst before converting what it has.
 GATHER = 1.0
