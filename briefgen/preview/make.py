@@ -8,15 +8,18 @@ page as it was.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
 import shutil
 import time
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefgen.commands import pdf
 from briefgen.errors import InputError, first_line
@@ -27,12 +30,17 @@ from briefgen.preview.snapshots import Snapshot, Snapshotter, prune
 from briefgen.resources import default_brief
 from briefgen.write import store
 
+if TYPE_CHECKING:
+    from briefgen.build import Output
+
 log = logging.getLogger("briefgen")
 
 MISSING = "needs LibreOffice to draw the pages, and soffice is not on PATH"
 INSTALL = ("install it: apt-get install libreoffice-writer libreoffice-impress, "
            "or from libreoffice.org")
 FOLDER = "preview"
+#: In ``pages/``: the names of the last build's pictures, PDFs and manifests.
+KEPT = "kept.json"
 
 
 @dataclass(frozen=True)
@@ -110,8 +118,7 @@ def make_preview(options: Options) -> Preview:
 
     :raises InputError: bad input or no LibreOffice; nothing is written then.
     """
-    from briefgen.build import build, plan_brief, resolve_profiles
-    from briefgen.load.brief import load_brief
+    from briefgen.build import build
 
     soffice = find_soffice()
     started = time.perf_counter()
@@ -120,15 +127,33 @@ def make_preview(options: Options) -> Preview:
     with warnings.catch_warnings(record=True) as caught, \
             Snapshotter(soffice, folder) as snapper:
         warnings.simplefilter("always")
-        outputs = build(brief=options.brief_path, audiences=options.audiences, formats=formats,
-                        out=options.out, profile_files=options.profile_files,
-                        docx_template=options.docx_template,
-                        pptx_template=options.pptx_template, jobs=options.jobs,
-                        cache=options.cache, on_file=lambda output: snapper.add(output.path))
+        outputs = build(
+            brief=options.brief_path, audiences=options.audiences, formats=formats,
+            out=options.out, profile_files=options.profile_files,
+            docx_template=options.docx_template, pptx_template=options.pptx_template,
+            jobs=options.jobs, cache=options.cache,
+            on_file=lambda output: snapper.add(output.path))
         mark = time.perf_counter()
         shots = {s.source: s for s in snapper.finish()}
     log.info("preview: built in %.2f s; the last pictures %.2f s later", mark - started,
              time.perf_counter() - mark)
+    shown = _shown_pictures(folder / "index.html")
+    preview = describe_build(options, outputs, shots,
+                             [_warning_text(w) for w in caught if _worth_showing(w)])
+    written = write_page(preview, folder)
+    _keep_two_builds(folder / "pages", shots.values(), shown)
+    prune(folder / "files", {Path(link).name for view in preview.audiences
+                             for f in view.files for link in (f.link, f.pdf_link)})
+    return written
+
+
+def describe_build(options: Options, outputs: Sequence[Output], shots: Mapping[Path, Snapshot],
+                   raised: Sequence[str]) -> Preview:
+    """What the page shows: each audience's facts (from its plan) and files (copied into the
+    preview folder, with their pictures and notes), and the warnings the build ``raised``."""
+    from briefgen.build import plan_brief, resolve_profiles
+    from briefgen.load.brief import load_brief
+
     plans = plan_brief(options.brief_path, list(options.audiences), list(options.profile_files),
                        cache=options.cache)  # the build's plans, from the plan cache
     loaded = load_brief(options.brief_path)
@@ -137,22 +162,24 @@ def make_preview(options: Options) -> Preview:
     views = []
     for plan in plans:
         mine = [o for o in outputs if o.audience == plan.meta.audience]
-        files = tuple(_file_view(shots[o.path], o.format, folder) for o in mine)
+        files = tuple(_file_view(shots[o.path], o.format, options.folder) for o in mine)
         views.append(AudienceView(describe(plan, profiles[plan.meta.audience], loaded.brief),
                                   files))
-    shown = _shown_pictures(folder / "index.html")
-    preview = Preview(title=loaded.brief.meta.title, brief=_shown_path(loaded.path),
-                      lang=loaded.brief.meta.language.value, audiences=tuple(views),
-                      warnings=tuple(dict.fromkeys(_warning_text(w) for w in caught
-                                                    if _worth_showing(w))))
-    written = write_page(preview, folder)
-    # The page just replaced may still be open and load pictures lazily until it reloads.
-    keep = {Path(p).name for s in shots.values() for p in (*s.pages, s.pdf)}
-    keep |= {f"{s.key}.json" for s in shots.values()}
-    prune(folder / "pages", keep | shown)
-    prune(folder / "files", {Path(link).name for view in views for f in view.files
-                             for link in (f.link, f.pdf_link)})
-    return written
+    return Preview(title=loaded.brief.meta.title, brief=_shown_path(loaded.path),
+                   lang=loaded.brief.meta.language.value, audiences=tuple(views),
+                   warnings=tuple(dict.fromkeys(raised)))
+
+
+def _keep_two_builds(pages: Path, shots: Iterable[Snapshot], shown: AbstractSet[str]) -> None:
+    """Remove pictures, PDFs and manifests of older builds, but keep the ``shown`` ones (the
+    page just replaced may still be open and load pictures until it reloads) and the whole
+    build before this one (undoing an edit finds its pictures)."""
+    keep = {Path(p).name for s in shots for p in (*s.pages, s.pdf)}
+    keep |= {f"{s.key}.json" for s in shots}
+    previous = _names_in(pages / KEPT)
+    if previous != keep:
+        store(pages / KEPT, json.dumps(sorted(keep)).encode())
+    prune(pages, keep | previous | shown | {KEPT})
 
 
 def write_page(preview: Preview, folder: Path) -> Preview:
@@ -161,6 +188,14 @@ def write_page(preview: Preview, folder: Path) -> Preview:
     if not store(index, render_page(preview).encode()):
         raise OSError(f"cannot write {index}")
     return replace(preview, index=index)
+
+
+def _names_in(listing: Path) -> set[str]:
+    """The names listed in a JSON file (none when it is missing or damaged)."""
+    try:
+        return {str(name) for name in json.loads(listing.read_text(encoding="utf-8"))}
+    except (OSError, ValueError, TypeError):
+        return set()
 
 
 def _shown_path(path: Path) -> str:

@@ -28,6 +28,7 @@ from collections.abc import Set as AbstractSet
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Self
 
 from briefgen.commands import pdf
 from briefgen.write import store
@@ -95,7 +96,7 @@ class Snapshotter:
         self.worker = threading.Thread(target=self._work, name="preview-snapshots", daemon=True)
         self.worker.start()
 
-    def __enter__(self) -> Snapshotter:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -249,6 +250,8 @@ def _link_or_copy(source: Path, target: Path) -> None:
 def prune(folder: Path, keep: AbstractSet[str]) -> None:
     """Remove every file of ``folder`` not named in ``keep`` (pictures, PDFs and manifests of
     older builds, copies of files no longer built)."""
+    if not folder.is_dir():
+        return
     for path in folder.iterdir():
         if path.is_file() and path.name not in keep:
             path.unlink(missing_ok=True)

@@ -79,3 +79,28 @@ def test_split_balances_by_size(tmp_path: Path) -> None:
     one, two = split(files, 2)
     assert set(one) == {"big"} and set(two) == {"mid", "small1", "small2"}
     assert split(files, 5) and len(split(files, 5)) == 4  # never an empty run
+
+
+def test_undoing_an_edit_finds_the_pictures_of_the_build_before(
+        tmp_path: Path, batches, monkeypatch: pytest.MonkeyPatch) -> None:
+    """make_preview keeps two builds' pictures: an edit, then its undo, converts once."""
+    from briefgen.preview import make
+
+    out = tmp_path / "out"
+    (doc,) = _files(out, "x-press.docx")
+    monkeypatch.setattr(make, "find_soffice", lambda: "soffice")
+
+    def build(on_file, **_: object) -> list[object]:
+        on_file(make_output(doc))
+        return [make_output(doc)]
+
+    def make_output(path: Path) -> object:
+        from briefgen.build import Output
+        return Output(path, "press", "docx", 0.0)
+
+    monkeypatch.setattr("briefgen.build.build", build)
+    monkeypatch.setattr(make, "describe_build", lambda *_: make.Preview("T", "b", "en", ()))
+    for text in ("first", "edited", "first"):
+        doc.write_text(text)
+        make.make_preview(make.Options(out=out))
+    assert len(batches) == 2  # "first" again was not converted again
