@@ -146,17 +146,21 @@ class Snapshotter:
         while batch := self._next_batch():
             if self.failure is not None:
                 continue  # drain: the failure is reported once, by finish
+            # While the build goes on it has the other CPU (LibreOffice laying out contents):
+            # one run; once it is done, the last files are split between two.
+            runs = LIBREOFFICE_RUNS if self.closed else 1
             try:
-                convert_new(self.soffice, batch, self.pages_dir)
+                convert_new(self.soffice, batch, self.pages_dir, runs)
             except BaseException as exc:  # noqa: BLE001 - handed to the caller by finish
                 self.failure = exc
 
 
-def convert_new(soffice: str, files: dict[str, Path], pages_dir: Path) -> None:
-    """Convert ``files`` (by key) in at most :data:`LIBREOFFICE_RUNS` runs at once."""
+def convert_new(soffice: str, files: dict[str, Path], pages_dir: Path,
+                runs: int = LIBREOFFICE_RUNS) -> None:
+    """Convert ``files`` (by key) in at most ``runs`` LibreOffice runs at once."""
     started = time.perf_counter()
     pages_dir.mkdir(parents=True, exist_ok=True)
-    batches = split(files, LIBREOFFICE_RUNS)
+    batches = split(files, runs)
     with ThreadPoolExecutor(len(batches)) as pool:
         drawn = sum(pool.map(lambda batch: _convert(soffice, batch, pages_dir), batches))
     log.info("preview: %s files to PDF (%s LibreOffice runs), %s new pictures, in %.2f s",

@@ -19,7 +19,7 @@ def batches(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     """Replaces LibreOffice: records each batch and writes a one-page manifest per file."""
     seen: list[list[str]] = []
 
-    def convert(soffice: str, files: dict[str, Path], pages_dir: Path) -> None:
+    def convert(soffice: str, files: dict[str, Path], pages_dir: Path, runs: int) -> None:
         pages_dir.mkdir(parents=True, exist_ok=True)
         seen.append(sorted(p.name for p in files.values()))
         for key in files:
