@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Self
 
 from briefgen.commands import pdf
+from briefgen.render.docx import laid_out
 from briefgen.write import store
 
 log = logging.getLogger("briefgen")
@@ -192,20 +193,24 @@ def known(pages_dir: Path, key: str) -> list[str] | None:
 
 def _convert(soffice: str, files: dict[str, Path], pages_dir: Path) -> int:
     """One LibreOffice run for ``files`` (linked under their keys: a DOCX and a PPTX of one
-    audience share a stem), then each PDF drawn page by page, the manifest last; the number of
-    pictures written (pages that look as before are not)."""
+    audience share a stem) but those LibreOffice laid out already, then each PDF drawn page by
+    page, the manifest last; the number of pictures written (pages that look as before are
+    not)."""
     staging = Path(tempfile.mkdtemp(prefix=".briefgen-preview-", dir=pages_dir))
     try:
-        inputs = []
-        for key, source in files.items():
-            linked = staging / f"{key}{source.suffix}"
-            _link_or_copy(source, linked)
-            inputs.append(linked)
+        made = {key: staging / f"{key}.laid-out.pdf" for key, source in files.items()
+                if _laid_out(source, staging / f"{key}.laid-out.pdf")}
+        rest = [key for key in files if key not in made]
+        for key in rest:
+            _link_or_copy(files[key], staging / f"{key}{files[key].suffix}")
+        if rest:
+            inputs = [staging / f"{key}{files[key].suffix}" for key in rest]
+            made.update(zip(rest, pdf.to_pdfs(soffice, inputs, staging)))
         written = 0
-        for key, made in zip(files, pdf.to_pdfs(soffice, inputs, staging)):
-            names, new = draw_pages(made, pages_dir)
+        for key in files:
+            names, new = draw_pages(made[key], pages_dir)
             written += new
-            os.replace(made, pages_dir / f"{key}.pdf")
+            os.replace(made[key], pages_dir / f"{key}.pdf")
             store(pages_dir / f"{key}.json", json.dumps({"pages": names}).encode())
         return written
     finally:
@@ -242,6 +247,18 @@ def draw_pages(pdf_file: Path, pages_dir: Path) -> tuple[list[str], int]:
     finally:
         with _PDFIUM:
             document.close()
+
+
+def _laid_out(source: Path, target: Path) -> bool:
+    """Write the PDF LibreOffice made of ``source`` when it numbered its contents in this
+    process (see :mod:`briefgen.render.docx.laid_out`); False when there is none."""
+    if source.suffix.lower() != ".docx":
+        return False
+    data = laid_out.pdf_of(source.read_bytes())
+    if data is None:
+        return False
+    target.write_bytes(data)
+    return True
 
 
 def _link_or_copy(source: Path, target: Path) -> None:

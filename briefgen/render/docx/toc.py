@@ -33,6 +33,7 @@ from functools import cache
 from pathlib import Path
 
 from briefgen.fingerprint import file_stat
+from briefgen.render.docx import laid_out
 from briefgen.render.docx.oxml import ListLevel
 from briefgen.write import store
 
@@ -199,6 +200,7 @@ class Layout:
                        check=True, capture_output=True, timeout=SOFFICE_TIMEOUT)
         if not target.exists():
             raise RuntimeError("LibreOffice wrote no PDF")
+        laid_out.remember(docx, target)  # the last one is the document as written: a preview
         return target
 
     def pages(self, docx: bytes, entries: Sequence[Entry]) -> list[int]:
