@@ -10,7 +10,9 @@ Two content hashes keep the work down. Builds are byte-identical, so a file's ha
 manifest (``pages/FILEHASH.json``: its pages in order) and its PDF: a file unchanged since the
 last preview is not converted again. Each page's picture is named by the hash of its pixels
 (``pages/PIXELHASH.png``): after a one-word edit, LibreOffice converts the files that changed,
-but only the pages that look different are encoded again, and the browser keeps the rest.
+but only the pages that look different are encoded again, and the browser keeps the rest. And
+a DOCX that LibreOffice laid out during the build (to number its contents) is drawn from that
+layout's PDF (:mod:`briefgen.render.docx.laid_out`) instead of being converted again.
 """
 
 from __future__ import annotations
