@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from briefgen import __version__
 from briefgen.commands import build as build_cmd
-from briefgen.commands import ingest, new, profiles, schema, validate
+from briefgen.commands import ingest, new, preview, profiles, schema, validate
 from briefgen.errors import InputError, first_line
 
 EXIT_OK, EXIT_FAULT, EXIT_INPUT = 0, 1, 2
@@ -56,6 +56,7 @@ FILE:LINE:COLUMN: FIELD: PROBLEM)."""
 COMMANDS = {
     "build": build_cmd,
     "validate": validate,
+    "preview": preview,
     "new": new,
     "profiles": profiles,
     "schema": schema,

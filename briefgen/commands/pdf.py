@@ -52,28 +52,41 @@ def convert(soffice: str, docx: Sequence[Output], out: Path, staging: Path) -> l
     if not docx:
         return []
     start = time.perf_counter()
-    pdf_dir = staging / "pdf"
-    cmd = [soffice, f"-env:UserInstallation={(staging / 'profile').resolve().as_uri()}",
-           "--headless", "--norestore", "--nologo", "--convert-to", "pdf",
-           "--outdir", str(pdf_dir), *(str(o.path) for o in docx)]
-    try:
-        run = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT, check=False,
-                             stdin=subprocess.DEVNULL)
-    except subprocess.TimeoutExpired as exc:
-        raise RuntimeError(f"LibreOffice took over {TIMEOUT} s converting to PDF") from exc
+    made_pdfs = to_pdfs(soffice, [o.path for o in docx], staging)
     each = (time.perf_counter() - start) / len(docx)
     results = []
-    for item in docx:
-        made = pdf_dir / f"{item.path.stem}.pdf"
-        if not made.is_file() or made.stat().st_size == 0:
-            said = (run.stderr or run.stdout).strip().splitlines()
-            raise RuntimeError(f"LibreOffice made no PDF of {item.path.name} (exit status "
-                               f"{run.returncode}{': ' + said[-1] if said else ''})")
+    for item, made in zip(docx, made_pdfs):
         target = out / made.name
         os.chmod(made, 0o644)
         os.replace(made, target)
         results.append(Output(target, item.audience, "pdf", each))
     return results
+
+
+def to_pdfs(soffice: str, files: Sequence[Path], staging: Path) -> list[Path]:
+    """Convert office ``files`` (DOCX, PPTX) to PDFs in ``staging/pdf`` with one LibreOffice
+    run, with a throw-away profile in ``staging``; the PDFs, in the order of ``files``.
+
+    Files must have different stems: LibreOffice names each PDF after its file's stem.
+
+    :raises RuntimeError: when LibreOffice fails or produces no PDF for a file.
+    """
+    pdf_dir = staging / "pdf"
+    cmd = [soffice, f"-env:UserInstallation={(staging / 'profile').resolve().as_uri()}",
+           "--headless", "--norestore", "--nologo", "--convert-to", "pdf",
+           "--outdir", str(pdf_dir), *(str(f) for f in files)]
+    try:
+        run = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT, check=False,
+                             stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired as exc:
+        raise RuntimeError(f"LibreOffice took over {TIMEOUT} s converting to PDF") from exc
+    made = [pdf_dir / f"{f.stem}.pdf" for f in files]
+    for source, pdf_file in zip(files, made):
+        if not pdf_file.is_file() or pdf_file.stat().st_size == 0:
+            said = (run.stderr or run.stdout).strip().splitlines()
+            raise RuntimeError(f"LibreOffice made no PDF of {source.name} (exit status "
+                               f"{run.returncode}{': ' + said[-1] if said else ''})")
+    return made
 
 
 _PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")

@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefgen.fingerprint import file_stat, system_fonts
+from briefgen.render.docx import laid_out
 from briefgen.write import store
 
 if TYPE_CHECKING:  # oxml imports python-docx, which a build with nothing to render never needs
@@ -315,6 +316,8 @@ class Layout:
         targets = [source.with_suffix(".pdf") for source in sources]
         if not all(target.exists() for target in targets):
             raise RuntimeError("LibreOffice wrote no PDF")
+        for docx, target in zip(documents, targets):
+            laid_out.remember(docx, target)  # the last one is the document as written: a preview
         return targets
 
     def pages(self, docx: bytes, entries: Sequence[Entry]) -> list[int]:
