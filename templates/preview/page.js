@@ -14,7 +14,7 @@
     for (const t of tabs) t.setAttribute("aria-selected", String(t.dataset.tab === chosen));
   }
   const fromHash = () => decodeURIComponent(location.hash.slice(1)) || sections[0].dataset.audience;
-  for (const t of tabs) t.addEventListener("click", () => { location.hash = t.dataset.tab; });
+  for (const t of tabs) t.addEventListener("click", () => { show(t.dataset.tab); location.hash = t.dataset.tab; });
   window.addEventListener("hashchange", () => show(fromHash()));
   show(fromHash());
 

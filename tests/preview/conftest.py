@@ -41,15 +41,19 @@ def preview_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+def playwright_api():  # type: ignore[no-untyped-def]
+    """Playwright's sync API; in CI a missing package fails, never skips."""
+    if os.environ.get("CI"):
+        from playwright import sync_api
+        return sync_api
+    return pytest.importorskip("playwright.sync_api")
+
+
 @pytest.fixture(scope="session")
 def browser():
     """A headless Debian Chromium driven by Playwright (never a downloaded browser)."""
     require(Path(CHROMIUM).is_file(), "Chromium (Debian package chromium)")
-    if os.environ.get("CI"):
-        from playwright import sync_api  # in CI a missing package fails, never skips
-    else:
-        sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as driver:
+    with playwright_api().sync_playwright() as driver:
         chromium = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()

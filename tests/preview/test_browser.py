@@ -8,6 +8,8 @@ from pathlib import Path
 from pptx import Presentation
 from pypdf import PdfReader
 
+from .conftest import playwright_api
+
 
 def _pages_and_slides(out: Path) -> int:
     files = out / "preview" / "files"
@@ -24,7 +26,7 @@ def test_loads_without_errors_and_shows_every_page_and_slide(preview_out: Path, 
     for name in ("executive", "press", "academic"):
         page.click(f'nav [data-tab="{name}"]')
         section = page.locator(f'section[data-audience="{name}"]')
-        assert section.is_visible()
+        section.wait_for(state="visible", timeout=5_000)
         assert page.locator("section.audience:visible").count() == 1
         for img in section.locator("img").all():
             img.scroll_into_view_if_needed()
@@ -36,27 +38,31 @@ def test_loads_without_errors_and_shows_every_page_and_slide(preview_out: Path, 
 
 def test_click_enlarges_and_arrows_step(preview_out: Path, page) -> None:
     page.goto((preview_out / "preview" / "index.html").as_uri() + "#press")
-    thumb = page.locator('section[data-audience="press"] .pptx img').first
-    thumb.wait_for()
-    small = thumb.bounding_box()
-    thumb.click()
+    slides = page.locator('section[data-audience="press"] .pptx img')
+    slides.first.wait_for()
+    small = slides.first.bounding_box()
+    slides.first.click()
     zoom = page.locator("dialog#zoom")
-    assert zoom.is_visible()
-    big = zoom.locator("img").bounding_box()
-    assert big["width"] > 2 * small["width"]
-    src = lambda locator: locator.evaluate("img => img.src")
-    assert src(zoom.locator("img")) == src(thumb)
+    zoom.wait_for(state="visible", timeout=5_000)
+    big = zoom.locator("img")
+    expect = playwright_api().expect
+    url = lambda img: img.evaluate("img => img.src")
+    expect(big).to_have_attribute("src", url(slides.first))
+    page.wait_for_function("(i => i.complete && i.naturalWidth > 0)"
+                           "(document.querySelector('#zoom img'))")
+    assert big.bounding_box()["width"] > 2 * small["width"]
     page.keyboard.press("ArrowRight")
-    second = page.locator('section[data-audience="press"] .pptx img').nth(1)
-    assert src(zoom.locator("img")) == src(second) != src(thumb)
+    expect(big).to_have_attribute("src", url(slides.nth(1)))
+    assert url(slides.nth(1)) != url(slides.first)
     page.keyboard.press("Escape")
-    assert not zoom.is_visible()
+    zoom.wait_for(state="hidden", timeout=5_000)
     assert page.problems == []
 
 
 def test_side_by_side_shows_all_audiences_in_columns(preview_out: Path, page) -> None:
     page.goto((preview_out / "preview" / "index.html").as_uri())
     page.click('nav [data-tab="*"]')
+    page.locator("main.columns").wait_for()
     boxes = [page.locator(f'section[data-audience="{a}"]').bounding_box()
              for a in ("executive", "press", "academic")]
     assert all(b is not None for b in boxes)

@@ -3,7 +3,7 @@
 The last layout that settles the contents page numbers is of the document as it is then
 written: the same parts, only the zip entries' times differ. ``briefgen preview`` draws the
 pages of that PDF instead of having LibreOffice convert the same document again (1-2 s of CPU
-for the bundled academic edition, after every edit in watch mode).
+for a long document with contents, after every edit in watch mode).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import zipfile
 from collections import OrderedDict
 from pathlib import Path
 
-#: Layouts kept (the last few documents laid out; a build lays out at most one per audience).
+#: Layouts kept (the last few documents laid out; a build lays out at most one per document).
 KEEP = 4
 _PDFS: OrderedDict[str, bytes] = OrderedDict()
 _LOCK = threading.Lock()
