@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefgen.load.profile import Profile
+from briefgen.load.profile import Profile, Select
 from briefgen.load.schema import Brief, Section
 from briefgen.plan.model import (
     Block,
@@ -66,7 +66,7 @@ def describe(plan: DocPlan, profile: Profile, brief: Brief) -> AudienceFacts:
     reasons = {c.id: c.reason for c in choices if c.kind == "section"}
     full_text = profile.document.section_text == "full"
     sections = tuple(
-        SectionFact(s.title, reasons.get(s.id) or rule_for(s, profile.sections),
+        SectionFact(s.title, reasons.get(s.id) or rule_for(s, rules_of(profile.sections)),
                     text_length(plan.blocks, s.title, lang),
                     None if full_text else budget_for(s, profile, lang))
         for s in chosen_sections(plan, brief))
@@ -86,11 +86,16 @@ def describe(plan: DocPlan, profile: Profile, brief: Brief) -> AudienceFacts:
 def idle_rules(profile: Profile, brief: Brief) -> tuple[str, ...]:
     """``sections: tag:finance``-like rules of the profile that match nothing in the brief: a
     reviewer sees why a part the audience expects is missing (or that a tag is misspelt)."""
-    kinds = (("sections", profile.sections, brief.sections),
-             ("figures", profile.figures.include, brief.figures),
-             ("charts", profile.charts.include, brief.charts))
+    kinds = (("sections", rules_of(profile.sections), brief.sections),
+             ("figures", rules_of(profile.figures), brief.figures),
+             ("charts", rules_of(profile.charts), brief.charts))
     return tuple(f"{kind}: {rule}" for kind, rules, items in kinds for rule in rules
                  if rule.startswith("tag:") and not any(rule[4:] in i.tags for i in items))
+
+
+def rules_of(select: Select) -> list[str]:
+    """A profile's selectors of one kind: its ``only`` filter, then its ``prefer`` ranking."""
+    return [*(select.only or ()), *select.prefer]
 
 
 def chosen_sections(plan: DocPlan, brief: Brief) -> list[Section]:

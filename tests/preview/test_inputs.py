@@ -12,7 +12,7 @@ from briefgen.build import plan_brief
 from briefgen.cli import main
 from briefgen.load.brief import load_brief
 from briefgen.load.profile import load_profile
-from briefgen.plan.model import DocPlan
+from briefgen.plan.model import Choice, DocPlan
 from briefgen.preview.facts import AudienceFacts, SectionFact, describe, rule_for
 from briefgen.preview.make import AudienceView, FileView, Options, Preview
 from briefgen.preview.page import render_page, version_of
@@ -38,40 +38,31 @@ def test_bad_brief_is_a_located_error(tmp_path: Path, capsys: pytest.CaptureFixt
     assert not (tmp_path / "out" / "preview").exists()
 
 
-@dataclass(frozen=True)
-class _Choice:
-    kind: str
-    id: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class _PlanWithChoices(DocPlan):
-    """A plan as it will be once DocPlan records its choices (DocPlan.choices)."""
-
-    choices: tuple[_Choice, ...] = ()
-
-
 def _plans(lang: str = "zh") -> tuple[list[DocPlan], object]:
     brief = default_brief() if lang == "zh" else default_brief().parents[1] / \
         "belt-and-road-forum-2017-en" / "brief.yaml"
     return plan_brief(brief, ["all"], []), load_brief(brief).brief
 
 
-def test_reasons_come_from_the_plan_when_it_records_them() -> None:
+def test_reasons_come_from_the_plan() -> None:
     plans, brief = _plans()
     executive = plans[0]
     first = brief.sections[0]
-    plan = _PlanWithChoices(**{k: getattr(executive, k) for k in executive.__dataclass_fields__},
-                            choices=(_Choice("section", first.id, "ranked 0.83"),
-                                     _Choice("figure", "trade", "cited by the lead")))
+    plan = replace(executive, choices=(Choice("section", first.id, "ranked 0.83"),
+                                       Choice("figure", "trade", "cited by the lead")))
     facts = describe(plan, load_profile("executive"), brief)
     assert facts.sections[0].reason == "ranked 0.83"
     assert [(c.kind, c.id, c.reason) for c in facts.choices] == [
         ("figure", "trade", "cited by the lead")]
-    # Without recorded choices, the profile's first selector that takes the section.
-    assert describe(executive, load_profile("executive"), brief).sections[0].reason == \
-        rule_for(first, load_profile("executive").sections) == "rule tag:news"
+    # The real plan's own reasons, section by section, as the plan records them.
+    recorded = {c.id: c.reason for c in executive.choices if c.kind == "section"}
+    by_title = {s.title: s.id for s in brief.sections}
+    shown = describe(executive, load_profile("executive"), brief).sections
+    assert shown and [f.reason for f in shown] == [recorded[by_title[f.title]] for f in shown]
+    # A plan that records no reason for a section: the first of the profile's rules taking it.
+    assert rule_for(first, ["tag:nothing", f"tag:{first.tags[0]}", "*"]) == \
+        f"rule tag:{first.tags[0]}"
+    assert rule_for(first, ["other-id", "*"]) == "rule * (every other section)"
 
 
 def test_english_summaries_are_counted_in_words_against_their_budget() -> None:

@@ -64,7 +64,7 @@ def test_what_each_audience_got_and_why(preview_out: Path) -> None:
     lengths = [(int(a), int(b)) for a, b in re.findall(r">(\d+) / (\d+)<", executive)]
     assert lengths and all(budget == 80 and 0 < n <= 80 for n, budget in lengths)
     assert "（全文）" not in executive and "(全文)" in sections["academic"]
-    assert "出席论坛的国家元首和政府首脑: 29个" in executive  # key-figures table row
+    assert "中国对沿线国家直接投资: 145亿美元" in executive  # key-figures table row
     assert "2016年中国与沿线国家进出口" in executive  # a chart shown
     # The counts above the pictures are those of the files.
     deck = preview_out / "belt-and-road-forum-2017-executive.pptx"
