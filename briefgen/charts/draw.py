@@ -37,6 +37,7 @@ from briefgen.charts.style import (
 )
 from briefgen.fonts import CJK_FAMILY, CJK_TTC_INDEX_SC, cjk_font_path
 from briefgen.plan.model import ChartSpec, TimelineItem
+from briefgen.text.lexicon.script import NO_BREAK_AFTER, NO_BREAK_BEFORE
 
 #: Family name under which the wheel's SC face is registered (see module docstring).
 CJK_ALIAS = "briefgen Noto Sans CJK SC"
@@ -100,9 +101,6 @@ def ensure_fonts() -> None:
 
 # --------------------------------------------------------------------------- text helpers
 
-_NO_LINE_START = set("，。、；：！？）》」』】〉,.;:!?)]}%％…·—")
-_NO_LINE_END = set("（《「『【〈([{")
-
 
 def _em(ch: str) -> float:
     """Rough advance of one character in em: wide East Asian characters 1, others about 0.55."""
@@ -131,8 +129,8 @@ def _tokens(text: str) -> list[str]:
         out.append(word)
     merged: list[str] = []
     for tok in out:
-        if merged and merged[-1] != " " and (tok[0] in _NO_LINE_START or merged[-1][-1] in
-                                               _NO_LINE_END) and tok != " ":
+        if merged and merged[-1] != " " and (tok[0] in NO_BREAK_BEFORE or merged[-1][-1] in
+                                               NO_BREAK_AFTER) and tok != " ":
             merged[-1] += tok
         else:
             merged.append(tok)

@@ -13,10 +13,11 @@ import re
 from functools import lru_cache
 
 from briefgen.fonts import CJK_TTC_INDEX_SC, cjk_font_path
+from briefgen.text.lexicon.script import HAN
 
 #: ASCII, Latin-1, general punctuation, CJK symbols, kana, CJK ideographs, full-width forms.
 _SURELY_COVERED = re.compile(
-    "[\u0000-\u024f\u2000-\u206f\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]*")
+    f"[\u0000-\u024f\u2000-\u206f\u3000-\u30ff{HAN}\uff00-\uffef]*")
 
 
 @lru_cache(maxsize=1)

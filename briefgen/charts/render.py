@@ -28,7 +28,7 @@ __all__ = ["RENDERER_VERSION", "cache_key", "render_charts"]
 log = logging.getLogger(__name__)
 
 #: Bump when the drawing code changes the pictures, so stale cached files are not reused.
-RENDERER_VERSION = "2"
+RENDERER_VERSION = "3"  # 3: chart labels wrap with the lexicon's line-break sets
 
 
 @lru_cache(maxsize=1)

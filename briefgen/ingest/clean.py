@@ -33,22 +33,20 @@ import cn2an
 
 from briefgen.ingest.read import PAGE_BREAK, Block
 from briefgen.ingest.titles import is_capitals
+from briefgen.text.lexicon.script import CLOSERS, HAN_ALL, HAN_ALL_CHAR
 
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’…—·"
 _FULLWIDTH = {c: chr(c - 0xFEE0) for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
                                            *range(0xFF41, 0xFF5B))}
 _FULLWIDTH.update({0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " ",
                    0x200B: "", 0xFEFF: ""})
 # space between two "tight" characters (CJK, CJK punctuation, digits and . % -), one side CJK
-_TIGHT = rf"[{_CJK}{_CJK_PUNCT}]"
-_SPACE_CJK = re.compile(rf"(?<={_TIGHT})[ \t]+(?=[{_CJK}{_CJK_PUNCT}\d.%\-])|"
-                        rf"(?<=[{_CJK}{_CJK_PUNCT}\d.%\-])[ \t]+(?={_TIGHT})")
-_SPACE_DASH = re.compile(rf"(?<=[{_CJK}])\s*-\s*(?=[{_CJK}])")
-_CJK_CHAR = re.compile(rf"[{_CJK}]")
+_TIGHT = rf"[{HAN_ALL}{_CJK_PUNCT}]"
+_SPACE_CJK = re.compile(rf"(?<={_TIGHT})[ \t]+(?=[{HAN_ALL}{_CJK_PUNCT}\d.%\-])|"
+                        rf"(?<=[{HAN_ALL}{_CJK_PUNCT}\d.%\-])[ \t]+(?={_TIGHT})")
+_SPACE_DASH = re.compile(rf"(?<=[{HAN_ALL}])\s*-\s*(?=[{HAN_ALL}])")
 
 END_PUNCT = "。！？；：.!?;:…"
-_CLOSERS = "”’」』）)】]》\"'"
 _NO_HEADING_END = END_PUNCT + "，、,"
 
 _PAGE_NUMBER = re.compile(
@@ -100,14 +98,14 @@ def fix_quotes(text: str) -> str:
 
 def width(text: str) -> float:
     """Display width: a CJK character counts 1, anything else half."""
-    cjk = len(_CJK_CHAR.findall(text))
+    cjk = len(HAN_ALL_CHAR.findall(text))
     return cjk + (len(text) - cjk) / 2
 
 
 def is_cjk(text: str) -> bool:
     """At least a fifth of the letters are Chinese characters."""
     letters = sum(ch.isalpha() for ch in text)
-    return bool(letters) and len(_CJK_CHAR.findall(text)) / letters > 0.2
+    return bool(letters) and len(HAN_ALL_CHAR.findall(text)) / letters > 0.2
 
 
 def blocks_from_lines(blocks: Sequence[Block]) -> list[Block]:
@@ -259,7 +257,7 @@ def _local_width(lines: list[_Line], i: int) -> float:
 
 
 def _ends_sentence(text: str) -> bool:
-    return text.rstrip(_CLOSERS)[-1:] in END_PUNCT if text.rstrip(_CLOSERS) else False
+    return text.rstrip(CLOSERS)[-1:] in END_PUNCT if text.rstrip(CLOSERS) else False
 
 
 def _ends_paragraph(text: str, local: float) -> bool:
@@ -267,7 +265,7 @@ def _ends_paragraph(text: str, local: float) -> bool:
 
     A colon does not count: ``…四方面成果：`` usually runs on into its list.
     """
-    if not _ends_sentence(text) or text.rstrip(_CLOSERS).endswith(("：", ":")):
+    if not _ends_sentence(text) or text.rstrip(CLOSERS).endswith(("：", ":")):
         return False
     return width(text) < (0.95 if is_cjk(text) else 0.85) * local
 

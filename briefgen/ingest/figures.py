@@ -37,6 +37,7 @@ import cn2an
 from briefgen.ingest.comparisons import apply_comparisons
 from briefgen.ingest.found import Found
 from briefgen.ingest.numwords import NUMBER_WORDS, word_value
+from briefgen.text.lexicon.script import HAN, HAN_CHAR
 from briefgen.text.tokens import tag_zh
 
 ZH_SCALES = ("万亿", "亿", "万")
@@ -154,7 +155,7 @@ def _find_zh(sentence: str) -> list[Found]:
             continue
         if unit in ("月", "日") or (unit == "号" and not m.group("ord")):
             continue
-        if unit == "大" and not re.match(r"[\u4e00-\u9fff]", after):
+        if unit == "大" and not HAN_CHAR.match(after):
             continue
         if m.group("ord") and not arabic:
             continue  # 第一, 第二次: sequencing words
@@ -232,7 +233,7 @@ def _noun_after(rest: str) -> str:
     preposition or particle once a noun is in hand; ``和`` joins two nouns (科学技术和管理人员).
     """
     rest = rest.removeprefix("的")
-    m = re.match(r"[\u4e00-\u9fff“”‘’\-]+", rest)
+    m = re.match(rf"[{HAN}“”‘’\-]+", rest)
     if not m or rest.startswith("以"):
         return ""
     span = re.split(r"的|等|和\d", m.group(0), maxsplit=1)[0]

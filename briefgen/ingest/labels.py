@@ -12,6 +12,7 @@ import re
 
 from briefgen.ingest.figures import _TIME_UNITS, Found
 from briefgen.ingest.labels_en import english_label
+from briefgen.text.lexicon.script import HAN_CHAR
 
 MAX_LABEL = 40
 _ZH_CLAUSE = re.compile(r"[，。；：！？,;:]")
@@ -96,9 +97,9 @@ def _en_label(left: str, right: str, f: Found) -> str:
 
 
 def _cap(label: str) -> str:
-    if len(label) <= MAX_LABEL * (1 if re.search(r"[\u4e00-\u9fff]", label) else 2):
+    if len(label) <= MAX_LABEL * (1 if HAN_CHAR.search(label) else 2):
         return label
-    cut = label[: MAX_LABEL * (1 if re.search(r"[\u4e00-\u9fff]", label) else 2)]
+    cut = label[: MAX_LABEL * (1 if HAN_CHAR.search(label) else 2)]
     if " " in cut:
         cut = cut.rsplit(" ", 1)[0]
     return cut + "…"

@@ -17,8 +17,9 @@ from pathlib import Path
 from briefgen.ingest.dateline import Dateline, find_dateline
 from briefgen.ingest.dates import english_year, event_year, find_dates, weekday_of
 from briefgen.ingest.structure import Outline
+from briefgen.text.lexicon.script import HAN
 
-_ZH_PLACE = re.compile(r"在([\u4e00-\u9fff]{2,8}?)(?:隆重)?(?:举行|召开|举办|开幕|开展)")
+_ZH_PLACE = re.compile(rf"在([{HAN}]{{2,8}}?)(?:隆重)?(?:举行|召开|举办|开幕|开展)")
 _EN_PLACE = re.compile(
     r"\b(?:held|took place|convened|opened|opens|closed|closes|met|meets|gathered|began|"
     r"ended|opened today|is being held|was held|were held|takes place)"

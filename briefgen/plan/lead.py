@@ -26,13 +26,14 @@ from briefgen.plan import format as fmt
 from briefgen.plan.labels import fill
 from briefgen.plan.summarize import FigureTerms, Priors, gist, summarize
 from briefgen.text.compress import compressions, finish, is_aside
+from briefgen.text.lexicon.script import HAN
 from briefgen.text.measure import measure, norm_lang
 from briefgen.text.segment import sentences
 from briefgen.text.tokens import tokens
 
 _DIGIT = re.compile(r"\d")
 
-HAN = re.compile(r"[\u4e00-\u9fff]+")
+HAN_RUN = re.compile(f"[{HAN}]+")
 #: A body sentence repeats a lead sentence when this share of the shorter one's content words
 #: is in the other (the lead may hold a shortened form of the sentence).
 REPEAT_SHARE = 0.8
@@ -47,7 +48,7 @@ def says_where(text: str, meta: Meta) -> bool:
     """Whether the text names the place, or its last part ("杭州" for "浙江杭州")."""
     low = text.lower()
     names = _place_names(meta.place)
-    names += [n[-2:] for n in names if len(n) > 2 and HAN.fullmatch(n)]
+    names += [n[-2:] for n in names if len(n) > 2 and HAN_RUN.fullmatch(n)]
     return any(name in low for name in names)
 
 

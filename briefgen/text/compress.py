@@ -26,7 +26,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from briefgen.text.measure import measure, norm_lang
-from briefgen.text.segment import CLOSERS, bracket_pairs, clauses, drop_parentheticals
+from briefgen.text.lexicon.script import CLOSERS, HAN
+from briefgen.text.segment import bracket_pairs, clauses, drop_parentheticals
 from briefgen.text.tokens import tag_zh
 
 __all__ = [
@@ -95,7 +96,7 @@ _ZH_CORRELATIVE = re.compile(
 )
 # "四大理念", "五个方面", "4项行动": a counted noun that the next clause spells out.
 _ZH_COUNTED = re.compile(
-    r"[一二三四五六七八九十两几\d]+(?:大|个|项|类|点|种|条|方面)[\u4e00-\u9fff]{0,4}$"
+    r"[一二三四五六七八九十两几\d]+(?:大|个|项|类|点|种|条|方面)[" + HAN + "]{0,4}$"
 )
 #: 一是, 第一，, （一）, 一、, 1., ① at the start of a sentence.
 ZH_LIST_MARKER = re.compile(

@@ -33,9 +33,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from briefgen.text.lexicon.script import CLOSERS, HAN_ALL_CHAR
 from briefgen.text.measure import norm_lang
 
-__all__ = ["sentences", "clauses", "drop_parentheticals", "bracket_pairs", "CLOSERS"]
+__all__ = ["sentences", "clauses", "drop_parentheticals", "bracket_pairs"]
 
 OPEN_TO_CLOSE = {
     "“": "”",
@@ -52,15 +53,11 @@ OPEN_TO_CLOSE = {
 }
 CLOSE_TO_OPEN = {v: k for k, v in OPEN_TO_CLOSE.items()}
 SYMMETRIC = '"＂'
-#: Marks that stay with the sentence they close.
-CLOSERS = "”’」』）)】]》〉﹂\"＂'"
-
 _ZH_TERM = "。！？；!?"
 _EN_TERM = ".!?"
 _ELLIPSIS = re.compile(r"…+|⋯+|\.{3,}")
 _ZH_CLAUSE = "，、；：,;:；"
 _EN_CLAUSE = ",;:"
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _ZH_NO_NEW_SENTENCE = set("，、；：。！？,;:.!?…⋯" + CLOSERS + "％%")
 
 _LIST_MARKER = re.compile(
@@ -227,9 +224,9 @@ def _zh_cuts(text: str) -> list[int]:
 
 def _zh_ascii_period(text: str, i: int, hi: int) -> bool:
     """ASCII '.' ends a Chinese sentence only right after a CJK character or closing mark."""
-    if i == 0 or not (_CJK.match(text[i - 1]) or text[i - 1] in "”’」』）"):
+    if i == 0 or not (HAN_ALL_CHAR.match(text[i - 1]) or text[i - 1] in "”’」』）"):
         return False
-    return i + 1 >= hi or text[i + 1].isspace() or bool(_CJK.match(text[i + 1]))
+    return i + 1 >= hi or text[i + 1].isspace() or bool(HAN_ALL_CHAR.match(text[i + 1]))
 
 
 def _en_cuts(text: str) -> list[int]:
@@ -265,7 +262,7 @@ def _en_cuts(text: str) -> list[int]:
                     or nxt.isdigit()
                     or nxt in OPEN_TO_CLOSE
                     or nxt in SYMMETRIC
-                    or _CJK.match(nxt)
+                    or HAN_ALL_CHAR.match(nxt)
                 ):
                     i = j
                     continue

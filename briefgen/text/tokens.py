@@ -21,11 +21,12 @@ from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 
+from briefgen.text.lexicon.script import HAN_ALL
 from briefgen.text.measure import norm_lang
 
 __all__ = ["tokens", "entity_count", "stopwords", "tag_zh", "backend"]
 
-_CJK_OR_ALNUM = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z0-9]")
+_CJK_OR_ALNUM = re.compile(f"[{HAN_ALL}A-Za-z0-9]")
 _EN_WORD = re.compile(r"\d+(?:[.,]\d+)*%?|[A-Za-z]+(?:['’][A-Za-z]+)*")
 _ZH_DATE = re.compile(
     r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{1,2}\s*月\s*\d{1,2}\s*日|"

@@ -23,6 +23,7 @@ from pathlib import Path
 from PIL import ImageFont
 
 from briefgen.fonts import CJK_FAMILY, CJK_TTC_INDEX_SC, cjk_font_path
+from briefgen.text.lexicon.script import GLUE_PAIRS, NO_BREAK_AFTER, NO_BREAK_BEFORE
 
 EMU_PER_PT = 12700
 LINE_FACTOR = 1.2  # line height = font size x 1.2; the writer sets exactly this (a:spcPts)
@@ -31,9 +32,6 @@ BOLD_FACTOR = 1.08  # bold Noto Latin glyphs are wider; the bundled collection h
 AUTOSPACE_EM = 0.25  # LibreOffice adds ~1/4 em between CJK and Latin letters or digits
 _UNITS = 1000  # fonts are loaded at 1000 px, so an advance / 1000 is the width at 1 pt
 
-NO_BREAK_BEFORE = set("。，、；：！？）」』”’》〉】〕…%‰・·,.;:!?)]}'\"")
-NO_BREAK_AFTER = set("（「『“‘《〈【〔([{")
-GLUE_PAIRS = set("—…")  # "——" and "……" are one unit: no break inside a doubled dash or ellipsis
 
 
 @dataclass(frozen=True)
