@@ -16,6 +16,7 @@ from pathlib import Path
 from string import Template
 
 from briefgen.errors import InputError
+from briefgen.text.lexicon.calendar_words import EN_MONTH_NAMES
 
 HELP = "start a new brief: NAME/brief.yaml with a small example to edit"
 DESCRIPTION = """\
@@ -77,12 +78,8 @@ def _span(start: dt.date, end: dt.date, lang: str) -> str:
     if lang == "zh":
         last = f"{end.day}日" if end.month == start.month else f"{end.month}月{end.day}日"
         return f"{start.month}月{start.day}日至{last}"
-    first = f"{start.day}" if end.month == start.month else f"{start.day} {MONTHS[start.month]}"
-    return f"{first} to {end.day} {MONTHS[end.month]}"
-
-
-MONTHS = ("", "January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+    first = f"{start.day}" if end.month == start.month else f"{start.day} {EN_MONTH_NAMES[start.month - 1]}"
+    return f"{first} to {end.day} {EN_MONTH_NAMES[end.month - 1]}"
 
 
 def run(args: argparse.Namespace) -> int:

@@ -7,7 +7,8 @@ event year), 今年初 (the event year). English: ``in 2013``, ``since 2011``, `
 ``on Wednesday`` (that weekday, on or before the known day), ``today`` and ``yesterday``. A year
 inside a short quoted name (“2020年战略构想”) is a name, not a date.
 
-English month and weekday names come from babel's CLDR data rather than a hand-kept list.
+English month and weekday names come from babel's CLDR data, through
+:mod:`briefgen.text.lexicon.calendar_words`.
 An English text often names its event's day without a year (``SHANGHAI, Oct. 18``):
 ``english_year`` takes the year from a full date, else from the weekday the text gives that day
 (``closed on Wednesday``) near the latest year the text names as past.
@@ -19,18 +20,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from babel.dates import get_day_names, get_month_names
+from briefgen.text.lexicon.calendar_words import EN_MONTH, EN_MONTH_NAMES, EN_WEEKDAY, MONTH_NUMBER, WEEKDAY_NUMBER
 
-_MONTHS = {name.lower(): i for i, name in get_month_names("wide", locale="en").items()}
-_MONTHS.update({name.lower().rstrip("."): i
-                for i, name in get_month_names("abbreviated", locale="en").items()})
-_MONTHS["sept"] = 9
-_MON = "(?:" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True)) + \
-    r")\.?"
-#: Monday = 0, as ``date.weekday()`` counts.
-WEEKDAYS = {name.lower(): i for i, name in get_day_names("wide", locale="en").items()}
-_WEEKDAY = re.compile(r"\b(?:on|by|since|last|this|from|until)?\s*(?P<w>" +
-                      "|".join(n.capitalize() for n in WEEKDAYS) + r")\b(?:'s)?|"
+_MON = rf"(?:{EN_MONTH})\.?"
+_WEEKDAY = re.compile(rf"\b(?:on|by|since|last|this|from|until)?\s*(?P<w>{EN_WEEKDAY})\b(?:'s)?|"
                       r"\b(?P<rel>today|yesterday|tomorrow)\b")
 
 _ZH_DATE = re.compile(
@@ -93,7 +86,7 @@ def weekday_dates(sentence: str, anchor: dt.date) -> list[DateMention]:
             shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[m.group("rel")]
             day = anchor + dt.timedelta(days=shift)
         else:
-            back = (anchor.weekday() - WEEKDAYS[m.group("w").lower()]) % 7
+            back = (anchor.weekday() - WEEKDAY_NUMBER[m.group("w").lower()]) % 7
             day = anchor - dt.timedelta(days=back)
         out.append(DateMention(day.isoformat(), m.start(), m.end()))
     return out
@@ -102,7 +95,7 @@ def weekday_dates(sentence: str, anchor: dt.date) -> list[DateMention]:
 def weekday_of(text: str) -> int | None:
     """The first weekday named in ``text`` (Monday = 0), if any."""
     m = next((m for m in _WEEKDAY.finditer(text) if m.group("w")), None)
-    return WEEKDAYS[m.group("w").lower()] if m else None
+    return WEEKDAY_NUMBER[m.group("w").lower()] if m else None
 
 
 def _iso(y: int | None, m: int | None = None, d: int | None = None) -> str | None:
@@ -144,7 +137,7 @@ def _en_mention(m: re.Match[str], year: int | None) -> DateMention | None:
         iso = _iso(int(g["iy"]), int(g["im"]), int(g["id"]))
         return DateMention(iso, m.start(), m.end()) if iso else None
     mon = g["mon"] or g["mon2"] or g["mon3"]
-    month = _MONTHS.get(mon.lower().rstrip(".")) if mon else None
+    month = MONTH_NUMBER.get(mon.lower().rstrip(".")) if mon else None
     y = g["y"] or g["y2"] or g["y3"] or g["y4"]
     y_int = int(y) if y else year
     day = g["d"] or g["d2"]
@@ -209,4 +202,4 @@ def english_year(texts: list[str], month_day: tuple[int, int] | None,
 
 
 def _month_name(month: int) -> str:
-    return get_month_names("wide", locale="en")[month]
+    return EN_MONTH_NAMES[month - 1]

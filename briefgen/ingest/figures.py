@@ -37,6 +37,7 @@ import cn2an
 from briefgen.ingest.comparisons import apply_comparisons
 from briefgen.ingest.found import Found
 from briefgen.ingest.numwords import NUMBER_WORDS, word_value
+from briefgen.text.lexicon.calendar_words import EN_MONTH
 from briefgen.text.lexicon.script import HAN, HAN_CHAR
 from briefgen.text.tokens import tag_zh
 
@@ -67,8 +68,6 @@ _ZH_PRE = {"超过": "over", "逾": "over", "超": "over", "将近": "nearly", "
 _ZH_CHANGE = re.compile(r"(同比|比上年|较上年)?(增长|增加|上升|提高|下降|减少|降低|回落)了?$")
 _ZH_DOWN = ("下降", "减少", "降低", "回落")
 
-_EN_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
-              "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 _EN = re.compile(
     r"(?P<pre>more than|over|nearly|almost|about|around|approximately|roughly|some|at least|"
     r"close to|in excess of|up to)?\s*"
@@ -102,8 +101,8 @@ _EN_CHANGE = re.compile(r"\b(?:up|down|rose|fell|grew|increased|decreased|droppe
                         r"(?:increase|growth|rise|decline|drop|fall) of)\s*(?:by\s*)?$", re.IGNORECASE)
 _EN_DOWN = re.compile(r"down|fell|decreased|dropped|declined|decrease|drop|fall|decline", re.IGNORECASE)
 _EN_IDENT = re.compile(r"\b(?:No\.|Resolution|Article|Session|Number)\s+(\d+)\b")
-_EN_DATEISH = re.compile(rf"^\s*(?:{_EN_MONTHS})\b", re.IGNORECASE)
-_EN_MONTH_BEFORE = re.compile(rf"\b(?:{_EN_MONTHS})\.?\s*$", re.IGNORECASE)
+_EN_DATEISH = re.compile(rf"^\s*(?:{EN_MONTH})\b", re.IGNORECASE)
+_EN_MONTH_BEFORE = re.compile(rf"\b(?:{EN_MONTH})\.?\s*$", re.IGNORECASE)
 
 _QUOTED = re.compile(r"“[^“”]{1,14}”|「[^「」]{1,14}」|\"[^\"]{1,14}\"")
 

@@ -27,6 +27,7 @@ import re
 from briefgen.ingest.figures import PRESENT_VERBS, verb_here
 from briefgen.ingest.found import Found
 from briefgen.ingest.numwords import NUMBER_WORDS
+from briefgen.text.lexicon.calendar_words import WEEKDAY_NUMBER
 
 MAX_WORDS = 8
 FUNCTION = frozenset(
@@ -71,8 +72,7 @@ _CURRENCY_WORDS = ("dollar", "yuan", "renminbi", "euro", "pound", "yen", "rupee"
                    "ruble", "franc")
 _CHANGE_VERBS = frozenset("rose fell grew increased decreased dropped declined jumped climbed "
                           "slipped surged".split())
-_WHEN = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday "
-                  "tomorrow week month year".split())
+_WHEN = frozenset([*WEEKDAY_NUMBER, *"today yesterday tomorrow week month year".split()])
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 

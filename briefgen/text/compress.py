@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from briefgen.text.measure import measure, norm_lang
+from briefgen.text.lexicon.calendar_words import EN_MONTH_FULL
 from briefgen.text.lexicon.script import CLOSERS, HAN
 from briefgen.text.segment import bracket_pairs, clauses, drop_parentheticals
 from briefgen.text.tokens import tag_zh
@@ -193,8 +194,7 @@ _ZH_TIME = re.compile(
 _ZH_KEEP_LEAD = re.compile(r"^(?:如果|假如|若|只要|只有|一旦|除非|除了|据|根据|按照|依据|依照)")
 _EN_TIME = re.compile(
     r"^(?:in|on|since|by|at the end of|early|late|over|during|until|from)\b.{0,30}"
-    r"(?:\b1[89]\d\d\b|\b20\d\d\b|January|February|March|April|May|June|July|August|"
-    r"September|October|November|December|years?\b|months?\b|weeks?\b)",
+    rf"(?:\b1[89]\d\d\b|\b20\d\d\b|{EN_MONTH_FULL}|years?\b|months?\b|weeks?\b)",
     re.I,
 )
 _EN_KEEP_LEAD = re.compile(r"^(?:if|unless|provided|according|once|only)\b", re.I)

@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from briefgen.text.lexicon.calendar_words import EN_MONTH_ABBREVIATIONS
 from briefgen.text.lexicon.script import CLOSERS, HAN_ALL_CHAR
 from briefgen.text.measure import norm_lang
 
@@ -76,7 +77,7 @@ _EN_ABBREV_ALWAYS = frozenset(
 )
 #: Abbreviations that do not end a sentence when a number follows (No. 5, Jan. 5).
 _EN_ABBREV_BEFORE_NUMBER = frozenset(
-    "no nos nr jan feb mar apr jun jul aug sep sept oct nov dec tel ref item".split()
+    "no nos nr tel ref item".split() + [m.lower() for m in EN_MONTH_ABBREVIATIONS]
 )
 #: Abbreviations that usually end a phrase but may end a sentence: split only before an opener.
 _EN_ABBREV_MAYBE = frozenset("inc ltd co corp plc llc etc bn mn tn".split())

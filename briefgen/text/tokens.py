@@ -21,6 +21,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 
+from briefgen.text.lexicon.calendar_words import EN_MONTH, EN_WEEKDAY
 from briefgen.text.lexicon.script import HAN_ALL
 from briefgen.text.measure import norm_lang
 
@@ -32,13 +33,9 @@ _ZH_DATE = re.compile(
     r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{1,2}\s*月\s*\d{1,2}\s*日|"
     r"[一二三四五六七八九十]+月[一二三四五六七八九十]+日|今年|去年|明年"
 )
-_EN_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-)
 _EN_DATE = re.compile(
-    rf"\b(?:(?:{_EN_MONTHS})\.?\s+\d{{1,2}}(?:[-–]\d{{1,2}})?(?:,\s*\d{{4}})?|\d{{1,2}}(?:[-–]\d{{1,2}})?\s+(?:{_EN_MONTHS})\b\.?(?:\s+\d{{4}})?|"
-    r"(?:1[89]|20)\d{2}s?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    rf"\b(?:(?:{EN_MONTH})\.?\s+\d{{1,2}}(?:[-–]\d{{1,2}})?(?:,\s*\d{{4}})?|\d{{1,2}}(?:[-–]\d{{1,2}})?\s+(?:{EN_MONTH})\b\.?(?:\s+\d{{4}})?|"
+    rf"(?:1[89]|20)\d{{2}}s?|{EN_WEEKDAY})\b"
 )
 
 
@@ -187,7 +184,7 @@ def _entities_cached(text: str, lang: str) -> int:
         while words and words[-1].lower() in _EN_NAME_JOINERS:
             words.pop()
         name = re.sub(r"['’]s$", "", " ".join(words))
-        if name and not re.fullmatch(_EN_MONTHS, name.rstrip(".")):
+        if name and not re.fullmatch(EN_MONTH, name.rstrip(".")):
             found.add(name)
     return len(found)
 
