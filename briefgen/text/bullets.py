@@ -12,20 +12,22 @@ import re
 from collections.abc import Sequence
 
 from briefgen.text.compress import (
-    EN_LEAD_WORDS,
-    EN_TRAILING_DETAIL,
-    EN_TRAILING_LIST,
-    EN_LIST_MARKER,
-    ZH_LEAD_WHOLE,
-    ZH_LEAD_WORDS,
-    ZH_LIST_MARKER,
-    ZH_REPORTING_END,
     clause_core,
     compressions,
     finish,
     is_aside,
     zh_major,
     zh_scope_end,
+)
+from briefgen.text.lexicon.clause_words import (
+    EN_LEAD_WORDS,
+    EN_LIST_MARKER,
+    EN_TRAILING_DETAIL,
+    EN_TRAILING_LIST,
+    ZH_LEAD_WHOLE,
+    ZH_LEAD_WORDS,
+    ZH_LIST_MARKER,
+    ZH_REPORTING_END,
 )
 from briefgen.text.measure import measure, norm_lang
 from briefgen.text.segment import clauses, drop_parentheticals, sentences

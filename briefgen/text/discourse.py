@@ -25,11 +25,6 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from briefgen.text.compress import (
-    BACK_OPENER,
-    CONNECTIVE,
-    EN_LIST_MARKER,
-    ZH_LEAD_WORDS,
-    ZH_LIST_MARKER,
     clause_core,
     complete,
     compressions,
@@ -40,6 +35,13 @@ from briefgen.text.compress import (
     zh_lead,
     zh_major,
     zh_scope_end,
+)
+from briefgen.text.lexicon.clause_words import (
+    BACK_OPENER,
+    CONNECTIVE,
+    EN_LIST_MARKER,
+    ZH_LEAD_WORDS,
+    ZH_LIST_MARKER,
 )
 from briefgen.text.measure import measure, norm_lang
 from briefgen.text.segment import clauses

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from briefgen.text.compress import EN_DANGLING
+from briefgen.text.lexicon.clause_words import EN_DANGLING
 from briefgen.text.measure import measure, norm_lang
 from briefgen.text.segment import drop_parentheticals
 from briefgen.text.tokens import tag_zh

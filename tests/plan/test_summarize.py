@@ -22,7 +22,8 @@ from briefgen.plan.summarize import (
     short_title,
     summarize,
 )
-from briefgen.text.compress import CONNECTIVE, en_without_asides
+from briefgen.text.compress import en_without_asides
+from briefgen.text.lexicon.clause_words import CONNECTIVE
 from briefgen.text.measure import measure
 from briefgen.text.segment import clauses, drop_parentheticals, sentences
 from briefgen.text.tokens import tokens

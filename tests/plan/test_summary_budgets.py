@@ -18,8 +18,9 @@ from briefgen.load.brief import load_brief
 from briefgen.load.profile import load_profile
 from briefgen.plan.audience import _Planner, plan_for
 from briefgen.plan.model import Heading, Paragraph
-from briefgen.text.compress import BACK_OPENER, compressions, finish
+from briefgen.text.compress import compressions, finish
 from briefgen.text.discourse import list_marker, stand_alone
+from briefgen.text.lexicon.clause_words import BACK_OPENER
 from briefgen.text.measure import measure
 from briefgen.text.segment import sentences
 
