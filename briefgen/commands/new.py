@@ -78,7 +78,8 @@ def _span(start: dt.date, end: dt.date, lang: str) -> str:
     if lang == "zh":
         last = f"{end.day}日" if end.month == start.month else f"{end.month}月{end.day}日"
         return f"{start.month}月{start.day}日至{last}"
-    first = f"{start.day}" if end.month == start.month else f"{start.day} {EN_MONTH_NAMES[start.month - 1]}"
+    month = EN_MONTH_NAMES[start.month - 1]
+    first = f"{start.day}" if end.month == start.month else f"{start.day} {month}"
     return f"{first} to {end.day} {EN_MONTH_NAMES[end.month - 1]}"
 
 

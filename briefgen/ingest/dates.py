@@ -20,7 +20,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from briefgen.text.lexicon.calendar_words import EN_MONTH, EN_MONTH_NAMES, EN_WEEKDAY, MONTH_NUMBER, WEEKDAY_NUMBER
+from briefgen.text.lexicon.calendar_words import (
+    EN_MONTH,
+    EN_MONTH_NAMES,
+    EN_WEEKDAY,
+    MONTH_NUMBER,
+    WEEKDAY_NUMBER,
+)
 
 _MON = rf"(?:{EN_MONTH})\.?"
 _WEEKDAY = re.compile(rf"\b(?:on|by|since|last|this|from|until)?\s*(?P<w>{EN_WEEKDAY})\b(?:'s)?|"
