@@ -16,7 +16,6 @@ from __future__ import annotations
 import dataclasses
 import os
 import threading
-import unicodedata
 from collections.abc import Sequence
 from typing import BinaryIO
 
@@ -37,7 +36,7 @@ from briefgen.charts.style import (
 )
 from briefgen.fonts import CJK_FAMILY, CJK_TTC_INDEX_SC, cjk_font_path
 from briefgen.plan.model import ChartSpec, TimelineItem
-from briefgen.text.lexicon.script import NO_BREAK_AFTER, NO_BREAK_BEFORE
+from briefgen.text.lexicon.script import NO_BREAK_AFTER, NO_BREAK_BEFORE, is_wide
 
 #: Family name under which the wheel's SC face is registered (see module docstring).
 CJK_ALIAS = "briefgen Noto Sans CJK SC"
@@ -104,7 +103,7 @@ def ensure_fonts() -> None:
 
 def _em(ch: str) -> float:
     """Rough advance of one character in em: wide East Asian characters 1, others about 0.55."""
-    return 1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.56
+    return 1.0 if is_wide(ch) else 0.56
 
 
 def _tokens(text: str) -> list[str]:

@@ -13,11 +13,11 @@ import re
 from functools import lru_cache
 
 from briefgen.fonts import CJK_TTC_INDEX_SC, cjk_font_path
-from briefgen.text.lexicon.script import HAN
+from briefgen.text.lexicon.script import CJK_SYMBOLS, FULLWIDTH_FORMS, HAN, KANA
 
 #: ASCII, Latin-1, general punctuation, CJK symbols, kana, CJK ideographs, full-width forms.
 _SURELY_COVERED = re.compile(
-    f"[\u0000-\u024f\u2000-\u206f\u3000-\u30ff{HAN}\uff00-\uffef]*")
+    f"[\u0000-\u024f\u2000-\u206f{CJK_SYMBOLS}{KANA}{HAN}{FULLWIDTH_FORMS}]*")
 
 
 @lru_cache(maxsize=1)

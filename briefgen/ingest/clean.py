@@ -33,18 +33,19 @@ import cn2an
 
 from briefgen.ingest.read import PAGE_BREAK, Block
 from briefgen.ingest.titles import is_capitals
-from briefgen.text.lexicon.script import CLOSERS, HAN_ALL, HAN_ALL_CHAR
+from briefgen.text.lexicon.script import CJK_PUNCT, CLOSERS, HAN_ALL, HAN_ALL_CHAR
 
-_CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’…—·"
 _FULLWIDTH = {c: chr(c - 0xFEE0) for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
                                            *range(0xFF41, 0xFF5B))}
 _FULLWIDTH.update({0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " ",
                    0x200B: "", 0xFEFF: ""})
 # space between two "tight" characters (CJK, CJK punctuation, digits and . % -), one side CJK
-_TIGHT = rf"[{HAN_ALL}{_CJK_PUNCT}]"
-_SPACE_CJK = re.compile(rf"(?<={_TIGHT})[ \t]+(?=[{HAN_ALL}{_CJK_PUNCT}\d.%\-])|"
-                        rf"(?<=[{HAN_ALL}{_CJK_PUNCT}\d.%\-])[ \t]+(?={_TIGHT})")
+_TIGHT = rf"[{HAN_ALL}{CJK_PUNCT}]"
+_SPACE_CJK = re.compile(rf"(?<={_TIGHT})[ \t]+(?=[{HAN_ALL}{CJK_PUNCT}\d.%\-])|"
+                        rf"(?<=[{HAN_ALL}{CJK_PUNCT}\d.%\-])[ \t]+(?={_TIGHT})")
 _SPACE_DASH = re.compile(rf"(?<=[{HAN_ALL}])\s*-\s*(?=[{HAN_ALL}])")
+#: A line that ends, or a line that starts, with one of these joins the next without a space.
+_JOINS_TIGHT = re.compile(rf"[{CJK_PUNCT}\-]")
 
 END_PUNCT = "。！？；：.!?;:…"
 _NO_HEADING_END = END_PUNCT + "，、,"
@@ -302,6 +303,11 @@ def _line_role(ln: _Line, local: float, strong: bool, prev_end: bool,
     return None
 
 
+def _joins_tight(ch: str) -> bool:
+    """Whether a line break at ``ch`` (CJK punctuation, a hyphen, or nothing) takes no space."""
+    return not ch or bool(_JOINS_TIGHT.match(ch))
+
+
 def _join(parts: list[str]) -> str:
     """Join broken lines: no space between CJK, a space between words, hyphenation undone."""
     text = parts[0]
@@ -309,7 +315,7 @@ def _join(parts: list[str]) -> str:
         if re.search(r"[a-z]-$", text) and part[:1].islower():
             # coun-/tries is one word; e-/commerce and co-/operation keep their hyphen
             text = text + part if re.search(r"\b[a-z]{1,2}-$", text) else text[:-1] + part
-        elif is_cjk(text[-1:] + part[:1]) or text[-1:] in _CJK_PUNCT or part[:1] in _CJK_PUNCT:
+        elif is_cjk(text[-1:] + part[:1]) or _joins_tight(text[-1:]) or _joins_tight(part[:1]):
             text += part
         else:
             text += " " + part

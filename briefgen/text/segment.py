@@ -34,26 +34,12 @@ import re
 from functools import lru_cache
 
 from briefgen.text.lexicon.calendar_words import EN_MONTH_ABBREVIATIONS
-from briefgen.text.lexicon.script import CLOSERS, HAN_ALL_CHAR
+from briefgen.text.lexicon.clause_words import ZH_LIST_MARKER_BODY
+from briefgen.text.lexicon.script import BRACKETS, CLOSE_TO_OPEN, CLOSERS, HAN_ALL_CHAR, SYMMETRIC
 from briefgen.text.measure import norm_lang
 
 __all__ = ["sentences", "clauses", "drop_parentheticals", "bracket_pairs"]
 
-OPEN_TO_CLOSE = {
-    "“": "”",
-    "‘": "’",
-    "「": "」",
-    "『": "』",
-    "（": "）",
-    "(": ")",
-    "【": "】",
-    "[": "]",
-    "《": "》",
-    "〈": "〉",
-    "﹁": "﹂",
-}
-CLOSE_TO_OPEN = {v: k for k, v in OPEN_TO_CLOSE.items()}
-SYMMETRIC = '"＂'
 _ZH_TERM = "。！？；!?"
 _EN_TERM = ".!?"
 _ELLIPSIS = re.compile(r"…+|⋯+|\.{3,}")
@@ -61,11 +47,7 @@ _ZH_CLAUSE = "，、；：,;:；"
 _EN_CLAUSE = ",;:"
 _ZH_NO_NEW_SENTENCE = set("，、；：。！？,;:.!?…⋯" + CLOSERS + "％%")
 
-_LIST_MARKER = re.compile(
-    r"\s*(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，、是]|"
-    r"[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|"
-    r"\d{1,2}[.．、](?!\d)|[①-⑳])"
-)
+_LIST_MARKER = re.compile(rf"\s*{ZH_LIST_MARKER_BODY}")
 
 # ----------------------------------------------------------------------------- English rules
 
@@ -122,7 +104,7 @@ def bracket_pairs(text: str) -> list[tuple[int, int]]:
                     pairs.append((j, i))
                 else:
                     sym_open[ch] = i
-            elif ch in OPEN_TO_CLOSE:
+            elif ch in BRACKETS:
                 stack.append((ch, i))
             elif ch in CLOSE_TO_OPEN:
                 want = CLOSE_TO_OPEN[ch]
@@ -225,7 +207,7 @@ def _zh_cuts(text: str) -> list[int]:
 
 def _zh_ascii_period(text: str, i: int, hi: int) -> bool:
     """ASCII '.' ends a Chinese sentence only right after a CJK character or closing mark."""
-    if i == 0 or not (HAN_ALL_CHAR.match(text[i - 1]) or text[i - 1] in "”’」』）"):
+    if i == 0 or not (HAN_ALL_CHAR.match(text[i - 1]) or text[i - 1] in CLOSERS):
         return False
     return i + 1 >= hi or text[i + 1].isspace() or bool(HAN_ALL_CHAR.match(text[i + 1]))
 
@@ -261,7 +243,7 @@ def _en_cuts(text: str) -> list[int]:
                 if not (
                     nxt.isupper()
                     or nxt.isdigit()
-                    or nxt in OPEN_TO_CLOSE
+                    or nxt in BRACKETS
                     or nxt in SYMMETRIC
                     or HAN_ALL_CHAR.match(nxt)
                 ):
@@ -281,7 +263,7 @@ def _en_period_ends(text: str, lo: int, i: int, n: int, hi: int) -> bool:
     while (
         s > lo
         and not text[s - 1].isspace()
-        and text[s - 1] not in OPEN_TO_CLOSE
+        and text[s - 1] not in BRACKETS
         and text[s - 1] not in SYMMETRIC
     ):
         s -= 1

@@ -91,3 +91,8 @@ def test_captions_and_source_notes_are_told_apart() -> None:
         "高峰论坛在北京举行", "", "习近平主席同出席论坛的代表们合影", "",
         "论坛于5月14日举行。", "", "（来源：新华社，2017年5月15日）"))
     assert [b.kind for b in blocks] == ["heading", "caption", "para", "source"]
+
+
+def test_a_line_ending_in_chinese_punctuation_joins_a_latin_word_without_a_space() -> None:
+    blocks = blocks_from_lines(_lines("各方同意在多边机制内加强协调，", "APEC成员将继续推动贸易自由化。"))
+    assert _texts(blocks) == ["各方同意在多边机制内加强协调，APEC成员将继续推动贸易自由化。"]

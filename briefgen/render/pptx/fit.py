@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import importlib.util
 import itertools
-import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -23,7 +22,7 @@ from pathlib import Path
 from PIL import ImageFont
 
 from briefgen.fonts import CJK_FAMILY, CJK_TTC_INDEX_SC, cjk_font_path
-from briefgen.text.lexicon.script import GLUE_PAIRS, NO_BREAK_AFTER, NO_BREAK_BEFORE
+from briefgen.text.lexicon.script import GLUE_PAIRS, NO_BREAK_AFTER, NO_BREAK_BEFORE, is_wide
 
 EMU_PER_PT = 12700
 LINE_FACTOR = 1.2  # line height = font size x 1.2; the writer sets exactly this (a:spcPts)
@@ -76,7 +75,7 @@ AMBIGUOUS = set("“”‘’…—·")  # drawn full width in CJK text, narrow 
 
 def is_cjk(ch: str) -> bool:
     """True for characters a renderer may draw with the East Asian (a:ea) face."""
-    return ch in AMBIGUOUS or unicodedata.east_asian_width(ch) in ("W", "F")
+    return ch in AMBIGUOUS or is_wide(ch)
 
 
 @lru_cache(maxsize=8192)
@@ -96,7 +95,7 @@ def _kind(ch: str) -> int:
     """0 for punctuation and spaces, 1 for Latin letters and digits, 2 for CJK ones."""
     if not ch.isalnum():
         return 0
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return 2 if is_wide(ch) else 1
 
 
 def _pads(a: str, b: str) -> bool:

@@ -53,11 +53,13 @@ ZH_CORRELATIVE = re.compile(
 ZH_COUNTED = re.compile(
     r"[一二三四五六七八九十两几\d]+(?:大|个|项|类|点|种|条|方面)[" + HAN + "]{0,4}$"
 )
-#: 一是, 第一，, （一）, 一、, 1., ① at the start of a sentence.
-ZH_LIST_MARKER = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+(?:[，、]|是)|"
-    r"[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|[①-⑳])\s*"
+#: A Chinese list item's marker: 一是, 第一，, （一）, 一、, 1., ① (a group, no anchors).
+ZH_LIST_MARKER_BODY = (
+    r"(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，、是]|"
+    r"[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|[①-⑳])"
 )
+#: 一是, 第一，, （一）, 一、, 1., ① at the start of a sentence, with the spaces around it.
+ZH_LIST_MARKER = re.compile(rf"^\s*{ZH_LIST_MARKER_BODY}\s*")
 
 # ----------------------------------------------------------------------------- English rules
 
