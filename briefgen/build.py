@@ -26,17 +26,17 @@ from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from briefgen.commands import pdf
+from briefgen import made_from, office
 from briefgen.errors import InputError, Problem, first_line
 from briefgen.plan.model import DocPlan
 from briefgen.output_records import OutputRecords
 from briefgen.plan_cache import reduce_proxy
-from briefgen.render import made_from
 from briefgen.render.base import Renderer
 from briefgen.resources import cache_dir, caching, default_brief, reading
 from briefgen.write import commit, stage, temporary_prefix
 
 if TYPE_CHECKING:
+    from briefgen.contents.page_numbers import PageNumbers
     from briefgen.load.brief import LoadedBrief
     from briefgen.load.profile import Profile
 
@@ -77,7 +77,8 @@ def make_renderer(fmt: str, docx_template: Path | None = None,
 
         if docx_template:
             _opens(check_office_template(docx_template, (".docx", ".dotx")), open_document)
-        return DocxRenderer(template=docx_template, page_cache=cache)
+        return DocxRenderer(template=docx_template,
+                            contents_pages=contents_pages(docx_template, cache))
     if fmt == "pptx":
         from briefgen.render.pptx.renderer import PptxRenderer, open_template
 
@@ -85,6 +86,17 @@ def make_renderer(fmt: str, docx_template: Path | None = None,
             _opens(check_office_template(pptx_template, (".pptx", ".potx")), open_template)
         return PptxRenderer(template=pptx_template)
     raise InputError.single("--format", f"unknown format {fmt!r}", hint="use docx, pptx or pdf")
+
+
+def contents_pages(template: Path | None, cache: bool = True) -> PageNumbers | None:
+    """How the DOCX writer numbers its contents: by LibreOffice's layout, unless the
+    environment says ``BRIEFGEN_TOC_PAGES=0`` (test suites and CI skip the layouts)."""
+    if not made_from.wants_layouts(None):
+        return None
+    from briefgen.contents.page_cache import PageCache
+    from briefgen.contents.page_numbers import PageNumbers
+
+    return PageNumbers(template, PageCache(cache_dir("toc")) if cache and caching() else None)
 
 
 def _opens(template: Path, open_file: Callable[[Path], object]) -> None:
@@ -165,7 +177,7 @@ def build(
                       profile_files, docx_template, pptx_template, on_file, jobs,
                       cache and caching())
     finally:
-        _stop_offices()  # a LibreOffice started ahead that no layout took
+        office.stop_offices()  # a LibreOffice started ahead that no layout took
 
 
 def _build(brief: str | Path | None, audiences: str | Sequence[str], fmts: list[str],
@@ -173,36 +185,36 @@ def _build(brief: str | Path | None, audiences: str | Sequence[str], fmts: list[
            pptx_template: str | Path | None, on_file: Callable[[Output], None] | None,
            jobs: int | None, cache: bool) -> list[Output]:
     started = time.perf_counter()
-    office = [f for f in fmts if f != "pdf"]
-    if "pdf" in fmts and "docx" not in office:
-        office.append("docx")  # rendered to a temporary folder, converted, not kept
+    documents = [f for f in fmts if f != "pdf"]
+    if "pdf" in fmts and "docx" not in documents:
+        documents.append("docx")  # rendered to a temporary folder, converted, not kept
     plans = plan_brief(Path(brief) if brief else default_brief(), _names(audiences),
                        [Path(f) for f in profile_files], worker_count(jobs, 3), cache,
-                       on_profiles=lambda profiles: _lay_out_ahead(office, profiles))
-    soffice = pdf.find_soffice() if "pdf" in fmts else None
+                       on_profiles=lambda profiles: _lay_out_ahead(documents, profiles))
+    soffice = office.find_soffice() if "pdf" in fmts else None
     if "pdf" in fmts and soffice is None:
-        raise InputError([Problem("--format", None, None, "", pdf.MISSING)])
+        raise InputError([Problem("--format", None, None, "", office.MISSING)])
     docx_t = Path(docx_template) if docx_template else None
     pptx_t = Path(pptx_template) if pptx_template else None
     mark = time.perf_counter()
-    charts = render_all_charts(plans, office)
+    charts = render_all_charts(plans, documents)
     if charts:
         log.info("chart pictures ready (%s) in %.2f s", len(charts), time.perf_counter() - mark)
     keep_docx = "docx" in fmts
-    staging = pdf.staging_dir(out) if "pdf" in fmts else None
+    staging = office.staging_dir(out) if "pdf" in fmts else None
     records = OutputRecords(cache_dir("outputs")) if cache else None
     templates = {"docx": docx_t, "pptx": pptx_t}
     try:
         tag = secrets.token_hex(4)
         tasks = []
         for plan in plans:
-            for f in office:
+            for f in documents:
                 path = _target(out, staging, plan, f, keep_docx)
                 kept = records if path.parent == out else None  # not a DOCX staged for a PDF
                 tasks.append(_task(plan, f, templates[f], charts, kept, path, tag))
         if any(t.format == "docx" and not t.unchanged and made_from.needs_layout(
                 t.plan, charts, docx_t) for t in tasks):
-            _start_office_once()  # its start-up overlaps with rendering the other files
+            office.start_once()  # its start-up overlaps with rendering the other files
         renderers = {f: make_renderer(f, docx_t, pptx_t, cache)
                      for f in dict.fromkeys(t.format for t in tasks if not t.unchanged)}
         tasks = [dataclasses.replace(t, renderer=renderers.get(t.format)) for t in tasks]
@@ -218,13 +230,13 @@ def _build(brief: str | Path | None, audiences: str | Sequence[str], fmts: list[
         written = _render(tasks, charts, workers, on_file=done)
         if soffice is not None:
             docx = [o for o in written if o.format == "docx"]
-            for result in pdf.convert(soffice, docx, out, staging):
+            for result in _convert_pdfs(soffice, docx, out, staging):
                 written.append(result)
                 if on_file:
                     on_file(result)
     finally:
         if staging is not None:
-            pdf.remove_tree(staging)
+            office.remove_tree(staging)
     log.info("built %s in %.2f s (%s)", _n(len(written), "file"), time.perf_counter() - started,
              f"{_n(workers, 'process', 'es')}")
     return [o for o in written if _kept(o, fmts)]
@@ -235,24 +247,30 @@ def _lay_out_ahead(formats: Sequence[str], profiles: Sequence[Profile]) -> None:
     out: LibreOffice starts now, and its start-up overlaps planning and rendering."""
     if "docx" in formats and made_from.wants_layouts(None) and any(
             p.document.toc for p in profiles):
-        _start_office_once()
+        office.start_once()
 
 
-def _start_office_once() -> None:
-    """Start LibreOffice for a contents layout, unless this build already has."""
-    from briefgen.render.docx import toc  # no python-docx
+def _convert_pdfs(soffice: str, docx: Sequence[Output], out: Path, staging: Path
+                  ) -> list[Output]:
+    """Convert ``docx`` files to PDFs in ``out`` with one LibreOffice run; return the PDFs.
 
-    soffice = toc.find_soffice()
-    if soffice and not toc.office_waiting(soffice):
-        toc.start_office(soffice)
+    Each PDF is made in ``staging`` (inside ``out``) and renamed into place, so a reader never
+    sees half a PDF.
 
-
-def _stop_offices() -> None:
-    """Stop the LibreOffice started ahead that no layout took (only a build that needed a
-    layout imported the module that starts them)."""
-    toc = sys.modules.get("briefgen.render.docx.toc")
-    if toc is not None:
-        toc.stop_offices()
+    :raises RuntimeError: when LibreOffice fails or produces no PDF for a file.
+    """
+    if not docx:
+        return []
+    start = time.perf_counter()
+    made_pdfs = office.to_pdfs(soffice, [o.path for o in docx], staging)
+    each = (time.perf_counter() - start) / len(docx)
+    results = []
+    for item, made in zip(docx, made_pdfs):
+        target = out / made.name
+        os.chmod(made, 0o644)
+        os.replace(made, target)
+        results.append(Output(target, item.audience, "pdf", each))
+    return results
 
 
 def _n(count: int, noun: str, plural: str = "s") -> str:

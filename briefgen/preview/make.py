@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefgen.commands import pdf
+from briefgen import office
 from briefgen.errors import InputError, first_line
 from briefgen.preview.facts import AudienceFacts, describe
 from briefgen.preview.notes import speaker_notes
@@ -107,7 +107,7 @@ class Preview:
 
 def find_soffice() -> str:
     """LibreOffice's command, or the one-line InputError saying how to install it."""
-    soffice = pdf.find_soffice()
+    soffice = office.find_soffice()
     if soffice is None:
         raise InputError.single("briefgen preview", MISSING, hint=INSTALL)
     return soffice

@@ -169,7 +169,7 @@ needs_soffice = pytest.mark.skipif(not (shutil.which("soffice") or shutil.which(
 
 @needs_soffice
 def test_pdf_is_converted_from_the_docx_and_has_pages(tmp_path):
-    from briefgen.commands.pdf import page_count
+    from briefgen.office import page_count
 
     status, out, _ = run(["-a", "executive", "-f", "pdf", "-o", str(tmp_path)])
     assert status == 0
