@@ -67,7 +67,7 @@ def wants_layouts(fill_toc: bool | None) -> bool:
 def recipe(fmt: str, plan: m.DocPlan, charts: Mapping[str, Path], template: Path | None,
            native_charts: bool = True, fill_toc: bool | None = None) -> str | None:
     """The hash of what the ``fmt`` file of ``plan`` is made from, as the writers of
-    :func:`briefgen.build.make_renderer` make it; None when that cannot be known before
+    :func:`briefgen.pipeline.make_renderer` make it; None when that cannot be known before
     writing it (a contents page whose numbers no layout has settled yet)."""
     parts = [f"format {FORMAT}", fmt, font_state()]
     if fmt == "docx":

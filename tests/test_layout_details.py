@@ -20,7 +20,7 @@ from docx.oxml.ns import qn
 from pptx import Presentation
 from rapidfuzz import fuzz
 
-from briefgen.build import build
+from briefgen.pipeline import build
 from briefgen.plan.format import format_date_text, format_partial_date, format_range
 from briefgen.plan.labels import base_labels
 from briefgen.plan.model import QuoteBlock, QuoteView

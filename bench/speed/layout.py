@@ -35,7 +35,7 @@ def academic_document() -> Callable:
     """The bundled brief's academic DOCX as ``settle`` builds it (plan loaded once)."""
     import io
 
-    from briefgen.build import plan_brief
+    from briefgen.pipeline import plan_brief
     from briefgen.render.docx.renderer import DocxRenderer, _toc_headings
     from briefgen.resources import default_brief
 

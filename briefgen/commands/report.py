@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from briefgen.build import Output
+    from briefgen.pipeline import Output
 
 DASH = "–"
 

@@ -14,10 +14,10 @@ import pytest
 from lxml import etree
 
 from briefgen import office
-from briefgen.build import contents_pages
 from briefgen.contents import layout as cl
 from briefgen.contents import page_numbers, pdf_pages
 from briefgen.contents.page_cache import PageCache
+from briefgen.pipeline import contents_pages
 from briefgen.plan.model import Heading
 from briefgen.render.docx import toc
 from briefgen.render.docx.oxml import ListLevel

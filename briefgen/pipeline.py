@@ -1,36 +1,31 @@
-"""The one place the stages meet: load -> plan -> render -> write.
+"""The one place the stages meet: load -> plan -> render -> write (``briefgen.build``).
 
 Everything that can fail on bad input (brief, profiles, templates, a missing LibreOffice for PDF)
 is checked before the first file is written, so a mistake never leaves a partial set of outputs
-behind. The module is callable (``briefgen.build(...)`` runs :func:`build`), because the package
-exposes the function under the module's own name; see the note at the end.
+behind. Errors name the parameter at fault (``formats``, ``audiences``); the command line maps
+them to its flags. Work is spread over processes by :mod:`briefgen.parallel`; which profiles to
+build is :mod:`briefgen.load.audiences`' job.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import glob
-import inspect
 import logging
-import multiprocessing
 import os
 import secrets
-import sys
-import threading
 import time
-import types
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from briefgen import made_from, office
 from briefgen.errors import InputError, Problem, first_line
-from briefgen.plan.model import DocPlan
 from briefgen.output_records import OutputRecords
-from briefgen.plan_cache import reduce_proxy
+from briefgen.parallel import in_order, worker_count
+from briefgen.plan.model import DocPlan
 from briefgen.render.base import Renderer
 from briefgen.resources import cache_dir, caching, default_brief, reading
 from briefgen.write import commit, stage, temporary_prefix
@@ -40,12 +35,10 @@ if TYPE_CHECKING:
     from briefgen.load.brief import LoadedBrief
     from briefgen.load.profile import Profile
 
-__all__ = ["BUILTIN_AUDIENCES", "FORMATS", "Output", "build", "make_renderer", "plan_brief",
-           "resolve_profiles"]
+__all__ = ["FORMATS", "Output", "build", "make_renderer", "plan_brief"]
 
 log = logging.getLogger("briefgen")
 
-BUILTIN_AUDIENCES = ("executive", "press", "academic")
 #: Formats ``--format`` accepts; ``pdf`` is the DOCX converted by LibreOffice.
 FORMATS = ("docx", "pptx", "pdf")
 DEFAULT_FORMATS = ("docx", "pptx")
@@ -85,7 +78,7 @@ def make_renderer(fmt: str, docx_template: Path | None = None,
         if pptx_template:
             _opens(check_office_template(pptx_template, (".pptx", ".potx")), open_template)
         return PptxRenderer(template=pptx_template)
-    raise InputError.single("--format", f"unknown format {fmt!r}", hint="use docx, pptx or pdf")
+    raise InputError.single("formats", f"unknown format {fmt!r}", hint="use docx, pptx or pdf")
 
 
 def contents_pages(template: Path | None, cache: bool = True) -> PageNumbers | None:
@@ -112,31 +105,6 @@ def _opens(template: Path, open_file: Callable[[Path], object]) -> None:
 def chart_cache_dir() -> Path:
     """Where rendered chart pictures are cached between builds (by content hash)."""
     return cache_dir("charts")
-
-
-def resolve_profiles(audiences: Sequence[str], profile_files: Sequence[Path]) -> list[Profile]:
-    """Profiles for ``audiences`` (``all`` = the three built-ins) and the user's profile files.
-
-    A custom profile is built whether or not ``--audience`` names it; naming it sets its place.
-    """
-    from briefgen.load.profile import builtin_profiles, load_profile
-
-    custom = {p.id: p for p in (load_profile(Path(f)) for f in profile_files)}
-    builtins = builtin_profiles()
-    names: list[str] = []
-    for name in audiences:
-        names += list(BUILTIN_AUDIENCES) if name == "all" else [name]
-    profiles: list[Profile] = []
-    for name in dict.fromkeys(names):
-        if name in custom:
-            profiles.append(custom.pop(name))
-        elif name in builtins:
-            profiles.append(load_profile(name))
-        else:
-            raise InputError.single("--audience", f"unknown audience {name!r}",
-                                    hint=f"use {', '.join([*builtins, *custom])}, all, "
-                                         "or --profile FILE")
-    return profiles + list(custom.values())
 
 
 def _names(value: str | Sequence[str]) -> list[str]:
@@ -193,7 +161,7 @@ def _build(brief: str | Path | None, audiences: str | Sequence[str], fmts: list[
                        on_profiles=lambda profiles: _lay_out_ahead(documents, profiles))
     soffice = office.find_soffice() if "pdf" in fmts else None
     if "pdf" in fmts and soffice is None:
-        raise InputError([Problem("--format", None, None, "", office.MISSING)])
+        raise InputError([Problem("formats", None, None, "", office.MISSING)])
     docx_t = Path(docx_template) if docx_template else None
     pptx_t = Path(pptx_template) if pptx_template else None
     mark = time.perf_counter()
@@ -344,39 +312,6 @@ def _left_alone(task: _Task) -> Output:
     return Output(task.path, task.plan.meta.audience, task.format, 0.0, unchanged=True)
 
 
-def worker_count(jobs: int | None, tasks: int) -> int:
-    """Processes to render with: ``jobs`` if given; else two when the machine has an idle CPU.
-
-    On an idle 2-CPU machine two forked workers render the six files of the bundled brief in
-    0.49 s against 0.63 s in one process; on a busy one they are slower than one process, so
-    the default looks at the load average first. Workers run in a ProcessPoolExecutor: one that
-    dies breaks the pool, and the build fails at once with a message instead of hanging.
-    """
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    if jobs is None:
-        # Forking a process that runs other threads (a server, a notebook) can leave a child
-        # waiting for a lock forever, and macOS system libraries are not fork-safe: such
-        # callers get workers only when they ask.
-        safe = sys.platform.startswith("linux") and threading.active_count() == 1
-        jobs = 2 if safe and _idle_cpus() >= 1.0 else 1
-    return max(1, min(jobs, tasks))
-
-
-def _idle_cpus() -> float:
-    """CPUs this process may use, less the load average of the last minute (on 2 CPUs, a
-    load under 1: at most one other busy process, such as the previous build in a loop)."""
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except AttributeError:
-        cpus = os.cpu_count() or 1
-    try:
-        load = os.getloadavg()[0]
-    except OSError:
-        return 0.0
-    return cpus - load
-
-
 def _render(tasks: list[_Task], charts: Mapping[str, Path], workers: int,
             on_file: Callable[[Output, _Task], None]) -> list[Output]:
     """Every task's Output in order, rendering the files that are not unchanged."""
@@ -462,6 +397,7 @@ def plan_brief(brief: Path, audiences: Sequence[str], profile_files: Sequence[Pa
         log.info("reused the plans of an earlier build of %s (unchanged) in %.2f s", brief,
                  time.perf_counter() - started)
         return plans
+    from briefgen.load.audiences import resolve_profiles
     from briefgen.load.brief import load_brief
 
     with reading() as reads:
@@ -496,72 +432,6 @@ def _plan(loaded: LoadedBrief, profiles: Sequence[Profile], workers: int) -> lis
                                     profiles[i].summary.zh))
 
 
-# --------------------------------------------------------------------------- worker processes
-# Workers are forked, so they inherit the brief, plans, renderers and chart paths; only an index
-# goes to a worker, and only its result (a DocPlan, or a staged file and its time) comes back,
-# pickled. A worker that dies (killed, out of memory) breaks the pool, which raises
-# BrokenProcessPool at once instead of waiting for a result that never comes.
-
-T = TypeVar("T")
-#: Work functions of the pools running now, by a token per call (a library caller may build
-#: from two threads; each pool's forked workers find their own function).
-_WORK: dict[str, Callable[[int], object]] = {}
-
-
-def in_order(work: Callable[[int], T], count: int, workers: int,
-             cost: Callable[[int], object], on_done: Callable[[T], None] | None = None) -> list[T]:
-    """``[work(0), ..., work(count - 1)]``, computed in ``workers`` forked processes.
-
-    Items start longest first (by ``cost``), so no worker is left with the slowest at the end;
-    results are delivered to ``on_done`` and returned in index order all the same. When
-    anything fails (or the user presses Ctrl-C), items not started are cancelled and the
-    running ones are waited for, so no worker is still busy when the caller cleans up.
-    """
-    results: list[T] = []
-    if workers <= 1 or count < 2:
-        for i in range(count):
-            results.append(work(i))
-            if on_done:
-                on_done(results[-1])
-        return results
-    token = secrets.token_hex(8)
-    _WORK[token] = work
-    pool = ProcessPoolExecutor(min(workers, count), mp_context=multiprocessing.get_context("fork"))
-    try:
-        done: dict[int, T] = {}
-        order = sorted(range(count), key=cost, reverse=True)
-        futures = [pool.submit(_call_work, token, i) for i in order]
-        for future in as_completed(futures):
-            index, result = future.result()
-            if isinstance(result, _Failed):
-                raise InputError(result.problems)
-            done[index] = result  # type: ignore[assignment]
-            while len(results) in done:
-                results.append(done.pop(len(results)))
-                if on_done:
-                    on_done(results[-1])
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-        del _WORK[token]
-    return results
-
-
-@dataclass(frozen=True)
-class _Failed:
-    """An InputError from a worker: its problems pickle, the exception itself does not."""
-
-    problems: list[Problem]
-
-
-def _call_work(token: str, index: int) -> tuple[int, object]:
-    try:
-        return index, _WORK[token](index)
-    except InputError as exc:
-        return index, _Failed(exc.problems)
-
-
-ForkingPickler.register(types.MappingProxyType, reduce_proxy)
-
 #: Cost tier of a file that LibreOffice lays out to number its contents pages.
 _LAYOUT = 2
 
@@ -577,19 +447,3 @@ def _cost(task: _Task) -> tuple[int, int]:
     if task.format == "pptx":
         return 1, len(task.plan.slides)
     return 0, len(task.plan.blocks)
-
-
-# --------------------------------------------------------------------------- briefgen.build(...)
-# ``briefgen.build`` is both this module and, for users, the function. Importing the submodule
-# sets the package attribute to the module whatever ``briefgen/__init__.py`` did, so instead the
-# module itself is callable: ``briefgen.build(...)`` and ``from briefgen.build import build`` both
-# work, in any import order.
-
-
-class _CallableModule(types.ModuleType):
-    def __call__(self, *args: object, **kwargs: object) -> list[Output]:
-        return build(*args, **kwargs)  # type: ignore[arg-type]
-
-
-sys.modules[__name__].__class__ = _CallableModule
-__signature__ = inspect.signature(build)
