@@ -22,7 +22,7 @@ from briefgen.contents.page_cache import PageCache
 from briefgen.fingerprint import file_stat, font_state, installation
 from briefgen.plan import model as m
 from briefgen.render.docx.toc import lists_contents
-from briefgen.resources import cache_dir, caching
+from briefgen.settings import current
 
 #: Raised when what goes into the hash changes, so older records never match.
 FORMAT = 1
@@ -57,11 +57,9 @@ def wants_contents_pages(plan: m.DocPlan, fill_toc: bool | None) -> bool:
 
 
 def wants_layouts(fill_toc: bool | None) -> bool:
-    """The writer's setting, or (None) the environment's: ``BRIEFGEN_TOC_PAGES=0`` lets test
+    """The writer's setting, or (None) the build's settings: ``BRIEFGEN_TOC_PAGES=0`` lets test
     suites and CI skip the layouts."""
-    if fill_toc is None:
-        return os.environ.get("BRIEFGEN_TOC_PAGES", "1").lower() not in ("0", "no", "false")
-    return fill_toc
+    return current().toc_pages if fill_toc is None else fill_toc
 
 
 def recipe(fmt: str, plan: m.DocPlan, charts: Mapping[str, Path], template: Path | None,
@@ -91,9 +89,10 @@ def _contents(plan: m.DocPlan, source: str, fill_toc: bool | None) -> str | None
     soffice = office.find_soffice()
     if soffice is None:
         return "no LibreOffice"
-    if not caching():
+    settings = current()
+    if not settings.cache:
         return None
-    pages = PageCache(cache_dir("toc")).get(PageCache.key(source, soffice))
+    pages = PageCache(settings.cache_dir("toc")).get(PageCache.key(source, soffice))
     if pages is None:
         return None
     return f"{office.program(soffice)}\n{json.dumps(pages)}"

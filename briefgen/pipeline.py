@@ -14,6 +14,7 @@ import glob
 import logging
 import os
 import secrets
+import tempfile
 import time
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -27,7 +28,8 @@ from briefgen.output_records import OutputRecords
 from briefgen.parallel import in_order, worker_count
 from briefgen.plan.model import DocPlan
 from briefgen.render.base import Renderer
-from briefgen.resources import cache_dir, caching, default_brief, reading
+from briefgen.resources import default_brief, reading
+from briefgen.settings import Settings, active, current
 from briefgen.write import commit, stage, temporary_prefix
 
 if TYPE_CHECKING:
@@ -82,14 +84,16 @@ def make_renderer(fmt: str, docx_template: Path | None = None,
 
 
 def contents_pages(template: Path | None, cache: bool = True) -> PageNumbers | None:
-    """How the DOCX writer numbers its contents: by LibreOffice's layout, unless the
-    environment says ``BRIEFGEN_TOC_PAGES=0`` (test suites and CI skip the layouts)."""
-    if not made_from.wants_layouts(None):
+    """How the DOCX writer numbers its contents: by LibreOffice's layout, unless the settings
+    say ``BRIEFGEN_TOC_PAGES=0`` (test suites and CI skip the layouts)."""
+    settings = current()
+    if not settings.toc_pages:
         return None
     from briefgen.contents.page_cache import PageCache
     from briefgen.contents.page_numbers import PageNumbers
 
-    return PageNumbers(template, PageCache(cache_dir("toc")) if cache and caching() else None)
+    return PageNumbers(template, PageCache(settings.cache_dir("toc"))
+                       if cache and settings.cache else None)
 
 
 def _opens(template: Path, open_file: Callable[[Path], object]) -> None:
@@ -104,7 +108,7 @@ def _opens(template: Path, open_file: Callable[[Path], object]) -> None:
 
 def chart_cache_dir() -> Path:
     """Where rendered chart pictures are cached between builds (by content hash)."""
-    return cache_dir("charts")
+    return current().cache_dir("charts")
 
 
 def _names(value: str | Sequence[str]) -> list[str]:
@@ -136,14 +140,19 @@ def build(
     :param on_file: called after each file is written, in order (progress output).
     :param jobs: worker processes that render (and, for a large brief, plan); None: two when
         the machine has an idle CPU, else one; 1: everything in this process.
-    :param cache: reuse the plans and contents page numbers of an earlier build of the same
-        unchanged files (also off when the environment says ``BRIEFGEN_CACHE=0``).
+    :param cache: reuse the plans, chart pictures and contents page numbers of an earlier
+        build of the same unchanged files (also off when the environment says
+        ``BRIEFGEN_CACHE=0``).
     :raises InputError: bad brief, profile, template or format; nothing is written then.
     """
+    settings = Settings.from_environment()  # read once, here; what the build reads from then on
     try:
-        return _build(brief, audiences, list(dict.fromkeys(_names(formats))), Path(out),
-                      profile_files, docx_template, pptx_template, on_file, jobs,
-                      cache and caching())
+        with active(settings), tempfile.TemporaryDirectory(prefix="briefgen-") as scratch:
+            cache = cache and settings.cache
+            charts = settings.cache_dir("charts") if cache else Path(scratch, "charts")
+            return _build(brief, audiences, list(dict.fromkeys(_names(formats))), Path(out),
+                          profile_files, docx_template, pptx_template, on_file, jobs, cache,
+                          charts)
     finally:
         office.stop_offices()  # a LibreOffice started ahead that no layout took
 
@@ -151,7 +160,7 @@ def build(
 def _build(brief: str | Path | None, audiences: str | Sequence[str], fmts: list[str],
            out: Path, profile_files: Sequence[str | Path], docx_template: str | Path | None,
            pptx_template: str | Path | None, on_file: Callable[[Output], None] | None,
-           jobs: int | None, cache: bool) -> list[Output]:
+           jobs: int | None, cache: bool, chart_folder: Path) -> list[Output]:
     started = time.perf_counter()
     documents = [f for f in fmts if f != "pdf"]
     if "pdf" in fmts and "docx" not in documents:
@@ -165,12 +174,12 @@ def _build(brief: str | Path | None, audiences: str | Sequence[str], fmts: list[
     docx_t = Path(docx_template) if docx_template else None
     pptx_t = Path(pptx_template) if pptx_template else None
     mark = time.perf_counter()
-    charts = render_all_charts(plans, documents)
+    charts = render_all_charts(plans, documents, chart_folder)
     if charts:
         log.info("chart pictures ready (%s) in %.2f s", len(charts), time.perf_counter() - mark)
     keep_docx = "docx" in fmts
     staging = office.staging_dir(out) if "pdf" in fmts else None
-    records = OutputRecords(cache_dir("outputs")) if cache else None
+    records = OutputRecords(current().cache_dir("outputs")) if cache else None
     templates = {"docx": docx_t, "pptx": pptx_t}
     try:
         tag = secrets.token_hex(4)
@@ -263,12 +272,15 @@ def _kept(output: Output, formats: Sequence[str]) -> bool:
     return output.format in formats
 
 
-def render_all_charts(plans: Sequence[DocPlan], formats: Sequence[str] = ("docx",)
-                      ) -> dict[str, Path]:
+def render_all_charts(plans: Sequence[DocPlan], formats: Sequence[str] = ("docx",),
+                      folder: Path | None = None) -> dict[str, Path]:
     """Draw, once, every chart picture the files need: all charts of a plan whose profile asks
     for pictures in the DOCX (``document.charts: picture``). Otherwise every chart is drawn by
     the writers themselves (Word and PowerPoint charts, timelines as table or shapes), so a
-    build never imports matplotlib."""
+    build never imports matplotlib.
+
+    :param folder: where the pictures go (None: the chart cache, :func:`chart_cache_dir`).
+    """
     if "docx" not in formats:
         return {}
     specs = {c.id: c for plan in plans if not plan.native_charts for c in plan.charts}
@@ -276,7 +288,7 @@ def render_all_charts(plans: Sequence[DocPlan], formats: Sequence[str] = ("docx"
         return {}
     from briefgen.charts.render import render_charts
 
-    return render_charts(specs.values(), chart_cache_dir(), plans[0].timeline)
+    return render_charts(specs.values(), folder or chart_cache_dir(), plans[0].timeline)
 
 
 # --------------------------------------------------------------------------- rendering
@@ -391,8 +403,9 @@ def plan_brief(brief: Path, audiences: Sequence[str], profile_files: Sequence[Pa
     from briefgen.plan_cache import Dependencies, PlanCache, Request
 
     started = time.perf_counter()
-    store = PlanCache(cache_dir("plans")) if cache and caching() else None
-    request = Request.of(brief, audiences, profile_files)
+    settings = current()
+    store = PlanCache(settings.cache_dir("plans")) if cache and settings.cache else None
+    request = Request.of(brief, audiences, profile_files, settings)
     if store and (plans := store.get(request)) is not None:
         log.info("reused the plans of an earlier build of %s (unchanged) in %.2f s", brief,
                  time.perf_counter() - started)
