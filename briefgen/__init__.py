@@ -24,8 +24,8 @@ __version__ = "0.1.0"
 
 #: Public name -> module that defines it, imported on first use.
 _LAZY = {
-    "build": "briefgen.build",
-    "Output": "briefgen.build",
+    "build": "briefgen.pipeline",
+    "Output": "briefgen.pipeline",
     "LoadedBrief": "briefgen.load.brief",
     "Profile": "briefgen.load.profile",
     "builtin_profiles": "briefgen.load.profile",
@@ -58,7 +58,7 @@ __all__ = [
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from briefgen.build import Output, build
+    from briefgen.pipeline import Output, build
     from briefgen.errors import BriefgenError, InputError, Problem
     from briefgen.load.brief import LoadedBrief
     from briefgen.load.profile import Profile, builtin_profiles
@@ -106,10 +106,7 @@ def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'briefgen' has no attribute {name!r}")
-    value = importlib.import_module(module)
-    # briefgen.build is a callable module (see its end); everything else is a module attribute.
-    if not (name == "build" and module == "briefgen.build"):
-        value = getattr(value, name)
+    value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
 

@@ -14,6 +14,7 @@ whole parser imports in a few milliseconds, which matters for a tool run from sc
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import os
 import sys
@@ -24,7 +25,7 @@ from collections.abc import Sequence
 from briefgen import __version__
 from briefgen.commands import build as build_cmd
 from briefgen.commands import ingest, new, preview, profiles, schema, validate
-from briefgen.errors import InputError, first_line
+from briefgen.errors import InputError, Problem, first_line
 
 EXIT_OK, EXIT_FAULT, EXIT_INPUT = 0, 1, 2
 
@@ -159,11 +160,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAULT
 
 
+#: What the library calls a parameter in its errors (:func:`briefgen.build`), as the command
+#: line spells it; and the words of its hints that name a parameter.
+FLAGS = {"audiences": "--audience", "formats": "--format"}
+HINT_FLAGS = {"a profile in profile_files": "--profile FILE"}
+
+
+def as_flags(problem: Problem) -> Problem:
+    """``problem`` as a command-line user reads it: parameter names become the flags."""
+    if not isinstance(problem.path, str) or problem.path not in FLAGS:
+        return problem
+    hint = problem.hint
+    for words, flag in HINT_FLAGS.items():
+        hint = hint.replace(words, flag) if hint else hint
+    return dataclasses.replace(problem, path=FLAGS[problem.path], hint=hint)
+
+
 def _report(exc: InputError, command: str) -> None:
     """Every problem, one per line; build shows the first and counts the rest (short CI logs)."""
     shown = exc.problems[:1] if command == "build" else exc.problems
     for problem in shown:
-        print(str(problem), file=sys.stderr)
+        print(str(as_flags(problem)), file=sys.stderr)
     more = len(exc.problems) - len(shown)
     if more:
         print(f"briefgen: {more} more problem{'s' if more > 1 else ''} in this input "

@@ -2,7 +2,7 @@
 
 A rebuild of an unchanged brief used to render every file again (most of its time). Like make
 and Sphinx, a build now keeps, per output file, the hash of what the file was made from
-(:func:`briefgen.render.made_from.recipe`) and the SHA-256 of the bytes it wrote. When both
+(:func:`briefgen.made_from.recipe`) and the SHA-256 of the bytes it wrote. When both
 still hold, the file is as this build would write it: it is left in place and reported as
 "unchanged". Checking the file by its own hash, not its time, means a file edited, replaced or
 restored by hand is written again.

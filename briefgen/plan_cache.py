@@ -1,8 +1,8 @@
 """Plans kept between builds, so a rebuild of an unchanged brief goes straight to rendering.
 
 Loading and planning (YAML, validation, Chinese word segmentation, summaries) is a pure function
-of the files a build reads, briefgen's own code and data, a few libraries and two environment
-variables. Like Sphinx's pickled environment, the plans of a build are stored with the list of
+of the files a build reads, briefgen's own code and data, a few libraries and the settings
+planning reads. Like Sphinx's pickled environment, the plans of a build are stored with the list of
 files it read and their content hashes; the next build with the same request checks those hashes
 and, if nothing changed, unpickles the plans instead of loading and planning again. It then
 never imports the loader's libraries (pydantic, the word cutter) at all.
@@ -12,12 +12,14 @@ What decides a hit:
 * the request: the brief's path, the audiences and profile files asked for;
 * a fingerprint of the installation: every file of the briefgen package and of its data folders
   (size and modification time), the libraries planning uses, the Python version;
-* ``SOURCE_DATE_EPOCH`` and ``BRIEFGEN_ZH_CUTTER``, which planning reads;
+* the settings planning reads (:meth:`briefgen.settings.Settings.planning`:
+  ``SOURCE_DATE_EPOCH``, ``BRIEFGEN_ZH_CUTTER``);
 * the content (SHA-256) of every file the build read (brief, profiles; see
   :func:`briefgen.resources.reading`) and the size and time of every photo the brief names.
 
-A cache entry that cannot be read is a miss; deleting the folder is always safe. The cache is
-the user's own (``~/.cache/briefgen/plans``); pickles are only read from there.
+Keys and entries follow :mod:`briefgen.cache`: a cache entry that cannot be read is a miss;
+deleting the folder is always safe. The cache is the user's own (``~/.cache/briefgen/plans``);
+pickles are only read from there.
 """
 
 from __future__ import annotations
@@ -32,8 +34,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefgen.fingerprint import file_stat, installation
-from briefgen.write import store
+from briefgen import cache
+from briefgen.fingerprint import file_stat
+from briefgen.settings import Settings, current
 
 if TYPE_CHECKING:
     from briefgen.plan.model import DocPlan
@@ -42,7 +45,6 @@ if TYPE_CHECKING:
 FORMAT = 1
 #: Entries kept; the least recently used go first (each code or brief version makes new ones).
 KEEP = 32
-ENVIRONMENT = ("SOURCE_DATE_EPOCH", "BRIEFGEN_ZH_CUTTER")
 
 
 @dataclass(frozen=True)
@@ -52,14 +54,13 @@ class Request:
     key: str
 
     @classmethod
-    def of(cls, brief: Path, audiences: Sequence[str], profile_files: Sequence[Path]) -> Request:
-        digest = hashlib.sha256()
-        for item in (f"format {FORMAT}", os.path.abspath(brief),
-                     *audiences, "|", *(os.path.abspath(p) for p in profile_files), "|",
-                     *(f"{name}={os.environ.get(name, '')}" for name in ENVIRONMENT),
-                     installation()):
-            digest.update(item.encode("utf-8", "surrogateescape") + b"\0")
-        return cls(digest.hexdigest())
+    def of(cls, brief: Path, audiences: Sequence[str], profile_files: Sequence[Path],
+           settings: Settings | None = None) -> Request:
+        """:param settings: the build's (None: the environment's)."""
+        settings = settings or current()
+        return cls(cache.key("plans", f"format {FORMAT}", os.path.abspath(brief),
+                             *audiences, "|", *(os.path.abspath(p) for p in profile_files), "|",
+                             settings.planning()))
 
 
 def _sha256(path: Path) -> str:
@@ -98,37 +99,25 @@ class PlanCache:
     """Plans by :class:`Request`, valid while their :class:`Dependencies` are unchanged."""
 
     def __init__(self, folder: Path) -> None:
-        self.folder = folder
+        self.store = cache.Store(folder, ".pickle", keep=KEEP)
 
     def get(self, request: Request) -> list[DocPlan] | None:
+        data = self.store.read(request.key)
+        if data is None:
+            return None
         try:
-            data = (self.folder / f"{request.key}.pickle").read_bytes()
             stored_format, deps, plans = _Unpickler(io.BytesIO(data)).load()
         except Exception:  # noqa: BLE001 - a cache entry that cannot be read is a miss
             return None
         if stored_format != FORMAT or not isinstance(deps, Dependencies) or not deps.unchanged():
             return None
-        try:
-            os.utime(self.folder / f"{request.key}.pickle")  # recently used: pruned last
-        except OSError:
-            pass
+        self.store.used(request.key)  # recently used: pruned last
         return plans
 
     def put(self, request: Request, deps: Dependencies, plans: Sequence[DocPlan]) -> None:
         buffer = io.BytesIO()
         _Pickler(buffer, pickle.HIGHEST_PROTOCOL).dump((FORMAT, deps, list(plans)))
-        if store(self.folder / f"{request.key}.pickle", buffer.getvalue()):
-            try:
-                self._prune()
-            except OSError:
-                pass  # only the next build is slower
-
-    def _prune(self) -> None:
-        """Remove all but the :data:`KEEP` most recently used entries."""
-        entries = sorted(self.folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns,
-                         reverse=True)
-        for old in entries[KEEP:]:
-            old.unlink(missing_ok=True)
+        self.store.write(request.key, buffer.getvalue())
 
 
 def rebuild_proxy(data: dict[str, object]) -> types.MappingProxyType[str, object]:

@@ -8,12 +8,13 @@ else needs to know how briefgen was installed.
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
+
+from briefgen.settings import current
 
 _PACKAGE = Path(__file__).resolve().parent
 DEFAULT_BRIEF = "belt-and-road-forum-2017"
@@ -35,16 +36,15 @@ def default_brief() -> Path:
 
 def caching() -> bool:
     """Whether builds may reuse plans and contents page numbers of earlier builds: yes, unless
-    the environment says ``BRIEFGEN_CACHE=0`` (``--no-cache`` turns them off for one build)."""
-    return os.environ.get("BRIEFGEN_CACHE", "1").strip().lower() not in ("0", "no", "false")
+    the settings say ``BRIEFGEN_CACHE=0`` (``--no-cache`` turns them off for one build)."""
+    return current().cache
 
 
 def cache_dir(kind: str) -> Path:
     """``~/.cache/briefgen/KIND`` (or under ``$XDG_CACHE_HOME``): results worth keeping between
     builds, each stored under a hash of everything it depends on, so a stale entry is never hit.
     Deleting the folder is always safe."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "briefgen" / kind
+    return current().cache_dir(kind)
 
 
 _READS: ContextVar[tuple[list[tuple[Path, str]], ...]] = ContextVar("briefgen_reads", default=())

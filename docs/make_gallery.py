@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from briefgen.build import build  # noqa: E402
+from briefgen.pipeline import build  # noqa: E402
 
 #: (audience, format) -> 1-based page or slide to show.
 PICKS = {

@@ -15,7 +15,7 @@ import pytest
 from docx import Document
 from lxml import etree
 
-from briefgen.build import build
+from briefgen.pipeline import build
 from briefgen.load.brief import load_brief
 from briefgen.load.profile import load_profile
 from briefgen.plan.audience import plan_for

@@ -20,7 +20,7 @@ from docx.oxml.ns import qn
 from pptx import Presentation
 from rapidfuzz import fuzz
 
-from briefgen.build import build
+from briefgen.pipeline import build
 from briefgen.plan.format import format_date_text, format_partial_date, format_range
 from briefgen.plan.labels import base_labels
 from briefgen.plan.model import QuoteBlock, QuoteView
@@ -177,7 +177,7 @@ def _quote_plan(n: int):
 @pytest.mark.skipif(not HAS_LO, reason="needs LibreOffice and poppler")
 def test_no_page_starts_with_an_attribution_torn_from_its_quote(tmp_path):
     path = tmp_path / "quotes.docx"
-    DocxRenderer(fill_toc=False).render(_quote_plan(60), {}, path)
+    DocxRenderer().render(_quote_plan(60), {}, path)
     subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
                     str(path)], check=True, capture_output=True, timeout=180)
     pages = subprocess.run(["pdftotext", str(tmp_path / "quotes.pdf"), "-"], check=True,

@@ -23,7 +23,7 @@ import pptx
 import pytest
 from pptx.util import Emu
 
-from briefgen.build import build
+from briefgen.pipeline import build
 from tests import ooxml_validator
 from tests.ooxml_validator import Finding, require_validator, summary, validate
 

@@ -34,7 +34,7 @@ from docx.text.paragraph import Paragraph
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 
-from briefgen.build import build
+from briefgen.pipeline import build
 from briefgen.load.brief import load_brief
 from briefgen.load.schema import Brief
 from briefgen.load.profile import builtin_profiles

@@ -11,7 +11,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from pptx import Presentation
 
-from briefgen.build import build
+from briefgen.pipeline import build
 from briefgen.load.brief import load_brief
 from briefgen.plan.format import figure_view
 from briefgen.plan.labels import base_labels

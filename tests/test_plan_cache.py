@@ -130,8 +130,8 @@ def test_a_damaged_or_foreign_entry_is_a_miss(brief, tmp_path, damage):
         entry.write_bytes(pickle.dumps({"plans": "not these"}))
     elif damage == "code in the pickle":  # would run a command if unpickled without care
         entry.write_bytes(_os_system_pickle(f"touch {tmp_path / 'ran'}"))
-    else:  # briefgen.build imports os: "os.system" is reachable from it by a dotted name
-        entry.write_bytes(_dotted_gadget("briefgen.build", "os.system",
+    else:  # briefgen.pipeline imports os: "os.system" is reachable from it by a dotted name
+        entry.write_bytes(_dotted_gadget("briefgen.pipeline", "os.system",
                                          f"touch {tmp_path / 'ran'}"))
     assert build(brief, tmp_path / "b") == first
     assert not (tmp_path / "ran").exists()

@@ -24,7 +24,7 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 
-from briefgen.build import build
+from briefgen.pipeline import build
 from briefgen.fonts import CJK_FAMILY
 from briefgen.load.brief import load_brief
 from briefgen.load.schema import Brief

@@ -1,6 +1,6 @@
 """A rebuild with nothing changed leaves every file alone; anything that changed what a file is
 made from, or the file itself, writes it again, with the bytes a build without caches writes
-(briefgen/output_records.py, briefgen/render/made_from.py)."""
+(briefgen/output_records.py, briefgen/made_from.py)."""
 
 from __future__ import annotations
 

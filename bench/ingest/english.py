@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from bench.ingest.score import FigureScore, QuoteScore, is_noun_phrase, score_figures, score_quotes
-from briefgen.build import build
+from briefgen.pipeline import build
 from briefgen.ingest.draft import ingest, write_draft
 
 HERE = Path(__file__).resolve().parent / "en"

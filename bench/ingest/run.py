@@ -25,7 +25,7 @@ import yaml
 from bench.ingest import english
 from bench.ingest.score import cer, joined, score_figures, score_headings
 from bench.readme_block import write_block
-from briefgen.build import build
+from briefgen.pipeline import build
 from briefgen.ingest.clean import blocks_from_lines
 from briefgen.ingest.draft import ingest, write_draft
 from briefgen.ingest.read import read_source

@@ -18,7 +18,8 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from briefgen.build import BUILTIN_AUDIENCES, chart_cache_dir
+from briefgen.load.audiences import BUILTIN_AUDIENCES
+from briefgen.pipeline import chart_cache_dir
 from briefgen.load.brief import load_brief
 from briefgen.load.profile import load_profile
 from briefgen.plan import model as m

@@ -5,7 +5,7 @@ LibreOffice on a first build, timed in three ways, interleaved, medians.
   to confirm them;
 * both in one start: the first layout lays out the document with the widest and the narrowest
   numbers in one LibreOffice run, and when they agree no second layout is needed
-  (``toc.bracketed``);
+  (``briefgen.contents.layout.bracketed``);
 * and started ahead: as a build does, LibreOffice is started before the rest of the build's
   work (here ``--work`` seconds of CPU work in this process, standing in for planning and
   rendering the other files), and the layout hands its conversion to it.
@@ -26,6 +26,8 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from briefgen import office  # noqa: E402
+from briefgen.contents import layout  # noqa: E402
 from briefgen.render.docx import toc  # noqa: E402
 
 
@@ -33,7 +35,7 @@ def academic_document() -> Callable:
     """The bundled brief's academic DOCX as ``settle`` builds it (plan loaded once)."""
     import io
 
-    from briefgen.build import plan_brief
+    from briefgen.pipeline import plan_brief
     from briefgen.render.docx.renderer import DocxRenderer, _toc_headings
     from briefgen.resources import default_brief
 
@@ -61,17 +63,17 @@ WAYS = ("two layouts, one start each", "both in one start", "both in one start, 
 
 def run(build: Callable, way: str, work: float, soffice: str) -> float:
     start = time.perf_counter()
-    saved = toc.bracketed
+    saved = layout.bracketed
     if way == WAYS[0]:
-        toc.bracketed = lambda wide, narrow: False  # type: ignore[assignment]
+        layout.bracketed = lambda wide, narrow: False  # type: ignore[assignment]
     try:
         if way == WAYS[2]:
-            toc.start_office(soffice)
+            office.start_office(soffice)
         busy(work)
-        pages = toc.settle(build, soffice)
+        pages = layout.settle(build, soffice)
     finally:
-        toc.bracketed = saved  # type: ignore[assignment]
-        toc.stop_offices()
+        layout.bracketed = saved  # type: ignore[assignment]
+        office.stop_offices()
     assert pages, "no page numbers"
     return time.perf_counter() - start
 
@@ -81,7 +83,7 @@ def main() -> int:
     p.add_argument("--reps", type=int, default=5)
     p.add_argument("--work", type=float, default=0.6, help="seconds of other build work")
     args = p.parse_args()
-    soffice = toc.find_soffice()
+    soffice = office.find_soffice()
     if soffice is None:
         raise SystemExit("LibreOffice is not installed")
     build = academic_document()

@@ -25,7 +25,7 @@ examples:
   briefgen build my-event -p desk.yaml
                                      also the custom profile in desk.yaml"""
 
-BUILTIN_AUDIENCES = ("executive", "press", "academic")  # as briefgen.build; not imported (speed)
+BUILTIN_AUDIENCES = ("executive", "press", "academic")  # as briefgen.load.audiences; not imported (speed)
 FORMAT_CHOICES = ("docx", "pptx", "pdf")
 
 
@@ -95,7 +95,7 @@ def configure(p: argparse.ArgumentParser, positional: bool = True) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Build, print each path as it is written, then the result table."""
-    from briefgen.build import build
+    from briefgen.pipeline import build
     from briefgen.commands.report import Reporter
 
     positional = getattr(args, "brief_path", None)

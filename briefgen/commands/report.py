@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from briefgen.build import Output
+    from briefgen.pipeline import Output
 
 DASH = "–"
 
@@ -96,7 +96,7 @@ def length(output: Output) -> str:
         n = slide_count(output.path)
         return f"{n} slide{'s' if n != 1 else ''}"
     if output.format == "pdf":
-        from briefgen.commands.pdf import page_count
+        from briefgen.office import page_count
 
         pages = page_count(output.path)
     else:

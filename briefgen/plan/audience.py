@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from briefgen import settings
 from briefgen.fonts import CJK_FAMILY, LATIN_FAMILY_EN, LATIN_FAMILY_ZH
 from briefgen.load.brief import LoadedBrief
 from briefgen.load.profile import Profile
@@ -88,7 +88,7 @@ LONG_BULLET = 2.5  # a topic sentence no bullet form fits may take this many bul
 
 def build_timestamp(brief: Brief) -> dt.datetime:
     """Metadata time: SOURCE_DATE_EPOCH when set (reproducible builds), else the brief's date."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    epoch = settings.current().source_date_epoch
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).replace(microsecond=0)
     day = brief.meta.published

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefgen.commands import pdf
+from briefgen import office
 from briefgen.errors import InputError, first_line
 from briefgen.preview.facts import AudienceFacts, describe
 from briefgen.preview.notes import speaker_notes
@@ -31,7 +31,7 @@ from briefgen.resources import default_brief
 from briefgen.write import store
 
 if TYPE_CHECKING:
-    from briefgen.build import Output
+    from briefgen.pipeline import Output
 
 log = logging.getLogger("briefgen")
 
@@ -107,7 +107,7 @@ class Preview:
 
 def find_soffice() -> str:
     """LibreOffice's command, or the one-line InputError saying how to install it."""
-    soffice = pdf.find_soffice()
+    soffice = office.find_soffice()
     if soffice is None:
         raise InputError.single("briefgen preview", MISSING, hint=INSTALL)
     return soffice
@@ -118,7 +118,7 @@ def make_preview(options: Options) -> Preview:
 
     :raises InputError: bad input or no LibreOffice; nothing is written then.
     """
-    from briefgen.build import build
+    from briefgen.pipeline import build
 
     soffice = find_soffice()
     started = time.perf_counter()
@@ -151,7 +151,8 @@ def describe_build(options: Options, outputs: Sequence[Output], shots: Mapping[P
                    raised: Sequence[str]) -> Preview:
     """What the page shows: each audience's facts (from its plan) and files (copied into the
     preview folder, with their pictures and notes), and the warnings the build ``raised``."""
-    from briefgen.build import plan_brief, resolve_profiles
+    from briefgen.load.audiences import resolve_profiles
+    from briefgen.pipeline import plan_brief
     from briefgen.load.brief import load_brief
 
     plans = plan_brief(options.brief_path, list(options.audiences), list(options.profile_files),

@@ -12,7 +12,7 @@ last preview is not converted again. Each page's picture is named by the hash of
 (``pages/PIXELHASH.png``): after a one-word edit, LibreOffice converts the files that changed,
 but only the pages that look different are encoded again, and the browser keeps the rest. And
 a DOCX that LibreOffice laid out during the build (to number its contents) is drawn from that
-layout's PDF (:mod:`briefgen.render.docx.laid_out`) instead of being converted again.
+layout's PDF (:mod:`briefgen.contents.laid_out`) instead of being converted again.
 """
 
 from __future__ import annotations
@@ -32,8 +32,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Self
 
-from briefgen.commands import pdf
-from briefgen.render.docx import laid_out
+from briefgen import office
+from briefgen.contents import laid_out
 from briefgen.write import store
 
 log = logging.getLogger("briefgen")
@@ -207,7 +207,7 @@ def _convert(soffice: str, files: dict[str, Path], pages_dir: Path) -> int:
             _link_or_copy(files[key], staging / f"{key}{files[key].suffix}")
         if rest:
             inputs = [staging / f"{key}{files[key].suffix}" for key in rest]
-            made.update(zip(rest, pdf.to_pdfs(soffice, inputs, staging)))
+            made.update(zip(rest, office.to_pdfs(soffice, inputs, staging)))
         written = 0
         for key in files:
             names, new = draw_pages(made[key], pages_dir)
@@ -253,7 +253,7 @@ def draw_pages(pdf_file: Path, pages_dir: Path) -> tuple[list[str], int]:
 
 def _laid_out(source: Path, target: Path) -> bool:
     """Write the PDF LibreOffice made of ``source`` when it numbered its contents in this
-    process (see :mod:`briefgen.render.docx.laid_out`); False when there is none."""
+    process (see :mod:`briefgen.contents.laid_out`); False when there is none."""
     if source.suffix.lower() != ".docx":
         return False
     data = laid_out.pdf_of(source.read_bytes())

@@ -15,12 +15,12 @@ Stopwords come from ``data/stopwords-zh.txt`` and ``data/stopwords-en.txt``.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 
+from briefgen import settings
 from briefgen.text.lexicon.calendar_words import EN_MONTH, EN_WEEKDAY
 from briefgen.text.lexicon.script import HAN_ALL
 from briefgen.text.measure import norm_lang
@@ -58,7 +58,7 @@ def stopwords(lang: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _zh_tagger() -> tuple[str, Callable[[str], list[tuple[str, str]]]]:
     try:
-        if os.environ.get("BRIEFGEN_ZH_CUTTER", "").lower() == "jieba":
+        if settings.current().zh_cutter == "jieba":
             raise ImportError("jieba asked for")
         import rjieba
 

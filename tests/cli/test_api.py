@@ -23,16 +23,17 @@ def test_api_doc_examples_run_as_written(tmp_path, monkeypatch):
 
 def test_import_briefgen_loads_no_heavy_module():
     code = ("import sys, briefgen; heavy = [m for m in ('pydantic', 'docx', 'pptx', 'matplotlib',"
-            " 'yaml', 'briefgen.build') if m in sys.modules]; print(heavy)")
+            " 'yaml', 'briefgen.pipeline') if m in sys.modules]; print(heavy)")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
                          check=False)
     assert run.stdout.strip() == "[]"
 
 
-def test_build_is_callable_and_a_module_in_any_import_order():
-    code = ("from briefgen.build import build as f; import briefgen, inspect; "
+def test_build_is_the_pipeline_function_in_any_import_order():
+    code = ("from briefgen.pipeline import build as f; import briefgen, inspect; "
+            "from briefgen import build; "
             "print(callable(briefgen.build), 'audiences' in str(inspect.signature(briefgen.build)),"
-            " briefgen.build.build is f)")
+            " briefgen.build is f is build)")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
                          check=False)
     assert run.stdout.split() == ["True", "True", "True"]

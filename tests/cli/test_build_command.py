@@ -108,7 +108,7 @@ def test_parallel_and_sequential_builds_are_byte_identical(tmp_path, all_build):
 
 def test_planning_in_workers_gives_the_same_plans():
     import briefgen
-    from briefgen.build import in_order
+    from briefgen.parallel import in_order
 
     loaded = briefgen.load_brief(briefgen.example_brief())
     profiles = [briefgen.load_profile(a) for a in AUDIENCES]
@@ -118,7 +118,7 @@ def test_planning_in_workers_gives_the_same_plans():
 
 
 def test_worker_count_is_one_for_one_file_and_caps_at_the_files():
-    from briefgen.build import worker_count
+    from briefgen.parallel import worker_count
 
     assert worker_count(4, 1) == 1 and worker_count(4, 3) == 3 and worker_count(1, 6) == 1
     assert 1 <= worker_count(None, 6) <= 6
@@ -127,7 +127,7 @@ def test_worker_count_is_one_for_one_file_and_caps_at_the_files():
 def test_default_workers_only_on_an_idle_single_threaded_linux_process(monkeypatch):
     import threading
 
-    import briefgen.build as b
+    import briefgen.parallel as b
 
     monkeypatch.setattr(b, "_idle_cpus", lambda: 1.5)
     monkeypatch.setattr(b.sys, "platform", "linux")
@@ -169,7 +169,7 @@ needs_soffice = pytest.mark.skipif(not (shutil.which("soffice") or shutil.which(
 
 @needs_soffice
 def test_pdf_is_converted_from_the_docx_and_has_pages(tmp_path):
-    from briefgen.commands.pdf import page_count
+    from briefgen.office import page_count
 
     status, out, _ = run(["-a", "executive", "-f", "pdf", "-o", str(tmp_path)])
     assert status == 0
@@ -227,7 +227,7 @@ class _Terminal(io.StringIO):
 
 
 def test_status_line_on_a_terminal_is_cleared_before_each_path_and_at_the_end(tmp_path):
-    from briefgen.build import Output
+    from briefgen.pipeline import Output
 
     out, err = io.StringIO(), _Terminal()
     reporter = Reporter(out=out, err=err)

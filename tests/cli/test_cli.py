@@ -100,7 +100,7 @@ def test_a_safe_but_broken_template_is_refused_before_any_file_is_written(
     and that is the user's input (exit 2), found before the first output file is written."""
     import zipfile
 
-    from briefgen.build import make_renderer
+    from briefgen.pipeline import make_renderer
 
     good = tmp_path / f"good{suffix}"
     make_renderer(suffix[1:]).render(sample_plan(), {}, good)

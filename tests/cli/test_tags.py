@@ -14,7 +14,7 @@ import yaml
 from docx import Document
 from pptx import Presentation
 
-from briefgen.build import build
+from briefgen.pipeline import build
 from briefgen.cli import main
 from briefgen.load.profile import builtin_profiles, load_profile
 from briefgen.load.tags import KINDS, Vocabulary, builtin_vocabulary

@@ -9,7 +9,7 @@ import docx
 import pytest
 import yaml
 
-from briefgen.build import build
+from briefgen.pipeline import build
 from briefgen.ingest.command import main
 from briefgen.load.brief import load_brief
 

@@ -13,7 +13,7 @@ import yaml
 
 from bench.ingest.english import HERE, expected_cases, score_text
 from bench.ingest.score import is_noun_phrase
-from briefgen.build import build
+from briefgen.pipeline import build
 from briefgen.ingest.assemble import slug
 from briefgen.ingest.clean import blocks_from_lines
 from briefgen.ingest.dateline import find_dateline

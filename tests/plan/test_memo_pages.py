@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.build import build
+from briefgen.pipeline import build
 from briefgen.load.brief import load_brief
 from briefgen.load.profile import load_profile
 from briefgen.plan.audience import plan_for

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.build import plan_brief
+from briefgen.pipeline import plan_brief
 from briefgen.cli import main
 from briefgen.load.brief import load_brief
 from briefgen.load.profile import load_profile

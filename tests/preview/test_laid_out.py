@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from briefgen.preview import snapshots
-from briefgen.render.docx import laid_out
+from briefgen.contents import laid_out
 
 
 def _docx(path: Path, when: tuple[int, ...], text: str = "hello") -> bytes:
@@ -67,7 +67,7 @@ def test_preview_draws_the_layout_instead_of_converting(
         sent.extend(f.suffix for f in files)
         return [_pdf(staging / f"{f.stem}.pdf") for f in files]
 
-    monkeypatch.setattr(snapshots.pdf, "to_pdfs", to_pdfs)
+    monkeypatch.setattr(snapshots.office, "to_pdfs", to_pdfs)
     doc_shot, deck_shot = snapshots.snapshot_all("soffice", [doc, deck], tmp_path / "preview")
     assert sent == [".pptx"]  # LibreOffice saw only the deck
     assert len(doc_shot.pages) == 3 and len(deck_shot.pages) == 1

@@ -95,10 +95,10 @@ def test_undoing_an_edit_finds_the_pictures_of_the_build_before(
         return [make_output(doc)]
 
     def make_output(path: Path) -> object:
-        from briefgen.build import Output
+        from briefgen.pipeline import Output
         return Output(path, "press", "docx", 0.0)
 
-    monkeypatch.setattr("briefgen.build.build", build)
+    monkeypatch.setattr("briefgen.pipeline.build", build)
     monkeypatch.setattr(make, "describe_build", lambda *_: make.Preview("T", "b", "en", ()))
     for text in ("first", "edited", "first"):
         doc.write_text(text)

@@ -71,7 +71,7 @@ def pictures(folder: Path, plan) -> dict[str, Path]:
 
 def render(folder: Path, plan, **options) -> Path:
     path = folder / "charts.docx"
-    DocxRenderer(fill_toc=False, **options).render(plan, pictures(folder / "png", plan), path)
+    DocxRenderer(**options).render(plan, pictures(folder / "png", plan), path)
     return path
 
 

@@ -51,9 +51,9 @@ def make_charts(folder: Path) -> dict[str, Path]:
 
 def render(folder: Path, plan, template: Path | None = None, name: str = "out.docx",
            **options) -> Path:
-    """Render ``plan``; the contents stay without page numbers unless ``fill_toc=True``."""
+    """Render ``plan``; the contents stay without page numbers (no ``contents_pages``:
+    LibreOffice layouts are tested in test_docx_toc.py)."""
     path = folder / name
-    options.setdefault("fill_toc", False)  # LibreOffice layouts are tested in test_docx_toc.py
     DocxRenderer(template, **options).render(plan, make_charts(folder / "charts"), path)
     return path
 
@@ -324,7 +324,7 @@ def test_unknown_block_fails_loudly(tmp_path) -> None:
 def test_missing_chart_picture_fails_loudly(tmp_path) -> None:
     plan = sample_plan("zh")
     with pytest.raises(KeyError, match="trade-2016"):
-        DocxRenderer(native_charts=False, fill_toc=False).render(plan, {}, tmp_path / "out.docx")
+        DocxRenderer(native_charts=False).render(plan, {}, tmp_path / "out.docx")
 
 
 def test_unknown_paragraph_role_fails_loudly(tmp_path) -> None:

@@ -44,7 +44,7 @@ def timeline_plan(lang: str):
 
 def render(tmp_path: Path, plan, **options):
     path = tmp_path / "timeline.docx"
-    DocxRenderer(fill_toc=False, **options).render(plan, {}, path)
+    DocxRenderer(**options).render(plan, {}, path)
     return Document(str(path))
 
 
@@ -98,7 +98,7 @@ def test_picture_profiles_still_get_the_picture(tmp_path) -> None:
     Image.new("RGB", (160, 90), "white").save(png)
     path = tmp_path / "pictures.docx"
     pictures = {c.id: png for c in plan.charts}
-    DocxRenderer(fill_toc=False, native_charts=False).render(plan, pictures, path)
+    DocxRenderer(native_charts=False).render(plan, pictures, path)
     doc = Document(str(path))
     assert len(doc.inline_shapes) == len(plan.charts)
     assert not [t for t in doc.tables if t._tbl.tblPr.find(qn("w:tblDescription")) is not None]

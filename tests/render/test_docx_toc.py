@@ -13,10 +13,16 @@ from typing import ClassVar
 import pytest
 from lxml import etree
 
+from briefgen import office
+from briefgen.contents import layout as cl
+from briefgen.contents import page_numbers, pdf_pages
+from briefgen.contents.page_cache import PageCache
+from briefgen.pipeline import contents_pages
 from briefgen.plan.model import Heading
 from briefgen.render.docx import toc
 from briefgen.render.docx.oxml import ListLevel
 from briefgen.render.docx.renderer import TOC_FIELD, DocxRenderer
+from briefgen.resources import cache_dir, caching
 from tests.fixtures.plans import sample_plan
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -24,10 +30,18 @@ NS = {"w": W}
 HAS_LAYOUT = shutil.which("soffice") is not None and shutil.which("pdftotext") is not None
 
 
-def render(folder: Path, plan, **options) -> Path:
+def render(folder: Path, plan, fill_toc: bool | None = None, page_cache: bool = True,
+           **options) -> Path:
+    """Render ``plan`` with its contents numbered by LibreOffice (``fill_toc=True``), not at all
+    (False), or as a build's writer numbers them (None: the environment decides)."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "toc.docx"
-    DocxRenderer(**options).render(plan, {}, path)
+    if fill_toc is None:
+        contents = contents_pages(None, page_cache)
+    else:
+        cache = PageCache(cache_dir("toc")) if page_cache and caching() else None
+        contents = page_numbers.PageNumbers(cache=cache) if fill_toc else None
+    DocxRenderer(contents_pages=contents, **options).render(plan, {}, path)
     return path
 
 
@@ -120,16 +134,16 @@ def test_chinese_heading_numbers_take_no_separator() -> None:
 
 
 def test_pdf_names_escape_what_is_not_alphanumeric() -> None:
-    assert toc.pdf_name("_Toc100000001") == "5FToc100000001"
-    assert toc.pdf_name("a-b c") == "a-b20c"
+    assert pdf_pages.pdf_name("_Toc100000001") == "5FToc100000001"
+    assert pdf_pages.pdf_name("a-b c") == "a-b20c"
 
 
 def test_find_heading_skips_contents_lines_and_joins_broken_lines() -> None:
     contents = "Contents\n1.   Abstract.............. 3\n2.   Long heading that wraps....... 3"
     pages = ["cover", contents, "1. Abstract\ntext\n2. Long heading\n   that wraps\n", "x"]
-    assert toc.find_heading(pages, "1.\tAbstract") == 3
-    assert toc.find_heading(pages, "2. Long heading that wraps") == 3
-    assert toc.find_heading(pages, "1. Abstract", after=4) is None
+    assert pdf_pages.find_heading(pages, "1.\tAbstract") == 3
+    assert pdf_pages.find_heading(pages, "2. Long heading that wraps") == 3
+    assert pdf_pages.find_heading(pages, "1. Abstract", after=4) is None
 
 
 class FakeLayout:
@@ -161,8 +175,8 @@ def fake_build(pages):
 def test_settle_takes_one_layout_when_the_widest_and_narrowest_numbers_agree(monkeypatch
                                                                              ) -> None:
     FakeLayout.calls = []
-    monkeypatch.setattr(toc, "Layout", FakeLayout)
-    assert toc.settle(fake_build, "soffice") == [3, 4]
+    monkeypatch.setattr(cl, "Layout", FakeLayout)
+    assert cl.settle(fake_build, "soffice") == [3, 4]
     assert FakeLayout.calls == [None, [1, 1]]  # two documents, one LibreOffice run
 
 
@@ -173,8 +187,8 @@ def test_settle_confirms_with_a_second_layout_when_the_widths_disagree(monkeypat
             return [3, 3] if shown == [1, 1] else [3, 4]
 
     FakeLayout.calls = []
-    monkeypatch.setattr(toc, "Layout", Narrowing)
-    assert toc.settle(fake_build, "soffice") == [3, 4]
+    monkeypatch.setattr(cl, "Layout", Narrowing)
+    assert cl.settle(fake_build, "soffice") == [3, 4]
     assert FakeLayout.calls == [None, [1, 1], [3, 4]]
 
 
@@ -182,7 +196,7 @@ def test_settle_confirms_with_a_second_layout_when_the_widths_disagree(monkeypat
                                                ([3, 99], [3, 99], True),
                                                ([3, 100], [3, 100], False), ([], [], False)])
 def test_bracketed_needs_equal_pages_of_at_most_two_digits(wide, narrow, holds) -> None:
-    assert toc.bracketed(wide, narrow) is holds
+    assert cl.bracketed(wide, narrow) is holds
 
 
 def test_settle_follows_a_contents_that_moves_pages(monkeypatch) -> None:
@@ -192,8 +206,8 @@ def test_settle_follows_a_contents_that_moves_pages(monkeypatch) -> None:
             return [3, 4] if shown is None else [3, 5]
 
     FakeLayout.calls = []
-    monkeypatch.setattr(toc, "Layout", Moving)
-    assert toc.settle(fake_build, "soffice") == [3, 5]
+    monkeypatch.setattr(cl, "Layout", Moving)
+    assert cl.settle(fake_build, "soffice") == [3, 5]
     assert FakeLayout.calls == [None, [1, 1], [3, 4], [3, 5]]
 
 
@@ -204,10 +218,10 @@ def test_settle_gives_up_after_three_layouts_with_a_note(monkeypatch) -> None:
             return [3, 5] if shown in ([3, 4], [1, 1]) else [3, 4]
 
     FakeLayout.calls = []
-    monkeypatch.setattr(toc, "Layout", Flapping)
-    with pytest.warns(toc.ContentsWarning, match="changed in each of 3 layouts"):
-        toc.settle(fake_build, "soffice")
-    assert len(FakeLayout.calls) == toc.MAX_PASSES + 1  # the first layout lays out two
+    monkeypatch.setattr(cl, "Layout", Flapping)
+    with pytest.warns(cl.ContentsWarning, match="changed in each of 3 layouts"):
+        cl.settle(fake_build, "soffice")
+    assert len(FakeLayout.calls) == cl.MAX_PASSES + 1  # the first layout lays out two
 
 
 def test_settle_notes_a_failing_libreoffice(monkeypatch) -> None:
@@ -215,19 +229,19 @@ def test_settle_notes_a_failing_libreoffice(monkeypatch) -> None:
         def pages(self, docx, entries):
             raise subprocess.CalledProcessError(1, "soffice", stderr=b"Error: source not found")
 
-    monkeypatch.setattr(toc, "Layout", Failing)
-    with pytest.warns(toc.ContentsWarning, match="LibreOffice failed .Error: source not found"):
-        assert toc.settle(fake_build, "soffice") is None
+    monkeypatch.setattr(cl, "Layout", Failing)
+    with pytest.warns(cl.ContentsWarning, match="LibreOffice failed .Error: source not found"):
+        assert cl.settle(fake_build, "soffice") is None
 
 
 def test_settled_numbers_are_cached_and_a_hit_lays_nothing_out(monkeypatch, tmp_path) -> None:
     FakeLayout.calls = []
-    monkeypatch.setattr(toc, "Layout", FakeLayout)
-    cache = toc.PageCache(tmp_path)
-    assert toc.settle(fake_build, "soffice", cache, source="plan") == [3, 4]
+    monkeypatch.setattr(cl, "Layout", FakeLayout)
+    cache = PageCache(tmp_path)
+    assert cl.settle(fake_build, "soffice", cache, source="plan") == [3, 4]
     assert FakeLayout.calls == [None, [1, 1]]
     assert [p.suffix for p in tmp_path.iterdir()] == [".json"]
-    assert toc.settle(fake_build, "soffice", cache, source="plan") == [3, 4]
+    assert cl.settle(fake_build, "soffice", cache, source="plan") == [3, 4]
     assert FakeLayout.calls == [None, [1, 1]]  # the second build ran no layout
 
 
@@ -243,39 +257,39 @@ def test_an_edited_document_tries_its_last_numbers_first_and_lays_out_once(monke
         data, entries = fake_build(pages)
         return (b"placeholder, edited" if pages is None else data), entries
 
-    monkeypatch.setattr(toc, "Layout", Reading)
-    cache = toc.PageCache(tmp_path)
+    monkeypatch.setattr(cl, "Layout", Reading)
+    cache = PageCache(tmp_path)
     FakeLayout.calls = []
-    assert toc.settle(fake_build, "soffice", cache, name="brief-academic",
+    assert cl.settle(fake_build, "soffice", cache, name="brief-academic",
                       source="plan v1") == [3, 4]
     assert FakeLayout.calls == [None, [1, 1]]
     FakeLayout.calls = []
-    assert toc.settle(edited, "soffice", cache, name="brief-academic", source="plan v2") == [3, 4]
+    assert cl.settle(edited, "soffice", cache, name="brief-academic", source="plan v2") == [3, 4]
     assert FakeLayout.calls == [[3, 4]]  # one layout confirms the last numbers
     FakeLayout.calls = []
-    assert toc.settle(edited, "soffice", cache, name="brief-press", source="plan v2") == [3, 4]
+    assert cl.settle(edited, "soffice", cache, name="brief-press", source="plan v2") == [3, 4]
     assert FakeLayout.calls == []  # this very document was laid out before: no layout
 
 
 def test_a_known_source_is_a_hit_without_building_the_document(monkeypatch, tmp_path) -> None:
     FakeLayout.calls = []
-    monkeypatch.setattr(toc, "Layout", FakeLayout)
-    cache = toc.PageCache(tmp_path)
-    assert toc.settle(fake_build, "soffice", cache, source="plan v1") == [3, 4]
+    monkeypatch.setattr(cl, "Layout", FakeLayout)
+    cache = PageCache(tmp_path)
+    assert cl.settle(fake_build, "soffice", cache, source="plan v1") == [3, 4]
     built = []
 
     def counting(pages):
         built.append(pages)
         return fake_build(pages)
 
-    assert toc.settle(counting, "soffice", cache, source="plan v1") == [3, 4]
+    assert cl.settle(counting, "soffice", cache, source="plan v1") == [3, 4]
     assert built == [] and FakeLayout.calls == [None, [1, 1]]
-    assert toc.settle(counting, "soffice", cache, source="plan v2") == [3, 4]
+    assert cl.settle(counting, "soffice", cache, source="plan v2") == [3, 4]
     assert built and FakeLayout.calls == [None, [1, 1], None, [1, 1]]  # another source
 
 
 def test_another_document_or_libreoffice_misses_the_cache(tmp_path) -> None:
-    cache = toc.PageCache(tmp_path)
+    cache = PageCache(tmp_path)
     cache.put(cache.key("one document", "soffice"), [3, 4])
     assert cache.get(cache.key("one document", "soffice")) == [3, 4]
     assert cache.get(cache.key("another document", "soffice")) is None
@@ -286,10 +300,10 @@ def test_another_document_or_libreoffice_misses_the_cache(tmp_path) -> None:
 @pytest.mark.parametrize("stored", ["not json", "[3, -1]", '{"pages": [3]}', '["3"]'])
 def test_an_unreadable_cache_entry_is_a_miss(monkeypatch, tmp_path, stored) -> None:
     FakeLayout.calls = []
-    monkeypatch.setattr(toc, "Layout", FakeLayout)
-    cache = toc.PageCache(tmp_path)
+    monkeypatch.setattr(cl, "Layout", FakeLayout)
+    cache = PageCache(tmp_path)
     (tmp_path / f"{cache.key('plan', 'soffice')}.json").write_text(stored)
-    assert toc.settle(fake_build, "soffice", cache, source="plan") == [3, 4]
+    assert cl.settle(fake_build, "soffice", cache, source="plan") == [3, 4]
     assert FakeLayout.calls == [None, [1, 1]]
 
 
@@ -317,8 +331,8 @@ def test_entries_link_to_heading_bookmarks_with_words_numbers(tmp_path, lang, nu
 
 def test_without_libreoffice_the_contents_say_so(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("BRIEFGEN_TOC_PAGES", "1")
-    monkeypatch.setattr(toc, "find_soffice", lambda: None)
-    with pytest.warns(toc.ContentsWarning,
+    monkeypatch.setattr(office, "find_soffice", lambda: None)
+    with pytest.warns(cl.ContentsWarning,
                       match="contents page numbers not filled: LibreOffice not found"):
         path = render(tmp_path, plan_without_charts("zh"))
     assert all(page is None for *_, page in toc_entries(path))
@@ -326,12 +340,12 @@ def test_without_libreoffice_the_contents_say_so(tmp_path, monkeypatch) -> None:
 
 def test_switched_off_or_without_contents_libreoffice_is_not_run(tmp_path, monkeypatch,
                                                                    recwarn) -> None:
-    monkeypatch.setattr(toc, "settle", lambda *a: pytest.fail("laid out"))
+    monkeypatch.setattr(page_numbers, "settle", lambda *a, **k: pytest.fail("laid out"))
     render(tmp_path / "off", plan_without_charts("zh"), fill_toc=False)
     render(tmp_path / "press", sample_plan("zh", "press_release"), fill_toc=True)
     monkeypatch.setenv("BRIEFGEN_TOC_PAGES", "0")
     render(tmp_path / "env", plan_without_charts("zh"))
-    assert not [w for w in recwarn if issubclass(w.category, toc.ContentsWarning)]
+    assert not [w for w in recwarn if issubclass(w.category, cl.ContentsWarning)]
 
 
 # ---------------------------------------------------------------------------- LibreOffice
@@ -358,7 +372,7 @@ def test_page_numbers_are_where_libreoffice_puts_the_headings(laid_out) -> None:
     entries = toc_entries(path)
     assert entries and all(page for *_, page in entries)
     for _, printed, page in entries:
-        assert toc.find_heading(pages, printed, after=3) == int(page), printed
+        assert pdf_pages.find_heading(pages, printed, after=3) == int(page), printed
     contents = "".join(pages[1].split())
     for _, printed, page in entries:
         assert "".join(printed.split()) in contents
@@ -368,11 +382,11 @@ def test_page_numbers_are_where_libreoffice_puts_the_headings(laid_out) -> None:
 def test_without_destinations_the_text_search_finds_the_same_pages(laid_out, tmp_path,
                                                                     monkeypatch) -> None:
     _, path, _, pdf = laid_out  # a plain conversion: no named destinations in it
-    layout = toc.Layout("soffice", tmp_path)
+    layout = cl.Layout("soffice", tmp_path)
     monkeypatch.setattr(layout, "pdf", lambda docx: pdf)
     links = toc_links(path)
     entries = [toc.Entry(bookmark, printed) for _, printed, _, bookmark in links]
-    assert toc.destinations(pdf) == {}
+    assert pdf_pages.destinations(pdf) == {}
     assert layout.pages(b"", entries) == [int(page) for _, _, page, _ in links]
 
 
@@ -387,13 +401,13 @@ def small_docx(tmp_path) -> bytes:
 
 @pytest.mark.skipif(not HAS_LAYOUT, reason="LibreOffice or poppler-utils is not installed")
 def test_a_libreoffice_started_ahead_does_the_conversion(tmp_path, small_docx) -> None:
-    office = toc.start_office("soffice")
-    layout = toc.Layout("soffice", tmp_path)
+    started = office.start_office("soffice")
+    layout = cl.Layout("soffice", tmp_path)
     pdf = layout.pdf(small_docx)
     assert pdf.read_bytes().startswith(b"%PDF")
     assert not (tmp_path / "profile").exists()  # converted by the running one, in its profile
-    assert office.process.poll() is not None and not office.folder.exists()
-    assert not toc.office_waiting("soffice")
+    assert started.process.poll() is not None and not started.folder.exists()
+    assert not office.office_waiting("soffice")
 
 
 @pytest.mark.skipif(not HAS_LAYOUT, reason="LibreOffice or poppler-utils is not installed")
@@ -408,11 +422,11 @@ def test_one_libreoffice_run_settles_the_numbers_two_layouts_settle(tmp_path, mo
         runs.append(Path(argv[0]).name)
         return real_run(argv, *args, **kwargs)
 
-    monkeypatch.setattr(toc.subprocess, "run", counted)
+    monkeypatch.setattr(office.subprocess, "run", counted)
     plan = plan_without_charts("zh")
     one = toc_entries(render(tmp_path / "one", plan, fill_toc=True, page_cache=False))
     assert runs.count("soffice") == 1
-    monkeypatch.setattr(toc, "bracketed", lambda wide, narrow: False)
+    monkeypatch.setattr(cl, "bracketed", lambda wide, narrow: False)
     two = toc_entries(render(tmp_path / "two", plan, fill_toc=True, page_cache=False))
     assert runs.count("soffice") == 3
     assert one == two and all(page for *_, page in one)

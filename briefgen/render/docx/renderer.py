@@ -7,8 +7,10 @@ writer does not know fails loudly. The writer never looks at the audience: the p
 the form, the TOC and the blocks. Raw XML lives in :mod:`briefgen.render.docx.oxml`.
 
 Bar, line and pie charts are Word charts with their data (:mod:`.charts`); timelines are tables
-of dates and events (:mod:`.timeline`); a profile may ask for pictures of all of them instead. A contents page gets its page numbers from LibreOffice's layout of the
-finished document (:mod:`.toc`), so a PDF or preview shows them without Word updating fields.
+of dates and events (:mod:`.timeline`); a profile may ask for pictures of all of them instead.
+A contents page gets its page numbers from a function the pipeline passes in
+(:class:`.toc.ContentsPages`: LibreOffice's layout of the finished document), so a PDF or preview
+shows them without Word updating fields; the writer itself runs nothing and reads no cache.
 """
 
 from __future__ import annotations
@@ -34,9 +36,7 @@ from briefgen.plan import model as m
 from briefgen.plan.labels import fill
 from briefgen.render.docx import oxml as ox
 from briefgen.render.docx import reference as ref
-from briefgen.render import made_from
 from briefgen.render.docx import timeline, toc
-from briefgen.resources import cache_dir, caching
 
 ROLE_STYLES: Mapping[str, str] = {
     "body": "Body Text", "lead": "Lead", "bottom_line": "Bottom Line", "dateline": "Dateline",
@@ -70,21 +70,19 @@ class DocxRenderer:
 
     :param native_charts: bar, line and pie charts as Word charts with their data, timelines as
         tables (False: the rendered pictures).
-    :param fill_toc: put page numbers into the contents by laying the document out with
-        LibreOffice; None fills them when LibreOffice is installed (and the environment does
-        not set ``BRIEFGEN_TOC_PAGES=0``) and otherwise says on stderr that they are missing.
-    :param page_cache: reuse the numbers found for the same document before (``toc.PageCache``).
+    :param contents_pages: finds the page numbers of the contents, given a function that
+        builds the document with given numbers (a build passes
+        :class:`briefgen.contents.page_numbers.PageNumbers`); None leaves them out.
     """
 
     name: ClassVar[str] = "docx"
     suffix: ClassVar[str] = ".docx"
 
     def __init__(self, template: Path | None = None, *, native_charts: bool = True,
-                 fill_toc: bool | None = None, page_cache: bool = True) -> None:
+                 contents_pages: toc.ContentsPages | None = None) -> None:
         self.template = template
         self.native_charts = native_charts
-        self.fill_toc = fill_toc
-        self.page_cache = page_cache
+        self.contents_pages = contents_pages
 
     def render(self, plan: m.DocPlan, charts: Mapping[str, Path], path: Path) -> None:
         """Write ``plan`` to ``path``; ``charts`` maps chart id to its PNG."""
@@ -101,14 +99,10 @@ class DocxRenderer:
         return writer
 
     def _contents_pages(self, plan: m.DocPlan, charts: Mapping[str, Path]) -> list[int] | None:
-        """Page numbers for the contents, from LibreOffice's layout (None: leave them out)."""
-        if not made_from.wants_contents_pages(plan, self.fill_toc):
+        """Page numbers for the contents, from the pipeline's function (None: leave them out)."""
+        if self.contents_pages is None or not toc.lists_contents(plan):
             return None
         count = len(_toc_headings(plan))
-        soffice = toc.find_soffice()
-        if soffice is None:
-            toc.note("contents page numbers not filled: LibreOffice not found")
-            return None
 
         def laid_out(pages: Sequence[int] | None) -> tuple[bytes, list[toc.Entry]]:
             writer = self._write(plan, charts, pages or [toc.PLACEHOLDER_PAGE] * count)
@@ -116,12 +110,7 @@ class DocxRenderer:
             writer.doc.save(out)
             return out.getvalue(), writer.toc_entries
 
-        cache = toc.PageCache(cache_dir("toc")) if self.page_cache and caching() else None
-        source = made_from.document_source(plan, charts, self.template, self.native_charts)
-        return toc.settle(laid_out, soffice, cache,
-                          name="\n".join([plan.meta.brief_id, *(h.text for h in
-                                                                 _toc_headings(plan))]),
-                          source=source if cache else "", entries=count)
+        return self.contents_pages(plan, charts, laid_out, count)
 
 
 def _heading_style(heading: m.Heading) -> str:

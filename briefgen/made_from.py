@@ -17,9 +17,12 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
+from briefgen import office
+from briefgen.contents.page_cache import PageCache
 from briefgen.fingerprint import file_stat, font_state, installation
 from briefgen.plan import model as m
-from briefgen.resources import cache_dir, caching
+from briefgen.render.docx.toc import lists_contents
+from briefgen.settings import current
 
 #: Raised when what goes into the hash changes, so older records never match.
 FORMAT = 1
@@ -39,7 +42,7 @@ def template_identity(template: Path | None) -> str:
 def document_source(plan: m.DocPlan, charts: Mapping[str, Path], template: Path | None,
                     native_charts: bool) -> str:
     """What the DOCX writer makes a document from, as text: also the key of the contents page
-    numbers LibreOffice found for it (:class:`briefgen.render.docx.toc.PageCache`)."""
+    numbers LibreOffice found for it (:class:`briefgen.contents.page_cache.PageCache`)."""
     pictures = sorted((k, str(v), file_stat(Path(v))) for k, v in charts.items())
     return "\n".join([repr(plan), template_identity(template), repr(pictures),
                       repr(native_charts), installation()])
@@ -50,23 +53,19 @@ def wants_contents_pages(plan: m.DocPlan, fill_toc: bool | None) -> bool:
 
     :param fill_toc: the writer's setting; None asks the environment (:func:`wants_layouts`).
     """
-    has_toc = plan.toc and any(isinstance(b, m.TocBlock) for b in plan.blocks)
-    return (wants_layouts(fill_toc) and has_toc
-            and any(isinstance(b, m.Heading) for b in plan.blocks))
+    return wants_layouts(fill_toc) and lists_contents(plan)
 
 
 def wants_layouts(fill_toc: bool | None) -> bool:
-    """The writer's setting, or (None) the environment's: ``BRIEFGEN_TOC_PAGES=0`` lets test
+    """The writer's setting, or (None) the build's settings: ``BRIEFGEN_TOC_PAGES=0`` lets test
     suites and CI skip the layouts."""
-    if fill_toc is None:
-        return os.environ.get("BRIEFGEN_TOC_PAGES", "1").lower() not in ("0", "no", "false")
-    return fill_toc
+    return current().toc_pages if fill_toc is None else fill_toc
 
 
 def recipe(fmt: str, plan: m.DocPlan, charts: Mapping[str, Path], template: Path | None,
            native_charts: bool = True, fill_toc: bool | None = None) -> str | None:
     """The hash of what the ``fmt`` file of ``plan`` is made from, as the writers of
-    :func:`briefgen.build.make_renderer` make it; None when that cannot be known before
+    :func:`briefgen.pipeline.make_renderer` make it; None when that cannot be known before
     writing it (a contents page whose numbers no layout has settled yet)."""
     parts = [f"format {FORMAT}", fmt, font_state()]
     if fmt == "docx":
@@ -87,17 +86,16 @@ def _contents(plan: m.DocPlan, source: str, fill_toc: bool | None) -> str | None
     this very document (None: no layout has settled them yet, or it failed)."""
     if not wants_contents_pages(plan, fill_toc):
         return "no page numbers"
-    from briefgen.render.docx import toc  # no python-docx
-
-    soffice = toc.find_soffice()
+    soffice = office.find_soffice()
     if soffice is None:
         return "no LibreOffice"
-    if not caching():
+    settings = current()
+    if not settings.cache:
         return None
-    pages = toc.PageCache(cache_dir("toc")).get(toc.PageCache.key(source, soffice))
+    pages = PageCache(settings.cache_dir("toc")).get(PageCache.key(source, soffice))
     if pages is None:
         return None
-    return f"{toc.soffice_program(soffice)}\n{json.dumps(pages)}"
+    return f"{office.program(soffice)}\n{json.dumps(pages)}"
 
 
 def needs_layout(plan: m.DocPlan, charts: Mapping[str, Path], template: Path | None,
@@ -106,7 +104,5 @@ def needs_layout(plan: m.DocPlan, charts: Mapping[str, Path], template: Path | N
     numbers are wanted, LibreOffice is there, and no earlier layout settled them)."""
     if not wants_contents_pages(plan, None):
         return False
-    from briefgen.render.docx import toc
-
     source = document_source(plan, charts, template, native_charts)
-    return toc.find_soffice() is not None and _contents(plan, source, None) is None
+    return office.find_soffice() is not None and _contents(plan, source, None) is None

@@ -1,51 +1,46 @@
-"""The one place the stages meet: load -> plan -> render -> write.
+"""The one place the stages meet: load -> plan -> render -> write (``briefgen.build``).
 
 Everything that can fail on bad input (brief, profiles, templates, a missing LibreOffice for PDF)
 is checked before the first file is written, so a mistake never leaves a partial set of outputs
-behind. The module is callable (``briefgen.build(...)`` runs :func:`build`), because the package
-exposes the function under the module's own name; see the note at the end.
+behind. Errors name the parameter at fault (``formats``, ``audiences``); the command line maps
+them to its flags. Work is spread over processes by :mod:`briefgen.parallel`; which profiles to
+build is :mod:`briefgen.load.audiences`' job.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import glob
-import inspect
 import logging
-import multiprocessing
 import os
 import secrets
-import sys
-import threading
+import tempfile
 import time
-import types
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
-from briefgen.commands import pdf
+from briefgen import made_from, office
 from briefgen.errors import InputError, Problem, first_line
-from briefgen.plan.model import DocPlan
 from briefgen.output_records import OutputRecords
-from briefgen.plan_cache import reduce_proxy
-from briefgen.render import made_from
+from briefgen.parallel import in_order, worker_count
+from briefgen.plan.model import DocPlan
 from briefgen.render.base import Renderer
-from briefgen.resources import cache_dir, caching, default_brief, reading
+from briefgen.resources import default_brief, reading
+from briefgen.settings import Settings, active, current
 from briefgen.write import commit, stage, temporary_prefix
 
 if TYPE_CHECKING:
+    from briefgen.contents.page_numbers import PageNumbers
     from briefgen.load.brief import LoadedBrief
     from briefgen.load.profile import Profile
 
-__all__ = ["BUILTIN_AUDIENCES", "FORMATS", "Output", "build", "make_renderer", "plan_brief",
-           "resolve_profiles"]
+__all__ = ["FORMATS", "Output", "build", "make_renderer", "plan_brief"]
 
 log = logging.getLogger("briefgen")
 
-BUILTIN_AUDIENCES = ("executive", "press", "academic")
 #: Formats ``--format`` accepts; ``pdf`` is the DOCX converted by LibreOffice.
 FORMATS = ("docx", "pptx", "pdf")
 DEFAULT_FORMATS = ("docx", "pptx")
@@ -77,14 +72,28 @@ def make_renderer(fmt: str, docx_template: Path | None = None,
 
         if docx_template:
             _opens(check_office_template(docx_template, (".docx", ".dotx")), open_document)
-        return DocxRenderer(template=docx_template, page_cache=cache)
+        return DocxRenderer(template=docx_template,
+                            contents_pages=contents_pages(docx_template, cache))
     if fmt == "pptx":
         from briefgen.render.pptx.renderer import PptxRenderer, open_template
 
         if pptx_template:
             _opens(check_office_template(pptx_template, (".pptx", ".potx")), open_template)
         return PptxRenderer(template=pptx_template)
-    raise InputError.single("--format", f"unknown format {fmt!r}", hint="use docx, pptx or pdf")
+    raise InputError.single("formats", f"unknown format {fmt!r}", hint="use docx, pptx or pdf")
+
+
+def contents_pages(template: Path | None, cache: bool = True) -> PageNumbers | None:
+    """How the DOCX writer numbers its contents: by LibreOffice's layout, unless the settings
+    say ``BRIEFGEN_TOC_PAGES=0`` (test suites and CI skip the layouts)."""
+    settings = current()
+    if not settings.toc_pages:
+        return None
+    from briefgen.contents.page_cache import PageCache
+    from briefgen.contents.page_numbers import PageNumbers
+
+    return PageNumbers(template, PageCache(settings.cache_dir("toc"))
+                       if cache and settings.cache else None)
 
 
 def _opens(template: Path, open_file: Callable[[Path], object]) -> None:
@@ -99,32 +108,7 @@ def _opens(template: Path, open_file: Callable[[Path], object]) -> None:
 
 def chart_cache_dir() -> Path:
     """Where rendered chart pictures are cached between builds (by content hash)."""
-    return cache_dir("charts")
-
-
-def resolve_profiles(audiences: Sequence[str], profile_files: Sequence[Path]) -> list[Profile]:
-    """Profiles for ``audiences`` (``all`` = the three built-ins) and the user's profile files.
-
-    A custom profile is built whether or not ``--audience`` names it; naming it sets its place.
-    """
-    from briefgen.load.profile import builtin_profiles, load_profile
-
-    custom = {p.id: p for p in (load_profile(Path(f)) for f in profile_files)}
-    builtins = builtin_profiles()
-    names: list[str] = []
-    for name in audiences:
-        names += list(BUILTIN_AUDIENCES) if name == "all" else [name]
-    profiles: list[Profile] = []
-    for name in dict.fromkeys(names):
-        if name in custom:
-            profiles.append(custom.pop(name))
-        elif name in builtins:
-            profiles.append(load_profile(name))
-        else:
-            raise InputError.single("--audience", f"unknown audience {name!r}",
-                                    hint=f"use {', '.join([*builtins, *custom])}, all, "
-                                         "or --profile FILE")
-    return profiles + list(custom.values())
+    return current().cache_dir("charts")
 
 
 def _names(value: str | Sequence[str]) -> list[str]:
@@ -156,53 +140,58 @@ def build(
     :param on_file: called after each file is written, in order (progress output).
     :param jobs: worker processes that render (and, for a large brief, plan); None: two when
         the machine has an idle CPU, else one; 1: everything in this process.
-    :param cache: reuse the plans and contents page numbers of an earlier build of the same
-        unchanged files (also off when the environment says ``BRIEFGEN_CACHE=0``).
+    :param cache: reuse the plans, chart pictures and contents page numbers of an earlier
+        build of the same unchanged files (also off when the environment says
+        ``BRIEFGEN_CACHE=0``).
     :raises InputError: bad brief, profile, template or format; nothing is written then.
     """
+    settings = Settings.from_environment()  # read once, here; what the build reads from then on
     try:
-        return _build(brief, audiences, list(dict.fromkeys(_names(formats))), Path(out),
-                      profile_files, docx_template, pptx_template, on_file, jobs,
-                      cache and caching())
+        with active(settings), tempfile.TemporaryDirectory(prefix="briefgen-") as scratch:
+            cache = cache and settings.cache
+            charts = settings.cache_dir("charts") if cache else Path(scratch, "charts")
+            return _build(brief, audiences, list(dict.fromkeys(_names(formats))), Path(out),
+                          profile_files, docx_template, pptx_template, on_file, jobs, cache,
+                          charts)
     finally:
-        _stop_offices()  # a LibreOffice started ahead that no layout took
+        office.stop_offices()  # a LibreOffice started ahead that no layout took
 
 
 def _build(brief: str | Path | None, audiences: str | Sequence[str], fmts: list[str],
            out: Path, profile_files: Sequence[str | Path], docx_template: str | Path | None,
            pptx_template: str | Path | None, on_file: Callable[[Output], None] | None,
-           jobs: int | None, cache: bool) -> list[Output]:
+           jobs: int | None, cache: bool, chart_folder: Path) -> list[Output]:
     started = time.perf_counter()
-    office = [f for f in fmts if f != "pdf"]
-    if "pdf" in fmts and "docx" not in office:
-        office.append("docx")  # rendered to a temporary folder, converted, not kept
+    documents = [f for f in fmts if f != "pdf"]
+    if "pdf" in fmts and "docx" not in documents:
+        documents.append("docx")  # rendered to a temporary folder, converted, not kept
     plans = plan_brief(Path(brief) if brief else default_brief(), _names(audiences),
                        [Path(f) for f in profile_files], worker_count(jobs, 3), cache,
-                       on_profiles=lambda profiles: _lay_out_ahead(office, profiles))
-    soffice = pdf.find_soffice() if "pdf" in fmts else None
+                       on_profiles=lambda profiles: _lay_out_ahead(documents, profiles))
+    soffice = office.find_soffice() if "pdf" in fmts else None
     if "pdf" in fmts and soffice is None:
-        raise InputError([Problem("--format", None, None, "", pdf.MISSING)])
+        raise InputError([Problem("formats", None, None, "", office.MISSING)])
     docx_t = Path(docx_template) if docx_template else None
     pptx_t = Path(pptx_template) if pptx_template else None
     mark = time.perf_counter()
-    charts = render_all_charts(plans, office)
+    charts = render_all_charts(plans, documents, chart_folder)
     if charts:
         log.info("chart pictures ready (%s) in %.2f s", len(charts), time.perf_counter() - mark)
     keep_docx = "docx" in fmts
-    staging = pdf.staging_dir(out) if "pdf" in fmts else None
-    records = OutputRecords(cache_dir("outputs")) if cache else None
+    staging = office.staging_dir(out) if "pdf" in fmts else None
+    records = OutputRecords(current().cache_dir("outputs")) if cache else None
     templates = {"docx": docx_t, "pptx": pptx_t}
     try:
         tag = secrets.token_hex(4)
         tasks = []
         for plan in plans:
-            for f in office:
+            for f in documents:
                 path = _target(out, staging, plan, f, keep_docx)
                 kept = records if path.parent == out else None  # not a DOCX staged for a PDF
                 tasks.append(_task(plan, f, templates[f], charts, kept, path, tag))
         if any(t.format == "docx" and not t.unchanged and made_from.needs_layout(
                 t.plan, charts, docx_t) for t in tasks):
-            _start_office_once()  # its start-up overlaps with rendering the other files
+            office.start_once()  # its start-up overlaps with rendering the other files
         renderers = {f: make_renderer(f, docx_t, pptx_t, cache)
                      for f in dict.fromkeys(t.format for t in tasks if not t.unchanged)}
         tasks = [dataclasses.replace(t, renderer=renderers.get(t.format)) for t in tasks]
@@ -218,13 +207,13 @@ def _build(brief: str | Path | None, audiences: str | Sequence[str], fmts: list[
         written = _render(tasks, charts, workers, on_file=done)
         if soffice is not None:
             docx = [o for o in written if o.format == "docx"]
-            for result in pdf.convert(soffice, docx, out, staging):
+            for result in _convert_pdfs(soffice, docx, out, staging):
                 written.append(result)
                 if on_file:
                     on_file(result)
     finally:
         if staging is not None:
-            pdf.remove_tree(staging)
+            office.remove_tree(staging)
     log.info("built %s in %.2f s (%s)", _n(len(written), "file"), time.perf_counter() - started,
              f"{_n(workers, 'process', 'es')}")
     return [o for o in written if _kept(o, fmts)]
@@ -235,24 +224,30 @@ def _lay_out_ahead(formats: Sequence[str], profiles: Sequence[Profile]) -> None:
     out: LibreOffice starts now, and its start-up overlaps planning and rendering."""
     if "docx" in formats and made_from.wants_layouts(None) and any(
             p.document.toc for p in profiles):
-        _start_office_once()
+        office.start_once()
 
 
-def _start_office_once() -> None:
-    """Start LibreOffice for a contents layout, unless this build already has."""
-    from briefgen.render.docx import toc  # no python-docx
+def _convert_pdfs(soffice: str, docx: Sequence[Output], out: Path, staging: Path
+                  ) -> list[Output]:
+    """Convert ``docx`` files to PDFs in ``out`` with one LibreOffice run; return the PDFs.
 
-    soffice = toc.find_soffice()
-    if soffice and not toc.office_waiting(soffice):
-        toc.start_office(soffice)
+    Each PDF is made in ``staging`` (inside ``out``) and renamed into place, so a reader never
+    sees half a PDF.
 
-
-def _stop_offices() -> None:
-    """Stop the LibreOffice started ahead that no layout took (only a build that needed a
-    layout imported the module that starts them)."""
-    toc = sys.modules.get("briefgen.render.docx.toc")
-    if toc is not None:
-        toc.stop_offices()
+    :raises RuntimeError: when LibreOffice fails or produces no PDF for a file.
+    """
+    if not docx:
+        return []
+    start = time.perf_counter()
+    made_pdfs = office.to_pdfs(soffice, [o.path for o in docx], staging)
+    each = (time.perf_counter() - start) / len(docx)
+    results = []
+    for item, made in zip(docx, made_pdfs):
+        target = out / made.name
+        os.chmod(made, 0o644)
+        os.replace(made, target)
+        results.append(Output(target, item.audience, "pdf", each))
+    return results
 
 
 def _n(count: int, noun: str, plural: str = "s") -> str:
@@ -277,12 +272,15 @@ def _kept(output: Output, formats: Sequence[str]) -> bool:
     return output.format in formats
 
 
-def render_all_charts(plans: Sequence[DocPlan], formats: Sequence[str] = ("docx",)
-                      ) -> dict[str, Path]:
+def render_all_charts(plans: Sequence[DocPlan], formats: Sequence[str] = ("docx",),
+                      folder: Path | None = None) -> dict[str, Path]:
     """Draw, once, every chart picture the files need: all charts of a plan whose profile asks
     for pictures in the DOCX (``document.charts: picture``). Otherwise every chart is drawn by
     the writers themselves (Word and PowerPoint charts, timelines as table or shapes), so a
-    build never imports matplotlib."""
+    build never imports matplotlib.
+
+    :param folder: where the pictures go (None: the chart cache, :func:`chart_cache_dir`).
+    """
     if "docx" not in formats:
         return {}
     specs = {c.id: c for plan in plans if not plan.native_charts for c in plan.charts}
@@ -290,7 +288,7 @@ def render_all_charts(plans: Sequence[DocPlan], formats: Sequence[str] = ("docx"
         return {}
     from briefgen.charts.render import render_charts
 
-    return render_charts(specs.values(), chart_cache_dir(), plans[0].timeline)
+    return render_charts(specs.values(), folder or chart_cache_dir(), plans[0].timeline)
 
 
 # --------------------------------------------------------------------------- rendering
@@ -324,39 +322,6 @@ def _place(task: _Task, staged: tuple[Path, float]) -> Output:
 
 def _left_alone(task: _Task) -> Output:
     return Output(task.path, task.plan.meta.audience, task.format, 0.0, unchanged=True)
-
-
-def worker_count(jobs: int | None, tasks: int) -> int:
-    """Processes to render with: ``jobs`` if given; else two when the machine has an idle CPU.
-
-    On an idle 2-CPU machine two forked workers render the six files of the bundled brief in
-    0.49 s against 0.63 s in one process; on a busy one they are slower than one process, so
-    the default looks at the load average first. Workers run in a ProcessPoolExecutor: one that
-    dies breaks the pool, and the build fails at once with a message instead of hanging.
-    """
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    if jobs is None:
-        # Forking a process that runs other threads (a server, a notebook) can leave a child
-        # waiting for a lock forever, and macOS system libraries are not fork-safe: such
-        # callers get workers only when they ask.
-        safe = sys.platform.startswith("linux") and threading.active_count() == 1
-        jobs = 2 if safe and _idle_cpus() >= 1.0 else 1
-    return max(1, min(jobs, tasks))
-
-
-def _idle_cpus() -> float:
-    """CPUs this process may use, less the load average of the last minute (on 2 CPUs, a
-    load under 1: at most one other busy process, such as the previous build in a loop)."""
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except AttributeError:
-        cpus = os.cpu_count() or 1
-    try:
-        load = os.getloadavg()[0]
-    except OSError:
-        return 0.0
-    return cpus - load
 
 
 def _render(tasks: list[_Task], charts: Mapping[str, Path], workers: int,
@@ -438,12 +403,14 @@ def plan_brief(brief: Path, audiences: Sequence[str], profile_files: Sequence[Pa
     from briefgen.plan_cache import Dependencies, PlanCache, Request
 
     started = time.perf_counter()
-    store = PlanCache(cache_dir("plans")) if cache and caching() else None
-    request = Request.of(brief, audiences, profile_files)
+    settings = current()
+    store = PlanCache(settings.cache_dir("plans")) if cache and settings.cache else None
+    request = Request.of(brief, audiences, profile_files, settings)
     if store and (plans := store.get(request)) is not None:
         log.info("reused the plans of an earlier build of %s (unchanged) in %.2f s", brief,
                  time.perf_counter() - started)
         return plans
+    from briefgen.load.audiences import resolve_profiles
     from briefgen.load.brief import load_brief
 
     with reading() as reads:
@@ -478,72 +445,6 @@ def _plan(loaded: LoadedBrief, profiles: Sequence[Profile], workers: int) -> lis
                                     profiles[i].summary.zh))
 
 
-# --------------------------------------------------------------------------- worker processes
-# Workers are forked, so they inherit the brief, plans, renderers and chart paths; only an index
-# goes to a worker, and only its result (a DocPlan, or a staged file and its time) comes back,
-# pickled. A worker that dies (killed, out of memory) breaks the pool, which raises
-# BrokenProcessPool at once instead of waiting for a result that never comes.
-
-T = TypeVar("T")
-#: Work functions of the pools running now, by a token per call (a library caller may build
-#: from two threads; each pool's forked workers find their own function).
-_WORK: dict[str, Callable[[int], object]] = {}
-
-
-def in_order(work: Callable[[int], T], count: int, workers: int,
-             cost: Callable[[int], object], on_done: Callable[[T], None] | None = None) -> list[T]:
-    """``[work(0), ..., work(count - 1)]``, computed in ``workers`` forked processes.
-
-    Items start longest first (by ``cost``), so no worker is left with the slowest at the end;
-    results are delivered to ``on_done`` and returned in index order all the same. When
-    anything fails (or the user presses Ctrl-C), items not started are cancelled and the
-    running ones are waited for, so no worker is still busy when the caller cleans up.
-    """
-    results: list[T] = []
-    if workers <= 1 or count < 2:
-        for i in range(count):
-            results.append(work(i))
-            if on_done:
-                on_done(results[-1])
-        return results
-    token = secrets.token_hex(8)
-    _WORK[token] = work
-    pool = ProcessPoolExecutor(min(workers, count), mp_context=multiprocessing.get_context("fork"))
-    try:
-        done: dict[int, T] = {}
-        order = sorted(range(count), key=cost, reverse=True)
-        futures = [pool.submit(_call_work, token, i) for i in order]
-        for future in as_completed(futures):
-            index, result = future.result()
-            if isinstance(result, _Failed):
-                raise InputError(result.problems)
-            done[index] = result  # type: ignore[assignment]
-            while len(results) in done:
-                results.append(done.pop(len(results)))
-                if on_done:
-                    on_done(results[-1])
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-        del _WORK[token]
-    return results
-
-
-@dataclass(frozen=True)
-class _Failed:
-    """An InputError from a worker: its problems pickle, the exception itself does not."""
-
-    problems: list[Problem]
-
-
-def _call_work(token: str, index: int) -> tuple[int, object]:
-    try:
-        return index, _WORK[token](index)
-    except InputError as exc:
-        return index, _Failed(exc.problems)
-
-
-ForkingPickler.register(types.MappingProxyType, reduce_proxy)
-
 #: Cost tier of a file that LibreOffice lays out to number its contents pages.
 _LAYOUT = 2
 
@@ -559,19 +460,3 @@ def _cost(task: _Task) -> tuple[int, int]:
     if task.format == "pptx":
         return 1, len(task.plan.slides)
     return 0, len(task.plan.blocks)
-
-
-# --------------------------------------------------------------------------- briefgen.build(...)
-# ``briefgen.build`` is both this module and, for users, the function. Importing the submodule
-# sets the package attribute to the module whatever ``briefgen/__init__.py`` did, so instead the
-# module itself is callable: ``briefgen.build(...)`` and ``from briefgen.build import build`` both
-# work, in any import order.
-
-
-class _CallableModule(types.ModuleType):
-    def __call__(self, *args: object, **kwargs: object) -> list[Output]:
-        return build(*args, **kwargs)  # type: ignore[arg-type]
-
-
-sys.modules[__name__].__class__ = _CallableModule
-__signature__ = inspect.signature(build)
