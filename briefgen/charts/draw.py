@@ -178,29 +178,29 @@ def wrap(text: str, max_em: float, max_lines: int | None = None, balance: bool =
     return "\n".join(lines)
 
 
-def _fmt_number(v: float) -> str:
+def _fmt_number(v: float, grouped: bool) -> str:
     """Plain value label where the plan gave none; minus sign as on the axis (U+2212)."""
-    text = f"{int(v):,}" if float(v).is_integer() else f"{v:,.2f}".rstrip("0").rstrip(".")
+    sep = "," if grouped else ""
+    text = f"{int(v):{sep}}" if float(v).is_integer() else f"{v:{sep}.2f}".rstrip("0").rstrip(".")
     return text.replace("-", "\N{MINUS SIGN}")
 
 
 def _value_labels(spec: ChartSpec, i: int, values: Sequence[float]) -> list[str]:
     """Formatted value labels of series ``i``; plain numbers where the plan gave none."""
     given = spec.value_labels[i] if i < len(spec.value_labels) else ()
-    return [given[j] if j < len(given) else _fmt_number(v) for j, v in enumerate(values)]
-
-
-def _unit_text(spec: ChartSpec) -> str:
-    if not spec.unit:
-        return ""
-    return f"单位：{spec.unit}" if spec.language == "zh" else spec.unit
+    return [given[j] if j < len(given) else _fmt_number(v, spec.picture_grouped)
+            for j, v in enumerate(values)]
 
 
 class _PlainFormatter(Formatter):
     """Axis numbers as the value labels write them: no offset or exponent, thousands
-    separators, the same number of decimals on every tick, U+2212 minus."""
+    separators where the plan says so, the same number of decimals on every tick, U+2212
+    minus."""
 
     decimals = 0
+
+    def __init__(self, grouped: bool) -> None:
+        self.separator = "," if grouped else ""
 
     def set_locs(self, locs):
         super().set_locs(locs)
@@ -210,7 +210,7 @@ class _PlainFormatter(Formatter):
         self.decimals = d
 
     def __call__(self, x, pos=None):
-        text = f"{x:,.{self.decimals}f}"
+        text = f"{x:{self.separator}.{self.decimals}f}"
         if float(text.replace(",", "")) == 0:
             text = text.lstrip("-")
         return text.replace("-", "\N{MINUS SIGN}")
@@ -244,13 +244,12 @@ def _check(spec: ChartSpec) -> None:
 def _style_value_axis(ax, spec: ChartSpec) -> None:
     ax.yaxis.grid(True, color=GRID_COLOUR, linewidth=0.8)
     ax.yaxis.set_major_locator(MaxNLocator(nbins=5))
-    ax.yaxis.set_major_formatter(_PlainFormatter())
+    ax.yaxis.set_major_formatter(_PlainFormatter(spec.picture_grouped))
     ax.tick_params(axis="y", length=0)
     ax.tick_params(axis="x", length=0, pad=6)
     ax.spines["left"].set_visible(False)
-    unit = _unit_text(spec)
-    if unit:
-        ax.set_title(unit, loc="left", pad=10)
+    if spec.unit_line:
+        ax.set_title(spec.unit_line, loc="left", pad=10)
 
 
 def _category_ticks(ax, spec: ChartSpec) -> None:

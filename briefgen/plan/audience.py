@@ -20,6 +20,7 @@ from briefgen.load.brief import LoadedBrief
 from briefgen.load.profile import Profile
 from briefgen.load.schema import Brief, ChartKind, Figure, Quote, Section, Source
 from briefgen.plan import format as fmt
+from briefgen.plan import present
 from briefgen.plan.charts import chart_spec
 from briefgen.plan.dedupe import dedupe_bullets, section_refill
 from briefgen.plan.labels import fill, resolve_labels
@@ -75,6 +76,7 @@ from briefgen.text.compress import is_aside
 from briefgen.text.measure import measure
 from briefgen.text.segment import sentences as split_sentences
 
+#: Events on one timeline slide; the writer puts fewer on a slide only when they do not fit.
 MAX_TIMELINE_PER_SLIDE = 6
 #: A page budget is met when the estimate is within this share of it: the estimate cannot see
 #: where a chart or table is pushed to the next page (checked against LibreOffice in tests).
@@ -271,15 +273,15 @@ class _Planner:
     def timeline_items(self) -> tuple[TimelineItem, ...]:
         events = self.brief.timeline  # the author's order: '2016' may mean late 2016
         return tuple(
-            TimelineItem(date=fmt.format_partial_date(e.date, self.labels), year=e.date[:4],
-                         label=e.label, detail=e.detail)
+            present.timeline_item(fmt.format_partial_date(e.date, self.labels), e.date[:4], e.label,
+                          e.detail)
             for e in events
         )
 
     def quote_view(self, quote_id: str) -> QuoteView:
         quote = self.quotes[quote_id]
-        return QuoteView(quote.text, quote.speaker, fmt.format_source(self.sources[quote.source],
-                                                                     self.labels))
+        source = fmt.format_source(self.sources[quote.source], self.labels)
+        return present.quote_view(quote.text, quote.speaker, source, self.labels, self.lang)
 
     def shown_quotes(self) -> list[str]:
         return [p.item.id for p in self.shown_quote_picks()]
@@ -354,22 +356,24 @@ class _Planner:
         level of headings, unnumbered (2), as its sections have; other forms 1 (numbered)."""
         return 2 if self.profile.document.form == "press_release" else 1
 
-    @staticmethod
-    def _number_charts(blocks: list[Block]) -> list[Block]:
+    def _number_charts(self, blocks: list[Block]) -> list[Block]:
         """Charts are numbered in the order they appear: the caption number follows the page."""
         out: list[Block] = []
         n = 0
         for block in blocks:
             if isinstance(block, ChartBlock):
                 n += 1
-                block = ChartBlock(replace(block.chart, caption=_renumber(block.chart.caption, n)))
+                caption = _renumber(block.chart.caption, n)
+                number = present.caption_number(caption, self.labels, "figure_caption")
+                block = ChartBlock(replace(block.chart, caption=caption, caption_number=number))
             out.append(block)
         return out
 
     def figure_table(self) -> FigureTable:
         lab = self.labels
+        caption = fill(lab, "table_caption", n=1) + " " + lab["key_figures"]
         return FigureTable(
-            caption=fill(lab, "table_caption", n=1) + " " + lab["key_figures"],
+            caption=caption, caption_number=present.caption_number(caption, lab, "table_caption"),
             header=(lab["figure_item"], lab["figure_value"], lab["figure_change"],
                     lab["figure_source"]),
             rows=tuple(self.views[f.id] for f in self.shown_figures),

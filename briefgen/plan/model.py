@@ -86,14 +86,22 @@ class ChartSpec:
     value_labels: tuple[tuple[str, ...], ...]  # formatted value per series/point
     source: str  # "来源：新华社" line under the chart
     caption: str  # numbered caption ("图1 2016年进出口")
+    caption_number: tuple[int, int] | None  # where its number is, for Word's SEQ field
     alt_text: str  # description for screen readers
     language: str
+    # finished presentation, decided by plan.present (writers show these as they are)
+    unit_line: str  # over a document chart and on the picture ("单位：万亿元"); "" for none
+    slide_unit: str  # above a slide's chart ("（万亿元）"); "" when the slide title names it
+    value_suffix: str  # after a pie's value in its label ("万亿元" / " trillion yuan")
+    number_format: str  # Excel number format of a Word chart ("0.0"), grouped as value_labels
+    slide_number_format: str  # the same on a slide, always grouped ("#,##0.0")
+    picture_grouped: bool  # whether a picture's axis numbers have a thousands separator
 
     @property
     def key(self) -> str:
         """Stable content key, used to cache the rendered picture."""
         return repr((self.kind, self.title, self.categories, self.series, self.unit,
-                     self.value_labels, self.language))
+                     self.value_labels, self.language, self.unit_line, self.picture_grouped))
 
 
 @dataclass(frozen=True)
@@ -101,6 +109,8 @@ class QuoteView:
     text: str
     speaker: str
     source: str
+    attribution: str  # the document's line under the quote: "——王毅，新华社"
+    byline: str  # the slide's line under the quote: "——王毅" (the source has a line of its own)
 
 
 @dataclass(frozen=True)
@@ -109,6 +119,7 @@ class TimelineItem:
     year: str
     label: str
     detail: str | None
+    below_year: str  # what a slide shows under the year: "4月12日", "2016年底" or ""
 
 
 @dataclass(frozen=True)
@@ -142,6 +153,7 @@ class FigureTable:
     """Key-figures table; the header labels come from the plan's labels."""
 
     caption: str
+    caption_number: tuple[int, int] | None  # where its number is, for Word's SEQ field
     header: tuple[str, str, str, str]  # item, value, change, source
     rows: tuple[FigureView, ...]
 
