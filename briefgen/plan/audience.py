@@ -76,8 +76,6 @@ from briefgen.text.compress import is_aside
 from briefgen.text.measure import measure
 from briefgen.text.segment import sentences as split_sentences
 
-#: Events on one timeline slide; the writer puts fewer on a slide only when they do not fit.
-MAX_TIMELINE_PER_SLIDE = 6
 #: A page budget is met when the estimate is within this share of it: the estimate cannot see
 #: where a chart or table is pushed to the next page (checked against LibreOffice in tests).
 PAGE_FILL = 1.0
@@ -539,13 +537,7 @@ class _Planner:
                 for qid in self.shown_quotes()]
 
     def _slides_timeline(self) -> list[Slide]:
-        items = self.timeline_items()
-        per = MAX_TIMELINE_PER_SLIDE
-        title = self.labels["timeline"]
-        return [Slide("timeline", title + (self.labels["continued"] if i else ""),
-                      timeline=items[i:i + per],
-                      notes=tuple(f"{e.date} {e.label}" for e in items[i:i + per]))
-                for i in range(0, len(items), per)]
+        return present.timeline_slides(self.timeline_items(), self.labels)
 
     def _slides_sources(self) -> list[Slide]:
         texts = tuple(s.text for s in self.cited_sources())  # the slide numbers its list
@@ -598,7 +590,9 @@ class _Planner:
 
     def plan(self) -> DocPlan:
         zh = self.lang == "zh"
-        slides = self.slides()
+        continued = self.labels["continued"]
+        slides = tuple(s if s.continued_label else replace(s, continued_label=continued)
+                       for s in self.slides())
         blocks = self._fit_pages()
         charts = tuple(b.chart for b in blocks if isinstance(b, ChartBlock))
         placed = {c.id for c in charts}
@@ -607,7 +601,8 @@ class _Planner:
             meta=self.meta(),
             fonts=Fonts(latin=LATIN_FAMILY_ZH if zh else LATIN_FAMILY_EN, east_asian=CJK_FAMILY,
                         lang="zh-CN" if zh else "en-US"),
-            labels=self.labels, docx_form=self.profile.document.form,
+            labels=self.labels, page_of=self.labels["page_of"],
+            docx_form=self.profile.document.form,
             toc=self.profile.document.toc, blocks=blocks, slides=slides, charts=charts,
             timeline=self.timeline_items(),
             native_charts=self.profile.document.charts == "native",

@@ -213,7 +213,9 @@ class Slide:
     quote: QuoteView | None = None
     timeline: tuple[TimelineItem, ...] = ()
     notes: tuple[str, ...] = ()
-    continued_label: str = ""  # appended to the title of continuation slides: "（续）"
+    continued_label: str = ""  # appended to the title of continuation slides: "（续）"; the
+    # plan gives it to every slide, since a writer may continue any slide whose content does
+    # not fit
 
 
 # --------------------------------------------------------------------------- the plan
@@ -236,6 +238,7 @@ class DocPlan:
     meta: DocMeta
     fonts: Fonts
     labels: Mapping[str, str] = field(hash=False)  # resolved label text (read-only mapping)
+    page_of: str = ""  # footer text, {PAGE} and {NUMPAGES} standing for the numbers
     docx_form: Literal["briefing", "memo", "press_release"] = "briefing"
     toc: bool = False
     blocks: tuple[Block, ...] = ()

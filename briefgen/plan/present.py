@@ -13,8 +13,10 @@ import re
 from collections.abc import Mapping, Sequence
 
 from briefgen.plan.labels import fill
-from briefgen.plan.model import ChartSeries, ChartSpec, QuoteView, TimelineItem
+from briefgen.plan.model import ChartSeries, ChartSpec, QuoteView, Slide, TimelineItem
 
+#: Events on one timeline slide; the writer puts fewer on a slide only when they do not fit.
+MAX_TIMELINE_PER_SLIDE = 6
 #: Stands for the number while a caption label is filled, to learn what surrounds it.
 _N = "\ue000"
 #: A day or a month: what a timeline date can add to the year shown above it on a slide.
@@ -75,9 +77,10 @@ def value_suffix(unit: str, language: str) -> str:
 def make_chart_spec(*, id: str, kind: str, title: str, categories: tuple[str, ...],
                     series: tuple[ChartSeries, ...], unit: str,
                     value_labels: tuple[tuple[str, ...], ...], source: str, caption: str,
-                    caption_number: tuple[int, int] | None, alt_text: str,
-                    language: str) -> ChartSpec:
-    """A ChartSpec with its unit texts and number formats decided from its content.
+                    alt_text: str, language: str,
+                    caption_number: tuple[int, int] | None = None) -> ChartSpec:
+    """A ChartSpec with its unit texts and number formats decided from its content
+    (``caption_number``: see :func:`caption_number`; None leaves the caption plain text).
 
     Word charts group thousands as the value labels do; slide charts and chart pictures always
     group ("2,500" where a Chinese label says "2500"), as they always have.
@@ -121,3 +124,13 @@ def timeline_item(date: str, year: str, label: str, detail: str | None) -> Timel
     """A timeline event with its date already cut for a slide (:func:`date_below_year`)."""
     return TimelineItem(date=date, year=year, label=label, detail=detail,
                         below_year=date_below_year(date, year))
+
+
+def timeline_slides(items: Sequence[TimelineItem], labels: Mapping[str, str]) -> list[Slide]:
+    """Timeline slides of at most MAX_TIMELINE_PER_SLIDE events each, the later ones titled
+    as continued; each slide's notes list its events."""
+    per, title, continued = MAX_TIMELINE_PER_SLIDE, labels["timeline"], labels["continued"]
+    return [Slide("timeline", title + (continued if i else ""), timeline=tuple(items[i:i + per]),
+                  notes=tuple(f"{e.date} {e.label}" for e in items[i:i + per]),
+                  continued_label=continued)
+            for i in range(0, len(items), per)]

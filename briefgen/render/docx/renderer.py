@@ -286,8 +286,8 @@ class _DocxWriter:
             self._page_of(first_footer_p)
 
     def _page_of(self, paragraph: ox.Element) -> None:
-        """"第{PAGE}页 共{NUMPAGES}页": the label's text in runs around PAGE/NUMPAGES fields."""
-        for piece in re.split(r"(\{PAGE\}|\{NUMPAGES\})", self.plan.labels["page_of"]):
+        """"第{PAGE}页 共{NUMPAGES}页": the plan's text in runs around PAGE/NUMPAGES fields."""
+        for piece in re.split(r"(\{PAGE\}|\{NUMPAGES\})", self.plan.page_of):
             if piece in ("{PAGE}", "{NUMPAGES}"):
                 ox.append_field(paragraph, piece.strip("{}"), "1")
             elif piece:

@@ -178,7 +178,7 @@ class _Deck:
         self.info = self.picker.info(layout)
         self.kind = spec.kind
         title = spec.title
-        label = spec.continued_label or self.plan.labels.get("continued", "")
+        label = spec.continued_label
         if continued and not title.endswith(label):  # the plan may have continued it already
             title += label
         if notes and (spec.kind != "title" or spec.notes):
