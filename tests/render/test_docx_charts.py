@@ -18,7 +18,8 @@ from briefgen.charts.style import PALETTE
 from briefgen.plan.model import ChartBlock, ChartSeries, ChartSpec
 from briefgen.plan.present import caption_number, make_chart_spec
 from briefgen.render.docx.renderer import DocxRenderer
-from tests.fixtures.plans import labels, sample_plan
+from tests.fixtures.plans import labels as label_file
+from tests.fixtures.plans import sample_plan
 
 NS = {
     "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
@@ -43,7 +44,7 @@ def line_chart(lang: str) -> ChartSpec:
         unit="万亿元" if lang == "zh" else "trillion yuan",
         value_labels=(("3.1", "3.5", "3.8"), ("2.0", "2.2", "2.4")), source="",
         caption=(caption := "图3 Trade trend" if lang == "zh" else "Figure 3 Trade trend"),
-        caption_number=caption_number(caption, labels(lang), "figure_caption"),
+        caption_number=caption_number(caption, label_file(lang), "figure_caption"),
         alt_text="Trade trend, 2014-2016", language=lang)
 
 
@@ -52,7 +53,7 @@ def timeline_chart(lang: str) -> ChartSpec:
         id="events", kind="timeline", title="Events", categories=("2013 A", "2017 B"), series=(),
         unit="", value_labels=(), source="",
         caption=(caption := "图4 Events" if lang == "zh" else "Figure 4 Events"),
-        caption_number=caption_number(caption, labels(lang), "figure_caption"),
+        caption_number=caption_number(caption, label_file(lang), "figure_caption"),
         alt_text="Events: 2013 A; 2017 B", language=lang)
 
 
