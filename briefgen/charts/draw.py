@@ -188,7 +188,7 @@ def _fmt_number(v: float, grouped: bool) -> str:
 def _value_labels(spec: ChartSpec, i: int, values: Sequence[float]) -> list[str]:
     """Formatted value labels of series ``i``; plain numbers where the plan gave none."""
     given = spec.value_labels[i] if i < len(spec.value_labels) else ()
-    return [given[j] if j < len(given) else _fmt_number(v, spec.picture_grouped)
+    return [given[j] if j < len(given) else _fmt_number(v, spec.grouped)
             for j, v in enumerate(values)]
 
 
@@ -244,7 +244,7 @@ def _check(spec: ChartSpec) -> None:
 def _style_value_axis(ax, spec: ChartSpec) -> None:
     ax.yaxis.grid(True, color=GRID_COLOUR, linewidth=0.8)
     ax.yaxis.set_major_locator(MaxNLocator(nbins=5))
-    ax.yaxis.set_major_formatter(_PlainFormatter(spec.picture_grouped))
+    ax.yaxis.set_major_formatter(_PlainFormatter(spec.grouped))
     ax.tick_params(axis="y", length=0)
     ax.tick_params(axis="x", length=0, pad=6)
     ax.spines["left"].set_visible(False)
@@ -317,7 +317,7 @@ def _draw_pie(fig: Figure, spec: ChartSpec) -> None:
     values = spec.series[0].values
     total = sum(values)
     shown = _value_labels(spec, 0, values)
-    open_, close = ("（", "）") if spec.language == "zh" else (" (", ")")
+    open_, close = spec.share_brackets
     labels = []
     for cat, v, text in zip(spec.categories, values, shown):
         pct = f"{100 * v / total:.1f}%"

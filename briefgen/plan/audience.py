@@ -19,7 +19,7 @@ from briefgen.fonts import CJK_FAMILY, LATIN_FAMILY_EN, LATIN_FAMILY_ZH
 from briefgen.load.brief import LoadedBrief
 from briefgen.load.profile import Profile
 from briefgen.load.schema import Brief, ChartKind, Figure, Quote, Section, Source
-from briefgen.plan import format as fmt
+from briefgen.plan import formatting as fmt
 from briefgen.plan import present
 from briefgen.plan.charts import chart_spec
 from briefgen.plan.dedupe import dedupe_bullets, section_refill
@@ -279,7 +279,7 @@ class _Planner:
     def quote_view(self, quote_id: str) -> QuoteView:
         quote = self.quotes[quote_id]
         source = fmt.format_source(self.sources[quote.source], self.labels)
-        return present.quote_view(quote.text, quote.speaker, source, self.labels, self.lang)
+        return present.quote_view(quote.text, quote.speaker, source, self.labels)
 
     def shown_quotes(self) -> list[str]:
         return [p.item.id for p in self.shown_quote_picks()]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from briefgen.load.schema import Brief, Chart, ChartKind, Figure, Source
-from briefgen.plan import format as fmt
+from briefgen.plan import formatting as fmt
 from briefgen.plan.labels import fill
 from briefgen.plan.model import ChartSeries, ChartSpec
 from briefgen.plan.present import caption_number, make_chart_spec

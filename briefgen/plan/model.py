@@ -92,16 +92,17 @@ class ChartSpec:
     # finished presentation, decided by plan.present (writers show these as they are)
     unit_line: str  # over a document chart and on the picture ("单位：万亿元"); "" for none
     slide_unit: str  # above a slide's chart ("（万亿元）"); "" when the slide title names it
-    value_suffix: str  # after a pie's value in its label ("万亿元" / " trillion yuan")
-    number_format: str  # Excel number format of a Word chart ("0.0"), grouped as value_labels
-    slide_number_format: str  # the same on a slide, always grouped ("#,##0.0")
-    picture_grouped: bool  # whether a picture's axis numbers have a thousands separator
+    number_format: str  # Excel number format of axes and cells ("#,##0.0"), on pages and slides
+    label_format: str  # the same for value labels; a pie's carries its unit ('0.0"万吨"')
+    grouped: bool  # whether numbers take a thousands separator (a picture's axis too)
+    share_brackets: tuple[str, str]  # around a slice's share on a pie picture ("（", "）")
 
     @property
     def key(self) -> str:
         """Stable content key, used to cache the rendered picture."""
         return repr((self.kind, self.title, self.categories, self.series, self.unit,
-                     self.value_labels, self.language, self.unit_line, self.picture_grouped))
+                     self.value_labels, self.language, self.unit_line, self.grouped,
+                     self.share_brackets))
 
 
 @dataclass(frozen=True)

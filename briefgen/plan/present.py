@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from briefgen.plan.formatting import groups_thousands
 from briefgen.plan.labels import fill
 from briefgen.plan.model import ChartSeries, ChartSpec, QuoteView, Slide, TimelineItem
 
@@ -24,17 +25,12 @@ _DAY_OR_MONTH = re.compile(r"\d|月|\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|N
                            re.IGNORECASE)
 
 
-def number_format(value_labels: Sequence[Sequence[str]], *, grouped: bool | None = None) -> str:
-    """An Excel number format that writes values as the plan's value labels do.
-
-    As many decimals as the labels show; a thousands separator only where the labels use one
-    (the English "2,500"; Chinese labels write "2500"), unless ``grouped`` says otherwise.
-    """
+def number_format(value_labels: Sequence[Sequence[str]], grouped: bool) -> str:
+    """An Excel number format with as many decimals as the plan's value labels show, and a
+    thousands separator when ``grouped``."""
     labels = [label for row in value_labels for label in row]
     decimals = max((len(m.group(1)) for label in labels
                     if (m := re.search(r"\d\.(\d+)", label))), default=0)
-    if grouped is None:
-        grouped = any(re.search(r"\d,\d{3}", label) for label in labels)
     return ("#,##0" if grouped else "0") + ("." + "0" * decimals if decimals else "")
 
 
@@ -74,6 +70,18 @@ def value_suffix(unit: str, language: str) -> str:
     return unit if language == "zh" else " " + unit
 
 
+def label_format(kind: str, unit: str, language: str, number_format: str) -> str:
+    """The Excel number format of a native chart's value labels: a pie's carries its unit
+    (``0.0"万吨"``), since a pie has no axis to name it; other charts' are ``number_format``."""
+    suffix = value_suffix(unit, language) if kind == "pie" else ""
+    return f'{number_format}"{suffix}"' if suffix else number_format
+
+
+def share_brackets(language: str) -> tuple[str, str]:
+    """What encloses a slice's share after its value on a pie picture: "（12.5%）" / " (12.5%)"."""
+    return ("（", "）") if language == "zh" else (" (", ")")
+
+
 def make_chart_spec(*, id: str, kind: str, title: str, categories: tuple[str, ...],
                     series: tuple[ChartSeries, ...], unit: str,
                     value_labels: tuple[tuple[str, ...], ...], source: str, caption: str,
@@ -82,32 +90,35 @@ def make_chart_spec(*, id: str, kind: str, title: str, categories: tuple[str, ..
     """A ChartSpec with its unit texts and number formats decided from its content
     (``caption_number``: see :func:`caption_number`; None leaves the caption plain text).
 
-    Word charts group thousands as the value labels do; slide charts and chart pictures always
-    group ("2,500" where a Chinese label says "2500"), as they always have.
+    Word charts, slide charts and chart pictures write every number in one format, grouped
+    as the language writes the chart's largest value (:func:`groups_thousands`): an Excel
+    format cannot group some values of a chart and not others.
     """
+    largest = max((abs(v) for s in series for v in s.values), default=0.0)
+    grouped = groups_thousands(largest, language)
+    numbers = number_format(value_labels, grouped)
     return ChartSpec(
         id=id, kind=kind, title=title, categories=categories,  # type: ignore[arg-type]
         series=series, unit=unit, value_labels=value_labels, source=source, caption=caption,
         caption_number=caption_number, alt_text=alt_text, language=language,
         unit_line=unit_line(kind, unit, language),
         slide_unit=slide_unit(kind, unit, language, title),
-        value_suffix=value_suffix(unit, language),
-        number_format=number_format(value_labels),
-        slide_number_format=number_format(value_labels, grouped=True),
-        picture_grouped=True,
+        number_format=numbers,
+        label_format=label_format(kind, unit, language, numbers),
+        grouped=grouped,
+        share_brackets=share_brackets(language),
     )
 
 
-def quote_view(text: str, speaker: str, source: str, labels: Mapping[str, str],
-               language: str) -> QuoteView:
+def quote_view(text: str, speaker: str, source: str, labels: Mapping[str, str]) -> QuoteView:
     """A quote with its document attribution ("——speaker，source", from the quote_attribution
-    and source_separator labels) and its slide byline (a dash and the speaker; the source goes
-    on its own line there)."""
-    who = fill(labels, "quote_attribution", speaker=speaker) if speaker else ""
+    and source_separator labels) and its slide byline (the same label with the speaker alone;
+    the source goes on its own line there)."""
+    byline = fill(labels, "quote_attribution", speaker=speaker)
+    who = byline if speaker else ""
     if source:
         who = who + labels["source_separator"] + source if who else source
-    dash = "——" if language == "zh" else "— "
-    return QuoteView(text, speaker, source, attribution=who, byline=dash + speaker)
+    return QuoteView(text, speaker, source, attribution=who, byline=byline)
 
 
 def date_below_year(date: str, year: str) -> str:

@@ -12,35 +12,50 @@ from docx import Document
 from pptx import Presentation
 
 from briefgen.plan import present
+from briefgen.plan.model import ChartSeries
 from briefgen.render.docx.renderer import DocxRenderer
 from briefgen.render.pptx.renderer import PptxRenderer
 from tests.fixtures.plans import labels, sample_plan
 
 
-@pytest.mark.parametrize("value_labels,document,slide", [
-    ((("3.8", "2.4"),), "0.0", "#,##0.0"),
-    ((("2,500", "5,000"),), "#,##0", "#,##0"),
-    ((("2500", "5000"),), "0", "#,##0"),  # Chinese labels: no separator in a Word chart
-    ((("1.25", "3"),), "0.00", "#,##0.00"),
-    ((), "0", "#,##0"),
+@pytest.mark.parametrize("value_labels,grouped,expected", [
+    ((("3.8", "2.4"),), True, "#,##0.0"),
+    ((("2500", "5000"),), False, "0"),
+    ((("1.25", "3"),), True, "#,##0.00"),
+    ((), False, "0"),
 ])
-def test_word_charts_group_as_the_labels_and_slides_always_group(value_labels, document,
-                                                                 slide) -> None:
-    assert present.number_format(value_labels) == document
-    assert present.number_format(value_labels, grouped=True) == slide
-    assert present.number_format((("2,500", "1.5"),), grouped=False) == "0.0"
+def test_number_format_has_the_labels_decimals(value_labels, grouped, expected) -> None:
+    assert present.number_format(value_labels, grouped) == expected
 
 
-@pytest.mark.parametrize("kind,unit,lang,line,slide,suffix", [
-    ("bar", "万亿元", "zh", "单位：万亿元", "（万亿元）", "万亿元"),
-    ("line", "trillion yuan", "en", "trillion yuan", "(trillion yuan)", " trillion yuan"),
-    ("pie", "万吨", "zh", "", "", "万吨"),  # a pie's labels carry the unit
-    ("bar", "", "en", "", "", ""),
+@pytest.mark.parametrize("lang,values,labels_,expected", [
+    ("en", (3.8, 2.4), ("3.8", "2.4"), "#,##0.0"),  # English always groups (axis ticks too)
+    ("zh", (2500.0, 5000.0), ("2500", "5000"), "0"),  # Chinese: 2500 on slides and pages
+    ("zh", (2500.0, 120000.0), ("2500", "120,000"), "#,##0"),  # grouped from 100,000
 ])
-def test_unit_texts_per_place(kind, unit, lang, line, slide, suffix) -> None:
+def test_one_number_format_for_pages_slides_and_pictures(lang, values, labels_,
+                                                         expected) -> None:
+    """Word charts, slide charts and pictures group thousands by the rule value labels follow
+    (issue 17: slides used to show "2,500" beside a Chinese label's "2500")."""
+    spec = present.make_chart_spec(
+        id="c", kind="bar", title="t", categories=("a", "b"),
+        series=(ChartSeries("s", values),), unit="", value_labels=(labels_,), source="",
+        caption="", alt_text="", language=lang)
+    assert (spec.number_format, spec.label_format) == (expected, expected)
+    assert spec.grouped == expected.startswith("#,##0")
+
+
+@pytest.mark.parametrize("kind,unit,lang,line,slide,label_format", [
+    ("bar", "万亿元", "zh", "单位：万亿元", "（万亿元）", "0"),
+    ("line", "trillion yuan", "en", "trillion yuan", "(trillion yuan)", "0"),
+    ("pie", "万吨", "zh", "", "", '0"万吨"'),  # a pie's labels carry the unit
+    ("pie", "tonnes", "en", "", "", '0" tonnes"'),
+    ("bar", "", "en", "", "", "0"),
+])
+def test_unit_texts_per_place(kind, unit, lang, line, slide, label_format) -> None:
     assert present.unit_line(kind, unit, lang) == line
     assert present.slide_unit(kind, unit, lang, "Exports") == slide
-    assert present.value_suffix(unit, lang) == suffix
+    assert present.label_format(kind, unit, lang, "0") == label_format
 
 
 def test_no_unit_label_on_a_slide_whose_title_names_the_unit() -> None:
@@ -54,13 +69,14 @@ def test_no_unit_label_on_a_slide_whose_title_names_the_unit() -> None:
     ("en", "Wang Yi", "", "— Wang Yi", "— Wang Yi"),
 ])
 def test_quote_attribution_and_byline(lang, speaker, source, attribution, byline) -> None:
-    quote = present.quote_view("words", speaker, source, labels(lang), lang)
+    quote = present.quote_view("words", speaker, source, labels(lang))
     assert (quote.attribution, quote.byline) == (attribution, byline)
 
 
 def test_attribution_follows_a_profiles_label() -> None:
     custom = {**labels("en"), "quote_attribution": "said {{ speaker }}"}
-    assert present.quote_view("w", "Li", "AP", custom, "en").attribution == "said Li, AP"
+    quote = present.quote_view("w", "Li", "AP", custom)
+    assert (quote.attribution, quote.byline) == ("said Li, AP", "said Li")
 
 
 @pytest.mark.parametrize(("date", "year", "shown"), [
@@ -93,7 +109,7 @@ def test_writers_show_the_plans_strings_as_given(tmp_path, lang) -> None:
     quote = dataclasses.replace(next(s.quote for s in plan.slides if s.quote),
                                 attribution="ATTRIBUTION-LINE", byline="BYLINE-LINE")
     chart = dataclasses.replace(plan.charts[0], unit_line="UNIT-LINE", slide_unit="SLIDE-UNIT",
-                                number_format="0.000", slide_number_format="#,##0.0000")
+                                number_format="0.000", label_format="#,##0.0000")
     item = dataclasses.replace(plan.timeline[0] if plan.timeline else
                                next(s.timeline[0] for s in plan.slides if s.timeline),
                                below_year="BELOW-YEAR")
@@ -118,7 +134,8 @@ def test_writers_show_the_plans_strings_as_given(tmp_path, lang) -> None:
     with zipfile.ZipFile(docx_path) as package:
         charts = [package.read(n).decode() for n in package.namelist()
                   if n.startswith("word/charts/chart")]
-    assert any("UNIT-LINE" in xml and 'formatCode="0.000"' in xml for xml in charts)
+    assert any("UNIT-LINE" in xml and 'formatCode="0.000"' in xml
+               and 'formatCode="#,##0.0000"' in xml for xml in charts)
 
     slides = _slide_texts(pptx_path)
     assert "BYLINE-LINE" in slides and "SLIDE-UNIT" in slides

@@ -277,7 +277,8 @@ def test_palette_colours_value_labels_and_unit(written) -> None:
         if spec.kind == "pie":
             points = space.findall(".//c:dPt/c:spPr/a:solidFill/a:srgbClr", NS)
             assert [p.get("val") for p in points] == palette[:len(spec.categories)]
-            assert fmt == f'{spec.number_format}"{spec.value_suffix}"' and spec.unit in fmt
+            assert fmt == spec.label_format and fmt.startswith(spec.number_format + '"')
+            assert spec.unit in fmt
             assert labels.find("c:showCatName", NS).get("val") == "1"
         else:
             fills = [s.find("c:spPr/a:solidFill/a:srgbClr", NS) if spec.kind == "bar" else

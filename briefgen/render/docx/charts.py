@@ -94,7 +94,7 @@ def style_chart(chart: Chart, spec: ChartSpec, look: ChartLook) -> None:
     plot = chart.plots[0]
     plot.has_data_labels = True
     labels = plot.data_labels
-    labels.number_format = spec.number_format
+    labels.number_format = spec.label_format
     labels.number_format_is_linked = False
     labels.show_value = True
     if spec.kind == "pie":
@@ -114,8 +114,6 @@ def _rgb(hex_colour: str) -> RGBColor:
 def _style_pie(chart: Chart, spec: ChartSpec) -> None:
     """Slices in palette order with a white edge; "category\\nvalue unit" outside each slice."""
     labels = chart.plots[0].data_labels
-    if spec.value_suffix:
-        labels.number_format = f'{spec.number_format}"{spec.value_suffix}"'
     labels.show_category_name = True
     labels.position = XL_LABEL_POSITION.OUTSIDE_END
     ox.set_label_separator(ox.element_of(labels), "\n")

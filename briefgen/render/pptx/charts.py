@@ -33,7 +33,7 @@ def add_native_chart(shapes, spec: ChartSpec, region, fonts: Fonts, alt_lang: st
 
     :param show_title: draw the chart's own title (off when the slide title already says it).
     """
-    data = chartdata.chart_data(spec, created, spec.slide_number_format)
+    data = chartdata.chart_data(spec, created, spec.number_format)
     frame = shapes.add_chart(NATIVE_CHARTS[spec.kind], region.x, region.y, region.w, region.h,
                              data)
     chart = frame.chart
@@ -69,7 +69,7 @@ def _style_chart(chart, spec: ChartSpec) -> None:
     plot = chart.plots[0]
     plot.has_data_labels = True
     labels = plot.data_labels
-    labels.number_format = spec.slide_number_format
+    labels.number_format = spec.label_format
     labels.number_format_is_linked = False
     labels.show_value = True
     labels.font.size = Pt(TEXT_PT)
@@ -96,7 +96,7 @@ def _style_chart(chart, spec: ChartSpec) -> None:
     axis.has_title = False  # the unit goes in a horizontal label, never a sideways axis title
     axis.has_major_gridlines = True
     axis.major_gridlines.format.line.color.rgb = RGBColor(0xD9, 0xD9, 0xD9)
-    axis.tick_labels.number_format = spec.slide_number_format
+    axis.tick_labels.number_format = spec.number_format
     axis.tick_labels.number_format_is_linked = False
 
 
@@ -104,8 +104,6 @@ def _style_pie(chart, spec: ChartSpec, labels) -> None:
     """Slices in accent colours, labelled outside with value and unit. Names go with the values
     when every slice is wide enough; otherwise into a legend, and leader lines tie the crowded
     labels of thin slices to their slice."""
-    if spec.value_suffix:
-        labels.number_format = f'{spec.slide_number_format}"{spec.value_suffix}"'
     for index, point in enumerate(chart.series[0].points):
         point.format.fill.solid()
         point.format.fill.fore_color.theme_color = ACCENTS[index % len(ACCENTS)]
