@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import re
 import zipfile
 
 import pytest
@@ -144,3 +145,38 @@ def test_writers_show_the_plans_strings_as_given(tmp_path, lang) -> None:
     formats = [sh.chart.plots[0].data_labels.number_format for s in prs.slides
                for sh in s.shapes if sh.has_chart]
     assert "#,##0.0000" in formats
+
+
+def _chart_formats(path, prefix: str) -> set[str]:
+    """The number formats (c:formatCode) of every chart part of a DOCX or PPTX package."""
+    with zipfile.ZipFile(path) as package:
+        return {code for n in package.namelist() if n.startswith(prefix)
+                for code in re.findall(r'formatCode="([^"]*)"', package.read(n).decode())}
+
+
+def test_a_chinese_chart_writes_2500_on_the_page_and_the_slide(tmp_path) -> None:
+    """Both writers take the one format the plan gives: no "2,500" on a slide beside the
+    document's "2500"."""
+    plan = sample_plan("zh")
+    old = plan.charts[0]
+    chart = present.make_chart_spec(
+        id=old.id, kind="bar", title=old.title, categories=old.categories,
+        series=(ChartSeries(old.title, (2500.0, 5000.0)),), unit=old.unit,
+        value_labels=(("2500", "5000"),), source=old.source, caption=old.caption,
+        caption_number=old.caption_number, alt_text=old.alt_text, language="zh")
+
+    def swap(node):
+        if getattr(node, "chart", None) is not None and node.chart.id == chart.id:
+            return dataclasses.replace(node, chart=chart)
+        return node
+
+    plan = dataclasses.replace(plan, blocks=tuple(swap(b) for b in plan.blocks),
+                               slides=tuple(swap(s) for s in plan.slides),
+                               charts=tuple(chart if c.id == chart.id else c
+                                            for c in plan.charts))
+    docx_path, pptx_path = tmp_path / "a.docx", tmp_path / "a.pptx"
+    DocxRenderer(fill_toc=False).render(plan, {}, docx_path)
+    PptxRenderer().render(plan, {}, pptx_path)
+    assert "0" in _chart_formats(docx_path, "word/charts/chart")
+    slide_formats = _chart_formats(pptx_path, "ppt/charts/chart")
+    assert "0" in slide_formats and "#,##0" not in slide_formats
