@@ -315,13 +315,9 @@ def _draw_line(fig: Figure, spec: ChartSpec) -> None:
 def _draw_pie(fig: Figure, spec: ChartSpec) -> None:
     ax = fig.add_subplot()
     values = spec.series[0].values
-    total = sum(values)
     shown = _value_labels(spec, 0, values)
-    open_, close = spec.share_brackets
-    labels = []
-    for cat, v, text in zip(spec.categories, values, shown):
-        pct = f"{100 * v / total:.1f}%"
-        labels.append(f"{wrap(cat, 12, max_lines=2)}\n{text}{open_}{pct}{close}")
+    labels = [f"{wrap(cat, 12, max_lines=2)}\n{text}{share}"
+              for cat, text, share in zip(spec.categories, shown, spec.share_labels)]
     colours = [PALETTE[i % len(PALETTE)] for i in range(len(values))]
     if len(values) > len(PALETTE) and len(values) % len(PALETTE) == 1:
         colours[-1] = PALETTE[1]  # first and last slice touch: keep them apart

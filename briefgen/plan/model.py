@@ -95,14 +95,14 @@ class ChartSpec:
     number_format: str  # Excel number format of axes and cells ("#,##0.0"), on pages and slides
     label_format: str  # the same for value labels; a pie's carries its unit ('0.0"万吨"')
     grouped: bool  # whether numbers take a thousands separator (a picture's axis too)
-    share_brackets: tuple[str, str]  # around a slice's share on a pie picture ("（", "）")
+    share_labels: tuple[str, ...]  # after each slice's value on a pie picture ("（12.5%）")
 
     @property
     def key(self) -> str:
         """Stable content key, used to cache the rendered picture."""
         return repr((self.kind, self.title, self.categories, self.series, self.unit,
                      self.value_labels, self.language, self.unit_line, self.grouped,
-                     self.share_brackets))
+                     self.share_labels))
 
 
 @dataclass(frozen=True)

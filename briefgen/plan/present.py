@@ -77,9 +77,15 @@ def label_format(kind: str, unit: str, language: str, number_format: str) -> str
     return f'{number_format}"{suffix}"' if suffix else number_format
 
 
-def share_brackets(language: str) -> tuple[str, str]:
-    """What encloses a slice's share after its value on a pie picture: "（12.5%）" / " (12.5%)"."""
-    return ("（", "）") if language == "zh" else (" (", ")")
+def share_labels(kind: str, series: Sequence[ChartSeries], language: str) -> tuple[str, ...]:
+    """What follows each slice's value on a pie picture: its share, "（12.5%）" / " (12.5%)";
+    none for other charts (or a pie of zeros, which has no shares)."""
+    values = series[0].values if kind == "pie" and series else ()
+    total = sum(values)
+    if not total:
+        return ()
+    open_, close = ("（", "）") if language == "zh" else (" (", ")")
+    return tuple(f"{open_}{100 * v / total:.1f}%{close}" for v in values)
 
 
 def make_chart_spec(*, id: str, kind: str, title: str, categories: tuple[str, ...],
@@ -106,7 +112,7 @@ def make_chart_spec(*, id: str, kind: str, title: str, categories: tuple[str, ..
         number_format=numbers,
         label_format=label_format(kind, unit, language, numbers),
         grouped=grouped,
-        share_brackets=share_brackets(language),
+        share_labels=share_labels(kind, series, language),
     )
 
 

@@ -180,3 +180,12 @@ def test_a_chinese_chart_writes_2500_on_the_page_and_the_slide(tmp_path) -> None
     assert "0" in _chart_formats(docx_path, "word/charts/chart")
     slide_formats = _chart_formats(pptx_path, "ppt/charts/chart")
     assert "0" in slide_formats and "#,##0" not in slide_formats
+
+
+@pytest.mark.parametrize("lang,shares", [("zh", ("（75.0%）", "（25.0%）")),
+                                         ("en", (" (75.0%)", " (25.0%)"))])
+def test_a_pie_picture_gets_its_shares_from_the_plan(lang, shares) -> None:
+    series = (ChartSeries("s", (3.0, 1.0)),)
+    assert present.share_labels("pie", series, lang) == shares
+    assert present.share_labels("bar", series, lang) == ()
+    assert present.share_labels("pie", (ChartSeries("s", (0.0, 0.0)),), lang) == ()
