@@ -21,9 +21,10 @@ from pptx import Presentation
 from rapidfuzz import fuzz
 
 from briefgen.pipeline import build
-from briefgen.plan.format import format_date_text, format_partial_date, format_range
+from briefgen.plan.formatting import format_date_text, format_partial_date, format_range
 from briefgen.plan.labels import base_labels
-from briefgen.plan.model import QuoteBlock, QuoteView
+from briefgen.plan.model import QuoteBlock
+from briefgen.plan.present import quote_view
 from briefgen.render.docx.renderer import DocxRenderer
 from briefgen.render.pptx.layouts import BODY_TYPES
 from tests.fixtures.plans import sample_plan
@@ -169,7 +170,8 @@ def _quote_plan(n: int):
     """A briefing of ``n`` quotes of one to four lines each, one after another."""
     plan = sample_plan("en")
     words = "Cooperation across borders has brought tangible benefits to our peoples. "
-    blocks = tuple(QuoteBlock(QuoteView(words * (1 + i % 7), f"Speaker {i}", "Agency"))
+    labels = base_labels("en")
+    blocks = tuple(QuoteBlock(quote_view(words * (1 + i % 7), f"Speaker {i}", "Agency", labels))
                    for i in range(n))
     return dataclasses.replace(plan, blocks=blocks, toc=False)
 

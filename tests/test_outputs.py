@@ -13,7 +13,7 @@ from pptx import Presentation
 
 from briefgen.pipeline import build
 from briefgen.load.brief import load_brief
-from briefgen.plan.format import figure_view
+from briefgen.plan.formatting import figure_view
 from briefgen.plan.labels import base_labels
 from briefgen.resources import default_brief
 

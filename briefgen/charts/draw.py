@@ -175,29 +175,29 @@ def wrap(text: str, max_em: float, max_lines: int | None = None, balance: bool =
     return "\n".join(lines)
 
 
-def _fmt_number(v: float) -> str:
+def _fmt_number(v: float, grouped: bool) -> str:
     """Plain value label where the plan gave none; minus sign as on the axis (U+2212)."""
-    text = f"{int(v):,}" if float(v).is_integer() else f"{v:,.2f}".rstrip("0").rstrip(".")
+    sep = "," if grouped else ""
+    text = f"{int(v):{sep}}" if float(v).is_integer() else f"{v:{sep}.2f}".rstrip("0").rstrip(".")
     return text.replace("-", "\N{MINUS SIGN}")
 
 
 def _value_labels(spec: ChartSpec, i: int, values: Sequence[float]) -> list[str]:
     """Formatted value labels of series ``i``; plain numbers where the plan gave none."""
     given = spec.value_labels[i] if i < len(spec.value_labels) else ()
-    return [given[j] if j < len(given) else _fmt_number(v) for j, v in enumerate(values)]
-
-
-def _unit_text(spec: ChartSpec) -> str:
-    if not spec.unit:
-        return ""
-    return f"单位：{spec.unit}" if spec.language == "zh" else spec.unit
+    return [given[j] if j < len(given) else _fmt_number(v, spec.grouped)
+            for j, v in enumerate(values)]
 
 
 class _PlainFormatter(Formatter):
     """Axis numbers as the value labels write them: no offset or exponent, thousands
-    separators, the same number of decimals on every tick, U+2212 minus."""
+    separators where the plan says so, the same number of decimals on every tick, U+2212
+    minus."""
 
     decimals = 0
+
+    def __init__(self, grouped: bool) -> None:
+        self.separator = "," if grouped else ""
 
     def set_locs(self, locs):
         super().set_locs(locs)
@@ -207,7 +207,7 @@ class _PlainFormatter(Formatter):
         self.decimals = d
 
     def __call__(self, x, pos=None):
-        text = f"{x:,.{self.decimals}f}"
+        text = f"{x:{self.separator}.{self.decimals}f}"
         if float(text.replace(",", "")) == 0:
             text = text.lstrip("-")
         return text.replace("-", "\N{MINUS SIGN}")
@@ -241,13 +241,12 @@ def _check(spec: ChartSpec) -> None:
 def _style_value_axis(ax, spec: ChartSpec) -> None:
     ax.yaxis.grid(True, color=GRID_COLOUR, linewidth=0.8)
     ax.yaxis.set_major_locator(MaxNLocator(nbins=5))
-    ax.yaxis.set_major_formatter(_PlainFormatter())
+    ax.yaxis.set_major_formatter(_PlainFormatter(spec.grouped))
     ax.tick_params(axis="y", length=0)
     ax.tick_params(axis="x", length=0, pad=6)
     ax.spines["left"].set_visible(False)
-    unit = _unit_text(spec)
-    if unit:
-        ax.set_title(unit, loc="left", pad=10)
+    if spec.unit_line:
+        ax.set_title(spec.unit_line, loc="left", pad=10)
 
 
 def _category_ticks(ax, spec: ChartSpec) -> None:
@@ -313,13 +312,9 @@ def _draw_line(fig: Figure, spec: ChartSpec) -> None:
 def _draw_pie(fig: Figure, spec: ChartSpec) -> None:
     ax = fig.add_subplot()
     values = spec.series[0].values
-    total = sum(values)
     shown = _value_labels(spec, 0, values)
-    open_, close = ("（", "）") if spec.language == "zh" else (" (", ")")
-    labels = []
-    for cat, v, text in zip(spec.categories, values, shown):
-        pct = f"{100 * v / total:.1f}%"
-        labels.append(f"{wrap(cat, 12, max_lines=2)}\n{text}{open_}{pct}{close}")
+    labels = [f"{wrap(cat, 12, max_lines=2)}\n{text}{share}"
+              for cat, text, share in zip(spec.categories, shown, spec.share_labels)]
     colours = [PALETTE[i % len(PALETTE)] for i in range(len(values))]
     if len(values) > len(PALETTE) and len(values) % len(PALETTE) == 1:
         colours[-1] = PALETTE[1]  # first and last slice touch: keep them apart

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from briefgen.load.schema import Brief, Chart, ChartKind, Figure, Source
-from briefgen.plan import format as fmt
+from briefgen.plan import formatting as fmt
 from briefgen.plan.labels import fill
 from briefgen.plan.model import ChartSeries, ChartSpec
+from briefgen.plan.present import caption_number, make_chart_spec
 
 
 def _unit(chart: Chart, figures: list[Figure], labels: Mapping[str, str]) -> str:
@@ -46,10 +47,11 @@ def chart_spec(chart: Chart, number: int, figures: Mapping[str, Figure],
         f"{cat} {val}{labels['unit_separator'] if unit else ''}{unit}"
         for s in value_labels for cat, val in zip(categories, s)
     ) or "; ".join(categories)
-    return ChartSpec(
+    return make_chart_spec(
         id=chart.id, kind=chart.kind.value, title=chart.title, categories=categories,
         series=series, unit=unit, value_labels=value_labels, source=source,
-        caption=fill(labels, "figure_caption", n=number) + " " + chart.title,
+        caption=(caption := fill(labels, "figure_caption", n=number) + " " + chart.title),
+        caption_number=caption_number(caption, labels, "figure_caption"),
         alt_text=f"{chart.title}{'：' if lang == 'zh' else ': '}{points}",
         language=lang,
     )

@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from babel.dates import format_date
 
 from briefgen.load.schema import Meta
-from briefgen.plan import format as fmt
+from briefgen.plan import formatting as fmt
 from briefgen.plan.labels import fill
 from briefgen.plan.summarize import FigureTerms, Priors, gist, summarize
 from briefgen.text.compress import compressions, finish, is_aside

@@ -86,14 +86,23 @@ class ChartSpec:
     value_labels: tuple[tuple[str, ...], ...]  # formatted value per series/point
     source: str  # "来源：新华社" line under the chart
     caption: str  # numbered caption ("图1 2016年进出口")
+    caption_number: tuple[int, int] | None  # where its number is, for Word's SEQ field
     alt_text: str  # description for screen readers
     language: str
+    # finished presentation, decided by plan.present (writers show these as they are)
+    unit_line: str  # over a document chart and on the picture ("单位：万亿元"); "" for none
+    slide_unit: str  # above a slide's chart ("（万亿元）"); "" when the slide title names it
+    number_format: str  # Excel number format of axes and cells ("#,##0.0"), on pages and slides
+    label_format: str  # the same for value labels; a pie's carries its unit ('0.0"万吨"')
+    grouped: bool  # whether numbers take a thousands separator (a picture's axis too)
+    share_labels: tuple[str, ...]  # after each slice's value on a pie picture ("（12.5%）")
 
     @property
     def key(self) -> str:
         """Stable content key, used to cache the rendered picture."""
         return repr((self.kind, self.title, self.categories, self.series, self.unit,
-                     self.value_labels, self.language))
+                     self.value_labels, self.language, self.unit_line, self.grouped,
+                     self.share_labels))
 
 
 @dataclass(frozen=True)
@@ -101,6 +110,8 @@ class QuoteView:
     text: str
     speaker: str
     source: str
+    attribution: str  # the document's line under the quote: "——王毅，新华社"
+    byline: str  # the slide's line under the quote: "——王毅" (the source has a line of its own)
 
 
 @dataclass(frozen=True)
@@ -109,6 +120,7 @@ class TimelineItem:
     year: str
     label: str
     detail: str | None
+    below_year: str  # what a slide shows under the year: "4月12日", "2016年底" or ""
 
 
 @dataclass(frozen=True)
@@ -142,6 +154,7 @@ class FigureTable:
     """Key-figures table; the header labels come from the plan's labels."""
 
     caption: str
+    caption_number: tuple[int, int] | None  # where its number is, for Word's SEQ field
     header: tuple[str, str, str, str]  # item, value, change, source
     rows: tuple[FigureView, ...]
 
@@ -201,7 +214,9 @@ class Slide:
     quote: QuoteView | None = None
     timeline: tuple[TimelineItem, ...] = ()
     notes: tuple[str, ...] = ()
-    continued_label: str = ""  # appended to the title of continuation slides: "（续）"
+    continued_label: str = ""  # appended to the title of continuation slides: "（续）"; the
+    # plan gives it to every slide, since a writer may continue any slide whose content does
+    # not fit
 
 
 # --------------------------------------------------------------------------- the plan
@@ -224,6 +239,7 @@ class DocPlan:
     meta: DocMeta
     fonts: Fonts
     labels: Mapping[str, str] = field(hash=False)  # resolved label text (read-only mapping)
+    page_of: str = ""  # footer text, {PAGE} and {NUMPAGES} standing for the numbers
     docx_form: Literal["briefing", "memo", "press_release"] = "briefing"
     toc: bool = False
     blocks: tuple[Block, ...] = ()

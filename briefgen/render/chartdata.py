@@ -11,7 +11,6 @@ python-pptx's chart package, so writers import it only when they draw a native c
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -77,28 +76,10 @@ def naive_utc(moment: dt.datetime) -> dt.datetime:
     return moment
 
 
-def number_format(spec: ChartSpec, *, grouped: bool | None = None) -> str:
-    """An Excel number format that writes values as the plan's labels do.
-
-    As many decimals as the labels show; a thousands separator only where the labels use one
-    (the English "2,500"; Chinese labels write "2500").
-
-    :param grouped: force the thousands separator on (True) or off (False) instead; the PPTX
-        writer has always put it on (its charts show "2,500" where the labels say "2500").
-    """
-    labels = [label for row in spec.value_labels for label in row]
-    decimals = max((len(m.group(1)) for label in labels
-                    if (m := re.search(r"\d\.(\d+)", label))), default=0)
-    if grouped is None:
-        grouped = any(re.search(r"\d,\d{3}", label) for label in labels)
-    return ("#,##0" if grouped else "0") + ("." + "0" * decimals if decimals else "")
-
-
-def chart_data(spec: ChartSpec, created: dt.datetime, *,
-               grouped: bool | None = None) -> ChartData:
-    """The categories and series of ``spec`` as python-pptx chart data, in the number format
-    :func:`number_format` gives (``grouped`` as there)."""
-    data = ChartData(created, number_format(spec, grouped=grouped))
+def chart_data(spec: ChartSpec, created: dt.datetime, number_format: str) -> ChartData:
+    """The categories and series of ``spec`` as python-pptx chart data, in ``number_format``
+    (one of the Excel formats the plan gives the spec for the place it is shown)."""
+    data = ChartData(created, number_format)
     data.categories = spec.categories
     for series in spec.series:
         data.add_series(series.name, series.values)

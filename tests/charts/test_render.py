@@ -14,7 +14,8 @@ from PIL import Image
 from briefgen.charts import render
 from briefgen.charts.render import cache_key, render_charts
 from briefgen.charts.style import PIXEL_SIZE
-from briefgen.plan.model import ChartSeries, ChartSpec, TimelineItem
+from briefgen.plan.model import ChartSeries, ChartSpec
+from briefgen.plan.present import make_chart_spec, timeline_item
 
 REPO = Path(__file__).resolve().parents[2]
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -22,7 +23,7 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 def spec(id: str, kind: str, language: str, categories=(), series=(), unit="",
          value_labels=(), title="chart") -> ChartSpec:
-    return ChartSpec(
+    return make_chart_spec(
         id=id, kind=kind, title=title, categories=tuple(categories),
         series=tuple(ChartSeries(name, tuple(values)) for name, values in series), unit=unit,
         value_labels=tuple(tuple(v) for v in value_labels),
@@ -64,19 +65,19 @@ EN = (
 )
 
 TIMELINE_ZH = (
-    TimelineItem("2013年9月", "2013", "习近平在哈萨克斯坦提出共建丝绸之路经济带", None),
-    TimelineItem("2013年10月", "2013", "在印度尼西亚提出共建21世纪海上丝绸之路", None),
-    TimelineItem("2015年3月", "2015",
+    timeline_item("2013年9月", "2013", "习近平在哈萨克斯坦提出共建丝绸之路经济带", None),
+    timeline_item("2013年10月", "2013", "在印度尼西亚提出共建21世纪海上丝绸之路", None),
+    timeline_item("2015年3月", "2015",
                  "发布《推动共建丝绸之路经济带和21世纪海上丝绸之路的愿景与行动》", None),
-    TimelineItem("2016年1月", "2016", "亚投行开业", None),
-    TimelineItem("2017年5月", "2017", "首届“一带一路”国际合作高峰论坛在北京举行", "细节"),
+    timeline_item("2016年1月", "2016", "亚投行开业", None),
+    timeline_item("2017年5月", "2017", "首届“一带一路”国际合作高峰论坛在北京举行", "细节"),
 )
 TIMELINE_EN = (
-    TimelineItem("September 2013", "2013", "Silk Road Economic Belt proposed in Astana", None),
-    TimelineItem("October 2013", "2013", "21st-Century Maritime Silk Road proposed in Jakarta",
+    timeline_item("September 2013", "2013", "Silk Road Economic Belt proposed in Astana", None),
+    timeline_item("October 2013", "2013", "21st-Century Maritime Silk Road proposed in Jakarta",
                  None),
-    TimelineItem("January 2016", "2016", "AIIB opens for business", None),
-    TimelineItem("May 2017", "2017", "First Belt and Road Forum for International Cooperation, "
+    timeline_item("January 2016", "2016", "AIIB opens for business", None),
+    timeline_item("May 2017", "2017", "First Belt and Road Forum for International Cooperation, "
                  "Beijing", None),
 )
 
@@ -211,7 +212,7 @@ def test_missing_glyph_is_an_error(tmp_path):
 
 
 def test_missing_glyph_in_timeline_label_is_an_error(tmp_path):
-    items = (TimelineItem("2017", "2017", "𓀀 label", None),)
+    items = (timeline_item("2017", "2017", "𓀀 label", None),)
     with pytest.raises(UserWarning, match="missing from font"):
         render_strict([spec("tl", "timeline", "en")], tmp_path, items)
 

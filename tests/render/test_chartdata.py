@@ -1,8 +1,7 @@
-"""Number formats of native charts (render/chartdata.py), shared by the DOCX and PPTX writers."""
+"""Chart data of native charts (render/chartdata.py), shared by the DOCX and PPTX writers."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 import pytest
@@ -15,29 +14,11 @@ from tests.fixtures.plans import sample_plan
 NS = {"c": chartdata.CHART_NS}
 
 
-@pytest.mark.parametrize("labels,expected", [
-    ((("3.8", "2.4"),), "#,##0.0"),
-    ((("2,500", "5,000"),), "#,##0"),
-    ((("2500", "5000"),), "#,##0"),
-    ((), "#,##0"),
-])
-def test_pptx_charts_always_group_thousands(labels, expected) -> None:
-    spec = dataclasses.replace(sample_plan("en").charts[0], value_labels=labels)
-    assert chartdata.number_format(spec, grouped=True) == expected
-    assert charts.number_format(spec) == expected
-
-
-def test_grouping_can_be_switched_off() -> None:
-    spec = dataclasses.replace(sample_plan("en").charts[0], value_labels=(("2,500", "1.5"),))
-    assert chartdata.number_format(spec) == "#,##0.0"
-    assert chartdata.number_format(spec, grouped=False) == "0.0"
-
-
 @pytest.mark.parametrize("kind", ["bar", "line"])
 def test_axis_ids_are_small_distinct_and_cross_their_partner(kind) -> None:
     """python-pptx writes ids such as -2068027336, which Office's validator rejects (issue 15)."""
     spec = sample_plan("en").charts[0]
-    data = chartdata.chart_data(spec, dt.datetime(2020, 1, 1))
+    data = chartdata.chart_data(spec, dt.datetime(2020, 1, 1), spec.number_format)
     root = etree.fromstring(data.xml_bytes(charts.NATIVE_CHARTS[kind]))
     axes = root.xpath("//c:plotArea/*[c:axId and c:crossAx]", namespaces=NS)
     ids = [axis.xpath("string(c:axId/@val)", namespaces=NS) for axis in axes]

@@ -16,9 +16,9 @@ from PIL import Image
 
 from briefgen.charts.style import PALETTE
 from briefgen.plan.model import ChartBlock, ChartSeries, ChartSpec
-from briefgen.render.chartdata import number_format
-from briefgen.render.docx.charts import unit_text
+from briefgen.plan.present import caption_number, make_chart_spec
 from briefgen.render.docx.renderer import DocxRenderer
+from tests.fixtures.plans import labels as label_file
 from tests.fixtures.plans import sample_plan
 
 NS = {
@@ -38,20 +38,23 @@ XLSX_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def line_chart(lang: str) -> ChartSpec:
     years = ("2014", "2015", "2016")
-    return ChartSpec(
+    return make_chart_spec(
         id="trade-trend", kind="line", title="Trade trend", categories=years,
         series=(ChartSeries("Exports", (3.1, 3.5, 3.8)), ChartSeries("Imports", (2.0, 2.2, 2.4))),
         unit="万亿元" if lang == "zh" else "trillion yuan",
         value_labels=(("3.1", "3.5", "3.8"), ("2.0", "2.2", "2.4")), source="",
-        caption="图3 Trade trend" if lang == "zh" else "Figure 3 Trade trend",
+        caption=(caption := "图3 Trade trend" if lang == "zh" else "Figure 3 Trade trend"),
+        caption_number=caption_number(caption, label_file(lang), "figure_caption"),
         alt_text="Trade trend, 2014-2016", language=lang)
 
 
 def timeline_chart(lang: str) -> ChartSpec:
-    return ChartSpec(
+    return make_chart_spec(
         id="events", kind="timeline", title="Events", categories=("2013 A", "2017 B"), series=(),
-        unit="", value_labels=(), source="", caption="图4 Events" if lang == "zh" else
-        "Figure 4 Events", alt_text="Events: 2013 A; 2017 B", language=lang)
+        unit="", value_labels=(), source="",
+        caption=(caption := "图4 Events" if lang == "zh" else "Figure 4 Events"),
+        caption_number=caption_number(caption, label_file(lang), "figure_caption"),
+        alt_text="Events: 2013 A; 2017 B", language=lang)
 
 
 def chart_plan(lang: str):
@@ -270,39 +273,21 @@ def test_palette_colours_value_labels_and_unit(written) -> None:
         assert labels.find("c:showVal", NS).get("val") == "1"
         fmt = labels.find("c:numFmt", NS).get("formatCode")
         title = "".join(t.text for t in space.findall("c:chart/c:title//a:t", NS))
-        assert title == ("" if spec.kind == "pie" else unit_text(spec))
+        assert title == spec.unit_line and (spec.kind == "pie") == (not title)
         if spec.kind == "pie":
             points = space.findall(".//c:dPt/c:spPr/a:solidFill/a:srgbClr", NS)
             assert [p.get("val") for p in points] == palette[:len(spec.categories)]
-            assert spec.unit in fmt and fmt.startswith(number_format(spec))
+            assert fmt == spec.label_format and fmt.startswith(spec.number_format + '"')
+            assert spec.unit in fmt
             assert labels.find("c:showCatName", NS).get("val") == "1"
         else:
             fills = [s.find("c:spPr/a:solidFill/a:srgbClr", NS) if spec.kind == "bar" else
                      s.find("c:spPr/a:ln/a:solidFill/a:srgbClr", NS)
                      for s in space.findall(".//c:ser", NS)]
             assert [f.get("val") for f in fills] == palette[:len(spec.series)]
-            assert fmt == number_format(spec)
+            assert fmt == spec.number_format
             has_legend = space.find("c:chart/c:legend", NS) is not None
             assert has_legend == (len(spec.series) > 1)
-
-
-def test_unit_line_reads_like_the_pictures() -> None:
-    zh, en = sample_plan("zh").charts[0], sample_plan("en").charts[0]
-    assert unit_text(zh) == "单位：万亿元"
-    assert unit_text(en) == "trillion yuan"
-    assert unit_text(dataclasses.replace(en, unit="")) == ""
-
-
-@pytest.mark.parametrize("labels,expected", [
-    ((("3.8", "2.4"),), "0.0"),
-    ((("2,500", "5,000"),), "#,##0"),
-    ((("2500", "5000"),), "0"),
-    ((("1.25", "3"),), "0.00"),
-    ((), "0"),
-])
-def test_number_format_follows_the_plans_labels(labels, expected) -> None:
-    spec = dataclasses.replace(sample_plan("en").charts[0], value_labels=labels)
-    assert number_format(spec) == expected
 
 
 def test_workbooks_are_byte_identical_across_builds(tmp_path) -> None:
@@ -331,7 +316,7 @@ def test_libreoffice_draws_the_charts_with_their_labels(written, tmp_path) -> No
                           capture_output=True, text=True).stdout
     squashed = "".join(text.split())
     for spec in native_specs(plan):
-        assert "".join((unit_text(spec) if spec.kind != "pie" else spec.unit).split()) in squashed
+        assert "".join((spec.unit_line or spec.unit).split()) in squashed
         for labels in spec.value_labels:
             for label in labels:
                 assert label in text

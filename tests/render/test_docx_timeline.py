@@ -11,10 +11,11 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from briefgen.plan.model import ChartBlock, ChartSpec, TimelineItem
+from briefgen.plan.model import ChartBlock
+from briefgen.plan.present import caption_number, make_chart_spec, timeline_item
 from briefgen.render.docx.renderer import DocxRenderer
 from briefgen.render.docx.timeline import MARKER, Event, bands
-from tests.fixtures.plans import sample_plan
+from tests.fixtures.plans import labels, sample_plan
 
 ROOT = Path(__file__).resolve().parents[2]
 EVENTS = {
@@ -32,12 +33,13 @@ EVENTS = {
 def timeline_plan(lang: str):
     """The sample plan with seven milestones and a timeline chart of them."""
     plan = sample_plan(lang)
-    items = tuple(TimelineItem(date=d, year=d[:4], label=label, detail=None)
-                  for d, label in EVENTS[lang])
-    chart = ChartSpec(id="events", kind="timeline", title="大事记" if lang == "zh" else "Events",
-                      categories=(), series=(), unit="", value_labels=(), source="",
-                      caption="图9 大事记" if lang == "zh" else "Figure 9 Events",
-                      alt_text="Events 2011-2017", language=lang)
+    items = tuple(timeline_item(d, d[:4], label, None) for d, label in EVENTS[lang])
+    chart = make_chart_spec(id="events", kind="timeline",
+                            title="大事记" if lang == "zh" else "Events",
+                            categories=(), series=(), unit="", value_labels=(), source="",
+                            caption=(caption := "图9 大事记" if lang == "zh" else "Figure 9 Events"),
+                            caption_number=caption_number(caption, labels(lang), "figure_caption"),
+                            alt_text="Events 2011-2017", language=lang)
     return dataclasses.replace(plan, blocks=plan.blocks + (ChartBlock(chart),),
                                charts=plan.charts + (chart,), timeline=items)
 

@@ -19,6 +19,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 
 from briefgen.plan.model import ChartSpec, Slide, TimelineItem
+from briefgen.plan.present import timeline_item, timeline_slides
 from briefgen.render.pptx import oxml, theme
 from briefgen.render.pptx.layouts import BODY_TYPES, LAYOUT_CHAINS
 from briefgen.render.pptx.renderer import (
@@ -64,13 +65,14 @@ def slide_title(slide) -> str:
 def expected_slides(plan, prs) -> list[tuple[str, str]]:
     """(title, layout) per output slide: one per plan slide, plus continuation slides that
     repeat the title with the continued label."""
-    expected = []
+    expected: list[tuple[str, str]] = []
+    titles = [slide_title(s) for s in prs.slides]
     for spec in plan.slides:
         expected.append((spec.title, LAYOUT_CHAINS[spec.kind][0]))
-        if spec.continued_label:
-            more = sum(1 for s in prs.slides
-                       if slide_title(s) == spec.title + spec.continued_label)
-            expected += [(spec.title + spec.continued_label, LAYOUT_CHAINS[spec.kind][0])] * more
+        more = spec.title + spec.continued_label
+        while spec.continued_label and len(expected) < len(titles) \
+                and titles[len(expected)] == more:  # the continuation slides right after it
+            expected.append((more, LAYOUT_CHAINS[spec.kind][0]))
     return expected
 
 
@@ -367,7 +369,7 @@ def stress_plan(lang: str):
         plan.slides[0],
         dataclasses.replace(base["agenda"], bullets=()),
         dataclasses.replace(base["kpi"], kpis=kpis),
-        dataclasses.replace(base["timeline"], timeline=events),
+        *timeline_slides(events, plan.labels),  # as the plan spreads them: 6 + 2
         dataclasses.replace(base["sources"], bullets=sources),
     )
     return dataclasses.replace(plan, slides=slides)
@@ -380,10 +382,11 @@ def test_stress_plan_fits_and_splits_cleanly(tmp_path, lang) -> None:
     titles = [slide_title(s) for s in prs.slides]
     continued = plan.labels["continued"]
     assert titles.count(plan.slides[3].title + continued) == 1  # 8 events: 6 + 2
+    assert plan.slides[4].title == plan.slides[3].title + continued
     source_slides = [s for s in prs.slides if s.slide_layout.name == "Sources"]
     assert len(source_slides) > 1
     listed = body_paragraphs(source_slides)
-    assert listed == list(plan.slides[4].bullets)
+    assert listed == list(plan.slides[5].bullets)
     second = source_slides[1].placeholders[1].text_frame.paragraphs[0]._p
     first_count = len(source_slides[0].placeholders[1].text_frame.paragraphs)
     assert second.xpath("./a:pPr/a:buAutoNum/@startAt") == [str(first_count + 1)]
@@ -468,8 +471,8 @@ def long_events(lang: str, count: int) -> tuple[TimelineItem, ...]:
                     "专项规划》，提出科技人文交流、共建联合实验室、科技园区合作、技术转移4项行动。" * 2}
     label = {"en": "Four departments issue the special plan on sci-tech innovation cooperation",
              "zh": "四部门联合出台科技创新合作专项规划"}
-    return tuple(TimelineItem(f"Sept {2010 + i}" if lang == "en" else f"{2010 + i}年9月",
-                              str(2010 + i), f"{label[lang]} {i}", detail[lang])
+    return tuple(timeline_item(f"Sept {2010 + i}" if lang == "en" else f"{2010 + i}年9月",
+                               str(2010 + i), f"{label[lang]} {i}", detail[lang])
                  for i in range(count))
 
 
@@ -479,9 +482,9 @@ def test_long_timeline_events_take_more_slides_not_smaller_text(tmp_path, lang) 
     label = plan.labels["continued"]
     events = long_events(lang, 6)
     slides = (plan.slides[0], Slide("timeline", plan.labels["timeline"], timeline=events[:4],
-                                    notes=("n",)),
+                                    notes=("n",), continued_label=label),
               Slide("timeline", plan.labels["timeline"] + label, timeline=events[4:],
-                    notes=("n",)))
+                    notes=("n",), continued_label=label))
     with warnings.catch_warnings():
         warnings.simplefilter("error", TextFitWarning)
         prs = Presentation(str(render(tmp_path, dataclasses.replace(plan, slides=slides))))
@@ -508,7 +511,7 @@ def test_long_timeline_events_take_more_slides_not_smaller_text(tmp_path, lang) 
     ("12 Apr 2017", "2017", "12 Apr"), ("Sept 2016", "2016", "Sept"), ("2016", "2016", None),
     ("2016年底", "2016", "2016年底"), ("early 2017", "2017", "early 2017")])
 def test_timeline_event_shows_what_the_date_adds_to_the_year(date, year, shown) -> None:
-    texts, label_at = _event_text(TimelineItem(date, year, "label", "detail"))
+    texts, label_at = _event_text(timeline_item(date, year, "label", "detail"))
     assert texts == [*([shown] if shown else []), "label", "detail"]
     assert texts[label_at] == "label"
 

@@ -38,7 +38,7 @@ from pptx.util import Pt
 
 from briefgen.charts.style import AXIS_COLOUR, GRID_COLOUR, MUTED_COLOUR, PALETTE, TEXT_COLOUR
 from briefgen.plan.model import ChartSpec
-from briefgen.render.chartdata import chart_data, number_format
+from briefgen.render.chartdata import chart_data
 from briefgen.render.docx import oxml as ox
 
 #: Chart kinds drawn as native charts; others (timeline) stay pictures.
@@ -73,7 +73,7 @@ def add_chart(document: DocumentPart, spec: ChartSpec, look: ChartLook,
     :param created: creation time written into the workbook (the plan's timestamp), so two
         builds give identical bytes.
     """
-    data = chart_data(spec, created)
+    data = chart_data(spec, created, spec.number_format)
     chart_space = ox.chart_space(data.xml_bytes(CHART_TYPES[spec.kind]))
     package = document.package
     workbook = Part(package.next_partname(WORKBOOK_PARTNAME), CT.SML_SHEET, data.xlsx_blob,
@@ -94,7 +94,7 @@ def style_chart(chart: Chart, spec: ChartSpec, look: ChartLook) -> None:
     plot = chart.plots[0]
     plot.has_data_labels = True
     labels = plot.data_labels
-    labels.number_format = number_format(spec)
+    labels.number_format = spec.label_format
     labels.number_format_is_linked = False
     labels.show_value = True
     if spec.kind == "pie":
@@ -107,13 +107,6 @@ def style_chart(chart: Chart, spec: ChartSpec, look: ChartLook) -> None:
                        look.alt_lang)
 
 
-def unit_text(spec: ChartSpec) -> str:
-    """The unit line: "单位：万亿元人民币" in Chinese, the unit itself in English (as the pictures)."""
-    if not spec.unit:
-        return ""
-    return f"单位：{spec.unit}" if spec.language == "zh" else spec.unit
-
-
 def _rgb(hex_colour: str) -> RGBColor:
     return RGBColor.from_string(hex_colour.lstrip("#"))
 
@@ -121,9 +114,6 @@ def _rgb(hex_colour: str) -> RGBColor:
 def _style_pie(chart: Chart, spec: ChartSpec) -> None:
     """Slices in palette order with a white edge; "category\\nvalue unit" outside each slice."""
     labels = chart.plots[0].data_labels
-    if spec.unit:
-        sep = "" if spec.language == "zh" else " "
-        labels.number_format = f'{number_format(spec)}"{sep}{spec.unit}"'
     labels.show_category_name = True
     labels.position = XL_LABEL_POSITION.OUTSIDE_END
     ox.set_label_separator(ox.element_of(labels), "\n")
@@ -171,18 +161,18 @@ def _style_axes(chart: Chart, spec: ChartSpec) -> None:
     value.has_major_gridlines = True
     value.major_gridlines.format.line.color.rgb = _rgb(GRID_COLOUR)
     value.major_gridlines.format.line.width = Pt(0.75)
-    value.tick_labels.number_format = number_format(spec)
+    value.tick_labels.number_format = spec.number_format
     value.tick_labels.number_format_is_linked = False
     value.tick_labels.font.color.rgb = _rgb(MUTED_COLOUR)
 
 
 def _unit_title(chart: Chart, spec: ChartSpec, look: ChartLook) -> None:
-    """The unit as a small grey title in the top left corner, or no title at all.
+    """The plan's unit line as a small grey title in the top left corner, or no title at all.
 
     The chart's own title would repeat the caption under it; a single-series chart without
     c:autoTitleDeleted would show the series name as its title. A pie's labels carry the unit.
     """
-    text = unit_text(spec) if spec.kind != "pie" else ""
+    text = spec.unit_line
     chart.has_title = bool(text)
     if not text:
         return

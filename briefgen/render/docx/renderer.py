@@ -33,7 +33,6 @@ from docx.shared import Emu
 from docx.styles.style import BaseStyle
 
 from briefgen.plan import model as m
-from briefgen.plan.labels import fill
 from briefgen.render.docx import oxml as ox
 from briefgen.render.docx import reference as ref
 from briefgen.render.docx import timeline, toc
@@ -51,7 +50,6 @@ MAX_CHART_HEIGHT = 0.45
 CHART_ASPECT = 9 / 16
 _DOTX_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _DOCX_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-_N = "\ue000"  # stands for the number when a caption label is filled
 
 
 @cache
@@ -277,8 +275,8 @@ class _DocxWriter:
             self._page_of(first_footer_p)
 
     def _page_of(self, paragraph: ox.Element) -> None:
-        """"第{PAGE}页 共{NUMPAGES}页": the label's text in runs around PAGE/NUMPAGES fields."""
-        for piece in re.split(r"(\{PAGE\}|\{NUMPAGES\})", self.plan.labels["page_of"]):
+        """"第{PAGE}页 共{NUMPAGES}页": the plan's text in runs around PAGE/NUMPAGES fields."""
+        for piece in re.split(r"(\{PAGE\}|\{NUMPAGES\})", self.plan.page_of):
             if piece in ("{PAGE}", "{NUMPAGES}"):
                 ox.append_field(paragraph, piece.strip("{}"), "1")
             elif piece:
@@ -343,22 +341,18 @@ class _DocxWriter:
         if self.plan.meta.subtitle:
             self._para("Subtitle", self.plan.meta.subtitle)
 
-    def _caption(self, text: str, label_key: str, seq: str) -> None:
+    def _caption(self, text: str, number: tuple[int, int] | None, seq: str) -> None:
         """A Caption paragraph numbered by a SEQ field: "表1 主要数据" is "表", SEQ 1, " 主要数据".
-
-        The label is filled with a marker for ``n`` to learn what surrounds the number, so any
-        label wording (and its Jinja syntax) works; a caption that does not fit stays plain text.
-        """
-        before, found, after = fill(self.plan.labels, label_key, n=_N).partition(_N)
-        match = re.match(re.escape(before) + r"(\d+)" + re.escape(after), text) if found else None
+        The plan says where the number is; a caption without one stays plain text."""
         paragraph = self._para("Caption")
-        if match is None:
+        if number is None:
             ox.append_run(paragraph, text)
             return
-        if before:
-            ox.append_run(paragraph, before)
-        ox.append_field(paragraph, f"SEQ {seq} \\* ARABIC", match.group(1))
-        ox.append_run(paragraph, text[len(before) + len(match.group(1)):])
+        start, end = number
+        if start:
+            ox.append_run(paragraph, text[:start])
+        ox.append_field(paragraph, f"SEQ {seq} \\* ARABIC", text[start:end])
+        ox.append_run(paragraph, text[end:])
 
     # ------------------------------------------------------------------ blocks
 
@@ -410,7 +404,7 @@ class _DocxWriter:
         self.break_before_next = True
 
     def _render_figure_table(self, block: m.FigureTable) -> None:
-        self._caption(block.caption, "table_caption", "Table")
+        self._caption(block.caption, block.caption_number, "Table")
         widths = [Emu(self._text_width * pct // 100).twips for pct in FIGURE_COLUMNS]
         table = ox.add_table(self.body, self._style_id("Key Figures", WD_STYLE_TYPE.TABLE),
                              widths)
@@ -436,7 +430,7 @@ class _DocxWriter:
             self._native_chart(ox.append_run(self._para("Figure")), chart)
         else:
             self._picture(ox.append_run(self._para("Figure")), chart)
-        self._caption(chart.caption, "figure_caption", "Figure")
+        self._caption(chart.caption, chart.caption_number, "Figure")
         if chart.source:
             self._para("Source Note", chart.source)
 
@@ -490,15 +484,11 @@ class _DocxWriter:
         return self.last_shape_id
 
     def _render_quote_block(self, block: m.QuoteBlock) -> None:
-        """The quote, then "——speaker，source" from the quote_attribution and separator labels."""
-        quote, labels = block.quote, self.plan.labels
-        words = self._para("Quote", quote.text)
-        who = fill(labels, "quote_attribution", speaker=quote.speaker) if quote.speaker else ""
-        if quote.source:
-            who = who + labels["source_separator"] + quote.source if who else quote.source
-        if who:
+        """The quote, then the plan's attribution line ("——speaker，source")."""
+        words = self._para("Quote", block.quote.text)
+        if block.quote.attribution:
             ox.keep_with_next(words)  # on paragraphs, not styles: a user template cannot lose it
-            self._para("Quote Attribution", who)
+            self._para("Quote Attribution", block.quote.attribution)
 
     def _render_timeline_block(self, block: m.TimelineBlock) -> None:
         for item in block.items:

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from briefgen.plan.model import ChartSpec, TimelineItem
 from briefgen.render.docx import oxml as ox
 
-#: Events side by side in one band: the PPTX writer's limit per slide, for the same reason
-#: (a label needs some width to stay readable).
+#: Events side by side in one band: as many as the plan puts on a timeline slide, for the same
+#: reason (a label needs some width to stay readable).
 MAX_PER_BAND = 6
 MARKER = "●"
 #: The line under the dates: 2.25 pt (eighths of a point), in the reference's heading colour.

@@ -3,7 +3,7 @@
 A native chart keeps its numbers in the file (an embedded workbook plus the cached values in the
 chart part), so the deck stays editable and a screen reader can read the data. The unit is never
 an axis title, whose text PowerPoint and LibreOffice turn sideways (unreadable for Chinese); the
-writer puts it in a horizontal label above the plot instead (:func:`unit_label`).
+writer puts the plan's ``slide_unit`` in a horizontal label above the plot instead.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ ACCENTS = (MSO_THEME_COLOR.ACCENT_1, MSO_THEME_COLOR.ACCENT_2, MSO_THEME_COLOR.A
            MSO_THEME_COLOR.ACCENT_4, MSO_THEME_COLOR.ACCENT_5, MSO_THEME_COLOR.ACCENT_6)
 NATIVE_CHARTS = {"bar": XL_CHART_TYPE.COLUMN_CLUSTERED, "line": XL_CHART_TYPE.LINE_MARKERS,
                  "pie": XL_CHART_TYPE.PIE}
-GROUPED = True  # unlike the DOCX writer, always a thousands separator: "2,500" for a label "2500"
 SMALL_SLICE = 0.08  # a pie slice under 8 % has no room for its name: the legend names it
 TEXT_PT = 16
 
@@ -34,7 +33,7 @@ def add_native_chart(shapes, spec: ChartSpec, region, fonts: Fonts, alt_lang: st
 
     :param show_title: draw the chart's own title (off when the slide title already says it).
     """
-    data = chartdata.chart_data(spec, created, grouped=GROUPED)
+    data = chartdata.chart_data(spec, created, spec.number_format)
     frame = shapes.add_chart(NATIVE_CHARTS[spec.kind], region.x, region.y, region.w, region.h,
                              data)
     chart = frame.chart
@@ -46,20 +45,6 @@ def add_native_chart(shapes, spec: ChartSpec, region, fonts: Fonts, alt_lang: st
     oxml.style_chart_text(chart._chartSpace, fonts.latin, fonts.east_asian, fonts.lang,
                           alt_lang)
     return frame
-
-
-def unit_label(spec: ChartSpec, slide_title: str) -> str | None:
-    """The horizontal unit label above a bar or line chart ("（个/条）"), or None when the
-    slide title already names the unit or the chart has none (pie labels carry the unit)."""
-    unit = spec.unit.strip()
-    if not unit or spec.kind == "pie" or unit in slide_title:
-        return None
-    return f"（{unit}）" if spec.language == "zh" else f"({unit})"
-
-
-def number_format(spec: ChartSpec) -> str:
-    """The Excel number format of this writer's labels and axes (see :data:`GROUPED`)."""
-    return chartdata.number_format(spec, grouped=GROUPED)
 
 
 def has_small_slice(spec: ChartSpec) -> bool:
@@ -84,7 +69,7 @@ def _style_chart(chart, spec: ChartSpec) -> None:
     plot = chart.plots[0]
     plot.has_data_labels = True
     labels = plot.data_labels
-    labels.number_format = number_format(spec)
+    labels.number_format = spec.label_format
     labels.number_format_is_linked = False
     labels.show_value = True
     labels.font.size = Pt(TEXT_PT)
@@ -111,7 +96,7 @@ def _style_chart(chart, spec: ChartSpec) -> None:
     axis.has_title = False  # the unit goes in a horizontal label, never a sideways axis title
     axis.has_major_gridlines = True
     axis.major_gridlines.format.line.color.rgb = RGBColor(0xD9, 0xD9, 0xD9)
-    axis.tick_labels.number_format = number_format(spec)
+    axis.tick_labels.number_format = spec.number_format
     axis.tick_labels.number_format_is_linked = False
 
 
@@ -119,9 +104,6 @@ def _style_pie(chart, spec: ChartSpec, labels) -> None:
     """Slices in accent colours, labelled outside with value and unit. Names go with the values
     when every slice is wide enough; otherwise into a legend, and leader lines tie the crowded
     labels of thin slices to their slice."""
-    if spec.unit:
-        unit = spec.unit if spec.language == "zh" else " " + spec.unit
-        labels.number_format = f'{number_format(spec)}"{unit}"'
     for index, point in enumerate(chart.series[0].points):
         point.format.fill.solid()
         point.format.fill.fore_color.theme_color = ACCENTS[index % len(ACCENTS)]

@@ -12,7 +12,6 @@ title is the first shape screen readers meet.
 from __future__ import annotations
 
 import io
-import re
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -52,9 +51,7 @@ _TEMPLATE_PLACES = (_ROOT / "templates/pptx/default.pptx",
                     Path(__file__).resolve().parents[2] / "_data/templates/pptx/default.pptx")
 T = TypeVar("T")
 TITLE_FLOOR_PT = 20
-MAX_PER_SLIDE = {"kpi": 6, "timeline": 6}
-_DAY_OR_MONTH = re.compile(r"\d|月|\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)",
-                           re.IGNORECASE)
+MAX_KPIS_PER_SLIDE = 6
 EVENT_PT, EVENT_GOOD_PT, EVENT_FLOOR_PT = 20, 16, 14  # timeline events: start, preferred floor,
 # and the smallest size allowed (more slides are taken to stay at or above the preferred one)
 
@@ -181,7 +178,7 @@ class _Deck:
         self.info = self.picker.info(layout)
         self.kind = spec.kind
         title = spec.title
-        label = spec.continued_label or self.plan.labels.get("continued", "")
+        label = spec.continued_label
         if continued and not title.endswith(label):  # the plan may have continued it already
             title += label
         if notes and (spec.kind != "title" or spec.notes):
@@ -297,7 +294,7 @@ class _Deck:
         self._listed(spec, spec.bullets, "number", 16)
 
     def _render_kpi(self, spec: Slide) -> None:
-        for index, chunk in enumerate(_chunks(spec.kpis, MAX_PER_SLIDE["kpi"])):
+        for index, chunk in enumerate(_chunks(spec.kpis, MAX_KPIS_PER_SLIDE)):
             area = content_region(self._new_slide(spec, index > 0), self.prs.slide_height)
             columns = len(chunk) if len(chunk) <= 4 else -(-len(chunk) // 2)
             rows = -(-len(chunk) // columns)
@@ -324,11 +321,10 @@ class _Deck:
         source_h = int(Inches(0.45)) if chart.source else 0
         plot = Region(area.x, area.y, area.w, area.h - source_h)
         slide_title = self.slide.shapes.title.text_frame.text
-        unit = charts.unit_label(chart, slide_title)
-        if unit and chart.kind in NATIVE_CHARTS:
+        if chart.slide_unit and chart.kind in NATIVE_CHARTS:
             label = plot.top(int(Inches(0.45)))
             plot = plot.below(label.h)
-            self._fit_write(self._textbox(label), label, [unit], 16,
+            self._fit_write(self._textbox(label), label, [chart.slide_unit], 16,
                             color=MSO_THEME_COLOR.TEXT_1)
         if chart.kind in NATIVE_CHARTS:
             frame = charts.add_native_chart(
@@ -363,8 +359,7 @@ class _Deck:
             self._write(self._textbox(text_box), part, Style(size, anchor=MSO_ANCHOR.MIDDLE))
             byline = Region(text_box.x, text_box.bottom + int(Inches(0.2)), text_box.w,
                             int(Inches(0.6)))
-            dash = "——" if self.fonts.lang.lower().startswith("zh") else "— "
-            self._fit_write(self._textbox(byline), byline, [dash + quote.speaker], 22,
+            self._fit_write(self._textbox(byline), byline, [quote.byline], 22,
                             color=MSO_THEME_COLOR.ACCENT_1, align=PP_ALIGN.RIGHT)
             if quote.source:
                 source = Region(byline.x, byline.bottom, byline.w, int(Inches(0.5)))
@@ -405,7 +400,7 @@ class _Deck:
         title = self.picker.info(self.picker.peek("timeline")).title
         area = content_region(shape_region(title), self.prs.slide_height)
         for floor in (EVENT_GOOD_PT, EVENT_FLOOR_PT):  # a comfortable size first
-            for most in range(min(len(items), MAX_PER_SLIDE["timeline"]), 1, -1):
+            for most in range(len(items), 1, -1):  # the plan's count, or fewer
                 chunks = _chunks(items, most)
                 if all(self._events_fit(chunk, area, event, floor) for chunk in chunks):
                     return chunks
@@ -557,12 +552,9 @@ def _style_args(style: Style) -> dict[str, object]:
 
 
 def _event_text(item: TimelineItem) -> tuple[list[str], int]:
-    """The paragraphs under a timeline marker (the day or month when the date says more than
-    the year shown above it, the label, the detail) and the index of the label, set bold."""
-    rest = item.date.replace(item.year, "").strip(" ,年")  # "4月12日", "12 Apr", "Sept"
-    if rest and not _DAY_OR_MONTH.search(rest):
-        rest = item.date  # "2016年底", "early 2017": the year is part of the phrase
-    parts = [rest] if rest else []
+    """The paragraphs under a timeline marker (the plan's date under the year, the label, the
+    detail) and the index of the label, set bold."""
+    parts = [item.below_year] if item.below_year else []
     label_at = len(parts)
     parts.append(item.label)
     if item.detail:

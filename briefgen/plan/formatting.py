@@ -31,11 +31,17 @@ def _locale(labels: Mapping[str, str]) -> Locale:
     return _parsed_locale(labels["locale"])
 
 
+def groups_thousands(value: float, locale: str) -> bool:
+    """Whether ``value`` is written with a thousands separator: always in English, from
+    100,000 in Chinese (3700, 120,000). The one rule for value labels, chart axes and cells;
+    ``locale`` is a label file's locale (zh_CN) or a language (zh), only its language counts."""
+    return not locale.startswith("zh") or abs(value) >= 100_000
+
+
 def format_number(value: float, labels: Mapping[str, str]) -> str:
-    """Digits in the label file's locale; Chinese writes 3700 without a group separator."""
-    grouped = not labels["locale"].startswith("zh") or abs(value) >= 100_000
+    """Digits in the label file's locale, grouped as :func:`groups_thousands` says."""
     return format_decimal(value, format=_NUMBER_PATTERN, locale=_locale(labels),
-                          group_separator=grouped)
+                          group_separator=groups_thousands(value, labels["locale"]))
 
 
 def _scaled(fig: Figure, labels: Mapping[str, str]) -> str:
