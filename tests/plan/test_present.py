@@ -127,7 +127,7 @@ def test_writers_show_the_plans_strings_as_given(tmp_path, lang) -> None:
     plan = dataclasses.replace(plan, blocks=tuple(swap(b) for b in plan.blocks),
                                slides=tuple(swap(s) for s in plan.slides))
     docx_path, pptx_path = tmp_path / "a.docx", tmp_path / "a.pptx"
-    DocxRenderer(fill_toc=False).render(plan, {}, docx_path)
+    DocxRenderer().render(plan, {}, docx_path)
     PptxRenderer().render(plan, {}, pptx_path)
 
     paragraphs = [p.text for p in Document(str(docx_path)).paragraphs]
@@ -175,7 +175,7 @@ def test_a_chinese_chart_writes_2500_on_the_page_and_the_slide(tmp_path) -> None
                                charts=tuple(chart if c.id == chart.id else c
                                             for c in plan.charts))
     docx_path, pptx_path = tmp_path / "a.docx", tmp_path / "a.pptx"
-    DocxRenderer(fill_toc=False).render(plan, {}, docx_path)
+    DocxRenderer().render(plan, {}, docx_path)
     PptxRenderer().render(plan, {}, pptx_path)
     assert "0" in _chart_formats(docx_path, "word/charts/chart")
     slide_formats = _chart_formats(pptx_path, "ppt/charts/chart")
