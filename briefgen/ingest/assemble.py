@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.ids import slug
-from briefgen.ingest.charts import ChartFigure, ChartProposal, propose
+from briefgen.ingest.chart_proposals import ChartFigure, ChartProposal, propose
 from briefgen.ingest.dates import find_dates
 from briefgen.ingest.figures import ZH_CURRENCIES, Found, find_figures
 from briefgen.ingest.labels import label_for

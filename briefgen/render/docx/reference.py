@@ -29,8 +29,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.shared import Cm, Pt, RGBColor
 
-from briefgen.opc import ZIP_EPOCH, repacked
 from briefgen.fonts import CJK_FAMILY, LATIN_FAMILY_EN, LATIN_FAMILY_ZH
+from briefgen.opc import ZIP_EPOCH, repacked
 from briefgen.plan.model import Fonts
 from briefgen.render.docx import oxml as ox
 from briefgen.resources import data_dir

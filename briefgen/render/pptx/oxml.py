@@ -1,7 +1,11 @@
-"""Every raw XML edit the PPTX writer needs, in one place, for what python-pptx has no API for.
+"""Every raw XML edit the PPTX writer needs, for what python-pptx has no API for.
 
-Each helper names the element it writes. The rest of the package calls these and python-pptx's
-public API only, so a python-pptx upgrade that adds an API touches this file alone.
+Each helper names the element it writes and takes the lxml element behind a python-pptx object
+(``shape._element``); the other modules write no element themselves. Two still reach below
+python-pptx's public API: :mod:`.package` adds slides and parts through python-pptx's internals,
+copying slides python-pptx prepared (constant time per slide), and :mod:`.theme` swaps the theme
+and app-properties blobs of the default template it builds. Zips are re-packed by
+:mod:`briefgen.opc`.
 """
 
 from __future__ import annotations
