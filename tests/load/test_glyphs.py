@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from briefgen.charts.glyphs import undrawable
+from briefgen.load.glyphs import undrawable
 
 
 def test_characters_no_chart_font_has_are_named_once_in_order() -> None:
@@ -14,7 +14,7 @@ def test_characters_no_chart_font_has_are_named_once_in_order() -> None:
 
 
 def test_validation_checks_glyphs_without_importing_matplotlib() -> None:
-    code = ("import sys; import briefgen.load.references; from briefgen.charts.glyphs import "
+    code = ("import sys; import briefgen.load.references; from briefgen.load.glyphs import "
             "undrawable; assert undrawable('🎉') == '🎉'; print('matplotlib' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
