@@ -23,3 +23,17 @@ def cjk_font_path() -> Path:
     import noto_cjk_sans_otc
 
     return Path(noto_cjk_sans_otc.FONT_PATH)
+
+
+@lru_cache(maxsize=1)
+def dejavu_font_path() -> Path:
+    """Path of the DejaVu Sans matplotlib bundles, which chart pictures fall back to.
+
+    Found without importing matplotlib, so checking that a text can be drawn draws nothing.
+    """
+    from importlib.util import find_spec
+
+    spec = find_spec("matplotlib")
+    if spec is None or spec.origin is None:
+        raise FileNotFoundError("matplotlib, which bundles DejaVu Sans, is not installed")
+    return Path(spec.origin).parent / "mpl-data" / "fonts" / "ttf" / "DejaVuSans.ttf"

@@ -16,32 +16,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
-import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from briefgen.errors import InputError
-
-#: Zip's earliest representable time; used when a timestamp predates it.
-_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
-
-
-def _zip_time(when: dt.datetime) -> tuple[int, int, int, int, int, int]:
-    stamp = when.astimezone(dt.UTC).timetuple()[:6]
-    return max(stamp, _ZIP_EPOCH)  # type: ignore[return-value]
-
-
-def normalise_zip(src: Path, dst: Path, when: dt.datetime) -> None:
-    """Copy zip ``src`` to ``dst`` with every entry stamped ``when``, in the original order."""
-    stamp = _zip_time(when)
-    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
-        for item in zin.infolist():
-            info = zipfile.ZipInfo(item.filename, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 3
-            zout.writestr(info, zin.read(item.filename), compresslevel=6)
+from briefgen.opc import repack, zip_time
 
 
 def _folder_problem(folder: Path, exc: OSError) -> InputError:
@@ -129,7 +109,7 @@ def stage(path: Path, produce: Callable[[Path], None], when: dt.datetime, tag: s
         final = _new_temporary(path, tag)
         try:
             produce(raw)
-            normalise_zip(raw, final, when)
+            repack(raw, final, zip_time(when))
             os.chmod(final, 0o644)
             _flush(final)
         except BaseException:

@@ -10,12 +10,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import re
 import sys
 from pathlib import Path
 from string import Template
 
 from briefgen.errors import InputError
+from briefgen.ids import slug
 from briefgen.text.lexicon.calendar_words import EN_MONTH_NAMES
 
 HELP = "start a new brief: NAME/brief.yaml with a small example to edit"
@@ -38,10 +38,9 @@ def configure(p: argparse.ArgumentParser) -> None:
                    help="language of the example text: zh (default) or en")
 
 
-def slug(name: str) -> str:
-    """An id from a folder name: ``My Forum 2025`` -> ``my-forum-2025``; ``event`` if none."""
-    text = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:64].strip("-")
-    return text or "event"
+def _folder_id(folder: Path) -> str:
+    """The brief's id from its folder's name: ``My Forum 2025`` -> ``my-forum-2025``."""
+    return slug(folder.resolve().name, "event", limit=64, whole_words=False, shortest=1)
 
 
 def scaffold(folder: Path, lang: str = "zh", today: dt.date | None = None) -> Path:
@@ -53,7 +52,7 @@ def scaffold(folder: Path, lang: str = "zh", today: dt.date | None = None) -> Pa
     end = today or dt.date.today()
     start = end - dt.timedelta(days=1)
     text = Template(ZH if lang == "zh" else EN).substitute(
-        id=slug(folder.resolve().name), start=start, end=end, year=end.year,
+        id=_folder_id(folder), start=start, end=end, year=end.year,
         first=end.year - 2, span=_span(start, end, lang), **_tag_lists())
     folder.mkdir(parents=True, exist_ok=True)
     target.write_text(text, "utf-8")

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefgen.ingest.charts import ChartFigure, ChartProposal, propose
+from briefgen.ids import slug
+from briefgen.ingest.chart_proposals import ChartFigure, ChartProposal, propose
 from briefgen.ingest.dates import find_dates
 from briefgen.ingest.figures import ZH_CURRENCIES, Found, find_figures
 from briefgen.ingest.labels import label_for
@@ -49,15 +50,6 @@ class _Fig:
     unit: str = ""
     checks: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)  # proposed tags (tags.figure_tags)
-
-
-def slug(text: str, fallback: str) -> str:
-    """An ASCII id from ``text`` (``Belt and Road Forum`` -> ``belt-and-road-forum``)."""
-    s = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    if len(s) > 48:  # cut at a word boundary: no "...-cooperation-de"
-        s = s[:49].rsplit("-", 1)[0] if "-" in s[:49] else s[:48]
-    s = s.strip("-")
-    return s if len(s) >= 3 else fallback
 
 
 def brief_id(outline: Outline, path: Path, start: dt.date) -> str:
@@ -445,4 +437,4 @@ def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-__all__ = ["Note", "assemble", "slug"]
+__all__ = ["Note", "assemble"]

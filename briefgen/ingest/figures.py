@@ -41,7 +41,6 @@ from briefgen.text.lexicon.calendar_words import EN_MONTH
 from briefgen.text.lexicon.script import HAN, HAN_CHAR
 from briefgen.text.tokens import tag_zh
 
-ZH_SCALES = ("万亿", "亿", "万")
 EN_SCALES = {"thousand": "thousand", "million": "million", "billion": "billion",
              "trillion": "trillion", "bn": "billion", "mn": "million", "tn": "trillion"}
 
@@ -289,7 +288,7 @@ def _find_en(sentence: str) -> list[Found]:
         unit = "%" if pct else ""
         noun_end = m.end()
         if not unit and not ordinal:
-            unit, noun_end = _en_unit(sentence, m.end(), m.group("num2") is None)
+            unit, noun_end = _en_unit(sentence, m.end())
             if not unit and scale:
                 # "the number of people ... doubled to 12 million": the noun came first
                 counted = re.search(r"\bnumber of ([a-z]+)", before)
@@ -321,7 +320,7 @@ def _en_value(text: str) -> float | None:
     return word_value(text)
 
 
-def _en_unit(sentence: str, at: int, allow_or: bool) -> tuple[str, int]:
+def _en_unit(sentence: str, at: int) -> tuple[str, int]:
     """Up to five words after the number that name what is counted; stops at function words.
 
     ``U.S. dollars`` is one unit, ``US dollars``; ``eleven of the agreements`` counts agreements.

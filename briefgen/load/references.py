@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from briefgen.charts.glyphs import undrawable
 from briefgen.errors import Problem
 from briefgen.load.chart_units import axis_problem
+from briefgen.load.glyphs import undrawable
 from briefgen.load.schema import Brief, Chart, ChartKind, Figure
 from briefgen.load.validate import problem_at
 from briefgen.load.yaml_source import Loc, YamlSource

@@ -15,7 +15,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from briefgen.charts.glyphs import undrawable
+from briefgen.load.glyphs import undrawable
 
 ID = st.from_regex(r"\A[a-z0-9][a-z0-9-]{0,15}\Z")
 TAGS = ["news", "trade", "background", "finance", "aid", "connectivity", "communique",

@@ -14,7 +14,7 @@ import yaml
 from bench.ingest.english import HERE, expected_cases, score_text
 from bench.ingest.score import is_noun_phrase
 from briefgen.pipeline import build
-from briefgen.ingest.assemble import slug
+from briefgen.ids import slug
 from briefgen.ingest.clean import blocks_from_lines
 from briefgen.ingest.dateline import find_dateline
 from briefgen.ingest.dates import english_year, find_dates

@@ -13,7 +13,7 @@ from docx.shared import Cm
 
 from briefgen.render.docx import oxml as ox
 
-DOCX_DIR = Path(ox.__file__).parent
+DOCX_DIR = Path(ox.__file__).parents[1]
 
 
 def children(el) -> list[str]:

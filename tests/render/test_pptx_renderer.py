@@ -328,7 +328,7 @@ def test_user_template_is_used_and_missing_layouts_are_named_once(tmp_path, suff
 def test_default_template_is_reproducible_and_current() -> None:
     built = theme.build()
     assert built == theme.build()
-    assert theme.DEFAULT_TEMPLATE.read_bytes() == built, (
+    assert theme.default_template().read_bytes() == built, (
         "templates/pptx/default.pptx is stale: run python -m briefgen.render.pptx.theme")
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import sys
-import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +30,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.shared import Cm, Pt, RGBColor
 
 from briefgen.fonts import CJK_FAMILY, LATIN_FAMILY_EN, LATIN_FAMILY_ZH
+from briefgen.opc import ZIP_EPOCH, repacked
 from briefgen.plan.model import Fonts
 from briefgen.render.docx import oxml as ox
 from briefgen.resources import data_dir
@@ -38,7 +38,6 @@ from briefgen.resources import data_dir
 LANGUAGES = ("zh", "en")
 #: Fixed metadata time of the reference files (their content, not their build, defines them).
 REFERENCE_TIME = dt.datetime(2017, 5, 14, tzinfo=dt.UTC)
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 NAVY, INK, GREY, RULE = "1F3864", "262626", "595959", "A6A6A6"
 BOX_FILL, BAND_FILL = "EEF2F8", "E9EEF6"
@@ -339,14 +338,7 @@ def to_bytes(doc: DocumentObject) -> bytes:
     """Save ``doc`` as a zip with fixed member times, so equal content gives equal bytes."""
     raw = io.BytesIO()
     doc.save(raw)
-    out = io.BytesIO()
-    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.external_attr = 0o644 << 16
-            dst.writestr(member, src.read(info.filename))
-    return out.getvalue()
+    return repacked(raw.getvalue(), ZIP_EPOCH)
 
 
 def reference_path(lang: str) -> Path:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -32,6 +31,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.shared import Emu
 from docx.styles.style import BaseStyle
 
+from briefgen import opc
 from briefgen.plan import model as m
 from briefgen.render.docx import oxml as ox
 from briefgen.render.docx import reference as ref
@@ -48,8 +48,6 @@ TOC_FIELD = 'TOC \\o "1-3" \\h \\z \\u'
 MAX_CHART_HEIGHT = 0.45
 #: Height of a native chart as a share of its width (the pictures' 16:9).
 CHART_ASPECT = 9 / 16
-_DOTX_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
-_DOCX_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
 
 @cache
@@ -123,18 +121,7 @@ def _toc_headings(plan: m.DocPlan) -> list[m.Heading]:
 
 def open_document(source: Path) -> DocumentObject:
     """Open a .docx, or a .dotx retyped in memory: python-docx refuses the template content type."""
-    data = source.read_bytes()
-    with zipfile.ZipFile(io.BytesIO(data)) as zin:
-        if _DOTX_TYPE not in zin.read("[Content_Types].xml"):
-            return Document(io.BytesIO(data))
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
-            for info in zin.infolist():
-                blob = zin.read(info.filename)
-                if info.filename == "[Content_Types].xml":
-                    blob = blob.replace(_DOTX_TYPE, _DOCX_TYPE)
-                zout.writestr(info, blob)
-    return Document(out)
+    return Document(io.BytesIO(opc.as_document(source.read_bytes())))
 
 
 @dataclass(frozen=True)

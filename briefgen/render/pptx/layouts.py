@@ -17,7 +17,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.presentation import Presentation
 from pptx.shapes.placeholder import LayoutPlaceholder, MasterPlaceholder
 from pptx.slide import SlideLayout
-from pptx.util import Emu, Inches
+from pptx.util import Inches
 
 from briefgen.render.pptx import oxml
 
@@ -236,6 +236,3 @@ def number_region(title_region: Region, slide_width: int, slide_height: int) -> 
     right = min(title_region.x + title_region.w, slide_width - title_region.x)
     return Region(right - width, slide_height - BOTTOM_MARGIN, width, height)
 
-
-def emu(value: float) -> Emu:
-    return Emu(int(value))

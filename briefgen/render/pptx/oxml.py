@@ -1,15 +1,17 @@
-"""Every raw XML edit the PPTX writer needs, in one place, for what python-pptx has no API for.
+"""Every raw XML edit the PPTX writer needs, for what python-pptx has no API for.
 
-Each helper names the element it writes. The rest of the package calls these and python-pptx's
-public API only, so a python-pptx upgrade that adds an API touches this file alone.
+Each helper names the element it writes and takes the lxml element behind a python-pptx object
+(``shape._element``); the other modules write no element themselves. Two still reach below
+python-pptx's public API: :mod:`.package` adds slides and parts through python-pptx's internals,
+copying slides python-pptx prepared (constant time per slide), and :mod:`.theme` swaps the theme
+and app-properties blobs of the default template it builds. Zips are re-packed by
+:mod:`briefgen.opc`.
 """
 
 from __future__ import annotations
 
 import copy
-import io
 import re
-import zipfile
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -25,8 +27,6 @@ _RPR_AFTER_EA = ("a:cs", "a:sym", "a:hlinkClick", "a:hlinkMouseOver", "a:rtl", "
 _PPR_AFTER_BULLET = ("a:tabLst", "a:defRPr", "a:extLst")
 _BULLET_TAGS = ("a:buClrTx", "a:buClr", "a:buSzTx", "a:buSzPct", "a:buSzPts", "a:buFontTx",
                 "a:buFont", "a:buNone", "a:buAutoNum", "a:buChar", "a:buBlip")
-_PRESENTATION_CT = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
-_TEMPLATE_CT = "application/vnd.openxmlformats-officedocument.presentationml.template"
 
 
 def _insert_before(parent: Any, child: Any, successors: Iterable[str]) -> Any:
@@ -402,31 +402,6 @@ def notes_body(sp_tree: Any) -> Any | None:
     ``notes_placeholder``), or None."""
     return next((shape for shape, ph in placeholders(sp_tree, by_idx=False)
                  if ph.type == PP_PLACEHOLDER.BODY), None)
-
-
-def potx_as_pptx(blob: bytes) -> bytes:
-    """Rewrite [Content_Types].xml so a .potx main part reads as a presentation (in memory)."""
-    return rewrite_zip(blob, {"[Content_Types].xml": (_TEMPLATE_CT.encode(),
-                                                      _PRESENTATION_CT.encode())})
-
-
-def rewrite_zip(blob: bytes, replace: Mapping[str, tuple[bytes, bytes]] | None = None,
-                fixed_time: tuple[int, ...] | None = None) -> bytes:
-    """Re-pack an OPC zip, replacing bytes in named entries and optionally giving every entry
-    one fixed time (so the file's bytes depend only on its content)."""
-    source = zipfile.ZipFile(io.BytesIO(blob))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            data = source.read(info)
-            if replace and info.filename in replace:
-                data = data.replace(*replace[info.filename])
-            if fixed_time:
-                info = zipfile.ZipInfo(info.filename, fixed_time)
-                info.external_attr = 0o644 << 16
-            info.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(info, data)
-    return out.getvalue()
 
 
 def list_size_hundredths(sp_element: Any) -> int | None:

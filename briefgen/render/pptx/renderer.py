@@ -27,9 +27,10 @@ from pptx.shapes.shapetree import SlideShapeFactory
 from pptx.text.text import TextFrame
 from pptx.util import Inches, Pt
 
+from briefgen import opc
 from briefgen.plan.model import DocPlan, Fonts, Slide, TimelineItem
 from briefgen.render.chartdata import naive_utc
-from briefgen.render.pptx import charts, fit, oxml
+from briefgen.render.pptx import charts, fit, oxml, theme
 from briefgen.render.pptx.charts import ACCENTS, NATIVE_CHARTS
 from briefgen.render.pptx.layouts import (
     BODY_TYPES,
@@ -46,9 +47,6 @@ from briefgen.render.pptx.layouts import (
 from briefgen.render.pptx.package import SlideMaker
 from briefgen.render.pptx.text import Style, TextWriter
 
-_ROOT = Path(__file__).resolve().parents[3]
-_TEMPLATE_PLACES = (_ROOT / "templates/pptx/default.pptx",
-                    Path(__file__).resolve().parents[2] / "_data/templates/pptx/default.pptx")
 T = TypeVar("T")
 TITLE_FLOOR_PT = 20
 MAX_KPIS_PER_SLIDE = 6
@@ -64,22 +62,14 @@ class TextFitWarning(UserWarning):
     """Text did not fit even at its minimum size, so its box was made taller."""
 
 
-def _default_template() -> Path | None:
-    return next((path for path in _TEMPLATE_PLACES if path.exists()), None)
-
-
 def open_template(template: Path | None) -> Presentation:
     """The template as a presentation with no slides; .potx files are read as .pptx."""
-    path = template or _default_template()
-    if path is None:  # a checkout where the template was not built yet
-        from briefgen.render.pptx import theme
-
+    path = Path(template or theme.default_template())
+    if template is None and not path.exists():  # a checkout where it was not built yet
         blob = theme.build()
     else:
-        blob = Path(path).read_bytes()
-    if str(path).lower().endswith(".potx"):
-        blob = oxml.potx_as_pptx(blob)
-    prs = Presentation(io.BytesIO(blob))
+        blob = path.read_bytes()
+    prs = Presentation(io.BytesIO(opc.as_document(blob)))
     oxml.remove_slides(prs.part)
     return prs
 

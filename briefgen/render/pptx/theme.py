@@ -22,9 +22,10 @@ from pptx.parts.slide import SlideLayoutPart
 from pptx.util import Emu, Inches
 
 from briefgen.fonts import CJK_FAMILY, LATIN_FAMILY_EN
+from briefgen.opc import ZIP_EPOCH, repacked
 from briefgen.render.pptx import oxml
+from briefgen.resources import data_dir
 
-DEFAULT_TEMPLATE = Path(__file__).resolve().parents[3] / "templates" / "pptx" / "default.pptx"
 THEME_NAME = "Briefgen"
 COLORS = {  # a:clrScheme slots; accent1 dark blue, accent2 teal, accent3 gold
     "dk1": "1A1A1A", "lt1": "FFFFFF", "dk2": "1F4E79", "lt2": "E8EEF4",
@@ -34,7 +35,6 @@ COLORS = {  # a:clrScheme slots; accent1 dark blue, accent2 teal, accent3 gold
 SLIDE_W, SLIDE_H = Emu(12192000), Emu(6858000)  # 13.333 x 7.5 in, PowerPoint's 16:9
 SLIDE_W_IN = SLIDE_W / 914400
 FIXED_TIME = dt.datetime(2024, 1, 1, 0, 0, 0)
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 Box = tuple[int, int, int, int]
 
@@ -129,6 +129,11 @@ def _place_master_placeholders(prs: Presentation) -> None:
         placeholder.width, placeholder.height = Emu(cx), Emu(cy)
 
 
+def default_template() -> Path:
+    """Where the default template lives: the writer reads it, :func:`main` writes it."""
+    return data_dir("templates") / "pptx" / "default.pptx"
+
+
 def build() -> bytes:
     """The template as bytes; identical on every run."""
     prs = Presentation()
@@ -155,13 +160,13 @@ def build() -> bytes:
     props.revision = 1
     raw = io.BytesIO()
     prs.save(raw)
-    return oxml.rewrite_zip(raw.getvalue(), fixed_time=_ZIP_TIME)
+    return repacked(raw.getvalue(), ZIP_EPOCH)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Write the template to the given path, or to templates/pptx/default.pptx."""
     args = sys.argv[1:] if argv is None else argv
-    target = Path(args[0]) if args else DEFAULT_TEMPLATE
+    target = Path(args[0]) if args else default_template()
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(build())
     print(target)

@@ -23,10 +23,11 @@ _SURELY_COVERED = re.compile(
 @lru_cache(maxsize=1)
 def _covered() -> frozenset[int]:
     from fontTools.ttLib import TTCollection, TTFont
-    from matplotlib import font_manager
+
+    from briefgen.fonts import dejavu_font_path
 
     cjk = TTCollection(str(cjk_font_path())).fonts[CJK_TTC_INDEX_SC].getBestCmap()
-    dejavu = TTFont(font_manager.findfont("DejaVu Sans", fallback_to_default=True)).getBestCmap()
+    dejavu = TTFont(str(dejavu_font_path())).getBestCmap()
     return frozenset(cjk) | frozenset(dejavu)
 
 
