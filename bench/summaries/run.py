@@ -226,7 +226,7 @@ def speed() -> dict[str, list[float]]:
         for name in PROFILES:
             p = _Planner(brief, load_profile(name))
             pri = [p.priors.position, p.priors.figures, p.priors.entities, p.priors.causal]
-            # the plan's figure terms travel as their one pattern (FigureTerms), as the plan uses them
+            # the figure terms travel as their one pattern, as the plan holds them (FigureTerms)
             wanted = p.wanted.pattern.pattern if p.wanted.pattern else None
             for t in p.texts:
                 budget = p._budget(t.section)
