@@ -63,7 +63,7 @@ def test_headings_follow_each_profile(outputs):
     assert set(titles) <= set(academic)
     assert len(set(titles) & set(executive)) < len(titles)
     press = docx_headings(outputs[("press", "docx")])
-    assert "关于论坛" in press and press[-1] == "资料来源"
+    assert "背景资料" in press and press[-1] == "资料来源"
 
 
 def test_every_figure_appears_in_the_academic_briefing(outputs):
