@@ -124,10 +124,6 @@ def test_six_decks_built_without_a_box_growing(built) -> None:
     assert not [w for w in caught if issubclass(w.category, LayoutFallbackWarning)]
 
 
-def test_every_deck_renders_in_under_two_seconds(deck) -> None:
-    assert deck.seconds < 2.0, f"{deck.path.name}: {deck.seconds:.2f} s"
-
-
 # --------------------------------------------------------------------------- geometry and text
 
 

@@ -39,7 +39,9 @@ def test_payload_is_an_input_error_naming_the_label(source):
     start = time.perf_counter()
     with pytest.raises(InputError) as info:
         render_text(source, "label figure_caption", n=3, k="__class__")
-    assert time.perf_counter() - start < 1.0
+    # Not a speed check (bench/ measures speed): 10 ** 10 ** 10 evaluated would run for hours,
+    # so a payload refused before it runs ends in far under this bound on any machine.
+    assert time.perf_counter() - start < 30.0
     message = str(info.value.problems[0])
     assert message.startswith("label figure_caption: template ")
     assert "\n" not in message
