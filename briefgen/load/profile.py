@@ -28,7 +28,7 @@ from briefgen.load.schema import Count, Id, Number, Strict
 from briefgen.load.validate import in_file_order, problem_at, validate_model
 from briefgen.load.yaml_source import YamlSource, load_yaml
 from briefgen.resources import data_dir
-from briefgen.text.templates import check_template, compile_template
+from briefgen.text.templates import check_template, template_names
 
 Lang = Literal["zh", "en"]
 
@@ -180,7 +180,7 @@ def _merge(base: Any, override: Any) -> Any:
 def label_names(lang: str) -> dict[str, frozenset[str]]:
     """Label key -> the placeholders it is given, read from ``templates/labels/<lang>.yaml``."""
     data = load_yaml(data_dir("templates") / "labels" / f"{lang}.yaml").data
-    return {str(k): compile_template(str(v)).names for k, v in data.items()}
+    return {str(k): template_names(str(v)) for k, v in data.items()}
 
 
 def check_labels(profile: Profile, src: YamlSource) -> list[Problem]:

@@ -130,3 +130,20 @@ def test_one_bold_paragraph_is_measured_bold_and_the_rest_regular() -> None:
     one = dataclasses.replace(box, bold_index=0).height_pt([label, EN])
     every = dataclasses.replace(box, bold=True).height_pt([label, EN])
     assert plain <= one <= every and plain < every
+
+
+@pytest.mark.parametrize("face", [fit.CJK_FAMILY, "DejaVu"])
+@pytest.mark.parametrize("bold", [False, True])
+def test_a_character_width_is_the_face_pillow_measures_it_in(face: str, bold: bool) -> None:
+    """Each character is measured once per face (``_advance``); the width is still the
+    East Asian face's for CJK, the wider of both for ambiguous marks, the Latin one else."""
+    cjk_font = fit._font(fit.CJK_FAMILY)
+    latin_font = cjk_font if face == fit.CJK_FAMILY else fit._font(
+        "DejaVu-Bold" if bold else "DejaVu")
+    factor = fit.BOLD_FACTOR if bold and face == fit.CJK_FAMILY else 1.0
+    for ch in "一路，A g5%“”…—·":
+        latin = latin_font.getlength(ch) / 1000 * factor
+        cjk = cjk_font.getlength(ch) / 1000
+        expected = (max(latin, cjk) if ch in fit.AMBIGUOUS
+                    else cjk if fit.is_cjk(ch) else latin)
+        assert fit.char_width(ch, face, bold) == expected, ch

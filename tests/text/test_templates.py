@@ -79,3 +79,22 @@ def test_output_is_capped():
 
 def test_text_is_not_escaped_python_docx_does_that():
     assert render_text("{{ a }} & <b>", "label x", a="R&D <x>") == "R&D <x> & <b>"
+
+
+def test_the_names_a_label_reads_come_from_parsing_it_with_the_same_fences() -> None:
+    from briefgen.text.templates import UnsafeTemplate, compile_template, template_names
+
+    source = "{{ n }}{% if year %} ({{ year|string }}){% endif %}"
+    assert template_names(source) == compile_template(source).names == {"n", "year"}
+    refused = 0
+    for payload in PAYLOADS.values():  # refused by both, or read alike by both
+        try:
+            names = compile_template(payload).names
+        except UnsafeTemplate as exc:
+            refused += 1
+            with pytest.raises(UnsafeTemplate) as again:
+                template_names(payload)
+            assert str(again.value) == str(exc)
+        else:
+            assert template_names(payload) == names
+    assert refused >= 10

@@ -78,17 +78,25 @@ def is_cjk(ch: str) -> bool:
     return ch in AMBIGUOUS or is_wide(ch)
 
 
+@lru_cache(maxsize=16384)
+def _advance(face: str, ch: str) -> float:
+    """Advance width of ``ch`` in ``face`` at 1 pt. Each Pillow call costs ~0.1 ms whatever
+    its length (the layout engine is set up per call), so each character is measured once per
+    face, however many faces and weights ask for it."""
+    return _font(face).getlength(ch) / _UNITS
+
+
 @lru_cache(maxsize=8192)
 def char_width(ch: str, latin_face: str, bold: bool = False) -> float:
     """Advance width of ``ch`` at 1 pt, in points; ambiguous characters take the wider face."""
+    cjk = is_cjk(ch)
+    if cjk and ch not in AMBIGUOUS:  # drawn with the East Asian face: the Latin one is moot
+        return _advance(CJK_FAMILY, ch)
     if latin_face == CJK_FAMILY:  # the bundled collection has no bold face: scale regular
-        latin = _font(CJK_FAMILY).getlength(ch) / _UNITS * (BOLD_FACTOR if bold else 1.0)
+        latin = _advance(CJK_FAMILY, ch) * (BOLD_FACTOR if bold else 1.0)
     else:  # a stand-in renderer falls back to DejaVu Sans Bold, wider than 8 % over regular
-        latin = _font("DejaVu-Bold" if bold else "DejaVu").getlength(ch) / _UNITS
-    if not is_cjk(ch):
-        return latin
-    cjk = _font(CJK_FAMILY).getlength(ch) / _UNITS
-    return max(latin, cjk) if ch in AMBIGUOUS else cjk
+        latin = _advance("DejaVu-Bold" if bold else "DejaVu", ch)
+    return max(latin, _advance(CJK_FAMILY, ch)) if cjk else latin
 
 
 def _kind(ch: str) -> int:

@@ -30,7 +30,7 @@ from pptx.util import Inches, Pt
 from briefgen import opc
 from briefgen.plan.model import DocPlan, Fonts, Slide, TimelineItem
 from briefgen.render.chartdata import naive_utc
-from briefgen.render.pptx import charts, fit, oxml, theme
+from briefgen.render.pptx import charts, compiled_xpath, fit, oxml, theme
 from briefgen.render.pptx.charts import ACCENTS, NATIVE_CHARTS
 from briefgen.render.pptx.layouts import (
     BODY_TYPES,
@@ -46,6 +46,8 @@ from briefgen.render.pptx.layouts import (
 )
 from briefgen.render.pptx.package import SlideMaker
 from briefgen.render.pptx.text import Style, TextWriter
+
+compiled_xpath.install()  # python-pptx compiles its XPath once per expression, not per call
 
 T = TypeVar("T")
 TITLE_FLOOR_PT = 20
