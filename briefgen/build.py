@@ -26,6 +26,7 @@ from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from briefgen import resident_office
 from briefgen.commands import pdf
 from briefgen.errors import InputError, Problem, first_line
 from briefgen.plan.model import DocPlan
@@ -243,7 +244,7 @@ def _start_office_once() -> None:
     from briefgen.render.docx import toc  # no python-docx
 
     soffice = toc.find_soffice()
-    if soffice and not toc.office_waiting(soffice):
+    if soffice and not toc.office_waiting(soffice) and not resident_office.running(soffice):
         toc.start_office(soffice)
 
 

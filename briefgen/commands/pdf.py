@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefgen import resident_office
+
 if TYPE_CHECKING:
     from briefgen.build import Output
 
@@ -72,7 +74,8 @@ def to_pdfs(soffice: str, files: Sequence[Path], staging: Path) -> list[Path]:
     :raises RuntimeError: when LibreOffice fails or produces no PDF for a file.
     """
     pdf_dir = staging / "pdf"
-    cmd = [soffice, f"-env:UserInstallation={(staging / 'profile').resolve().as_uri()}",
+    profile = resident_office.profile_for(soffice, (staging / "profile").resolve().as_uri())
+    cmd = [soffice, f"-env:UserInstallation={profile}",
            "--headless", "--norestore", "--nologo", "--convert-to", "pdf",
            "--outdir", str(pdf_dir), *(str(f) for f in files)]
     try:

@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefgen import resident_office
 from briefgen.fingerprint import file_stat, system_fonts
 from briefgen.render.docx import laid_out
 from briefgen.write import store
@@ -304,7 +305,8 @@ class Layout:
             source.with_suffix(".pdf").unlink(missing_ok=True)
             sources.append(source)
         office = take_office(self.soffice)
-        profile = office.profile if office and office.wait_until_up() else self.profile
+        profile = office.profile if office and office.wait_until_up() else \
+            resident_office.profile_for(self.soffice, self.profile)
         try:
             subprocess.run([self.soffice, f"-env:UserInstallation={profile}", "--headless",
                             "--convert-to", f"pdf:writer_pdf_Export:{_PDF_OPTIONS}",
