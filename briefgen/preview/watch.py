@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import signal
 import sys
 import threading
 import time
@@ -22,6 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefgen.office import resident as resident_office
 from briefgen.errors import InputError, first_line
 from briefgen.preview.make import Options, find_soffice, make_preview
 from briefgen.preview.page import version_of
@@ -131,11 +133,29 @@ def rebuild(options: Options, state: State, say: Callable[[str], None]) -> None:
 def serve(options: Options, port: int = 0, quiet: bool = False,
           stop: threading.Event | None = None) -> int:
     """Build, serve on 127.0.0.1:``port`` (0: a free one), print the address, and rebuild on
-    every save until interrupted (or ``stop`` is set); exit status 0.
+    every save until interrupted (or ``stop`` is set); exit status 0. One LibreOffice runs
+    meanwhile (:mod:`briefgen.resident_office`): a rebuild's conversions skip its start-up.
 
     :raises InputError: no LibreOffice, or the first build fails with no earlier page to show.
     """
-    find_soffice()
+    soffice = find_soffice()
+    main = threading.current_thread() is threading.main_thread()
+    # A SIGTERM ends the watch as Ctrl-C does, so the resident LibreOffice is stopped too.
+    before = signal.signal(signal.SIGTERM, _interrupt) if main else None
+    try:
+        with resident_office.kept_running(soffice) as office:
+            return _serve(options, office, port, quiet, stop)
+    finally:
+        if main:
+            signal.signal(signal.SIGTERM, before if before is not None else signal.SIG_DFL)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _serve(options: Options, office: resident_office.ResidentOffice, port: int, quiet: bool,
+           stop: threading.Event | None) -> int:
     state = State()
     say = (lambda text: None) if quiet else (lambda text: print(text, file=sys.stderr,
                                                                 flush=True))
@@ -158,6 +178,7 @@ def serve(options: Options, port: int = 0, quiet: bool = False,
             now = stamps(watched_files(options))
             if now != last:
                 last = now
+                office.ensure_running()
                 rebuild(options, state, say)
     except KeyboardInterrupt:
         pass  # Ctrl-C is how a watch ends

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from briefgen.fingerprint import file_stat
+from briefgen.office import resident
 
 MISSING = ("pdf needs LibreOffice, and soffice is not on PATH "
            "(install LibreOffice, or build docx and convert it yourself)")
@@ -69,7 +70,8 @@ def to_pdfs(soffice: str, files: Sequence[Path], staging: Path) -> list[Path]:
     :raises RuntimeError: when LibreOffice fails or produces no PDF for a file.
     """
     pdf_dir = staging / "pdf"
-    cmd = [soffice, f"-env:UserInstallation={(staging / 'profile').resolve().as_uri()}",
+    profile = resident.profile_for(soffice, (staging / "profile").resolve().as_uri())
+    cmd = [soffice, f"-env:UserInstallation={profile}",
            "--headless", "--norestore", "--nologo", "--convert-to", "pdf",
            "--outdir", str(pdf_dir), *(str(f) for f in files)]
     try:
@@ -109,7 +111,7 @@ def lay_out(soffice: str, sources: Sequence[Path], folder: Path) -> list[Path]:
         source.with_suffix(".pdf").unlink(missing_ok=True)
     office = take_office(soffice)
     profile = (office.profile if office and office.wait_until_up()
-               else (folder / "profile").as_uri())
+               else resident.profile_for(soffice, (folder / "profile").as_uri()))
     try:
         subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless",
                         "--convert-to", f"pdf:writer_pdf_Export:{_BOOKMARKS}",
@@ -212,7 +214,7 @@ def start_once() -> None:
     """Start a LibreOffice for a layout, unless one started ahead still waits (or none is
     installed)."""
     soffice = find_soffice()
-    if soffice and not office_waiting(soffice):
+    if soffice and not office_waiting(soffice) and not resident.running(soffice):
         start_office(soffice)
 
 
