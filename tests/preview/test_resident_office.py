@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from briefgen import office as pdf
 from briefgen.office import resident as resident_office
-from briefgen.commands import pdf
 from briefgen.resources import default_brief
 
 from .conftest import require
@@ -57,7 +57,7 @@ def test_contents_layouts_go_to_it_and_give_the_same_document(
     """The academic briefing (contents page numbers from a layout) is byte for byte the same
     whether the layout ran in a LibreOffice of its own or in the resident one."""
     from briefgen.cli import main
-    from briefgen.render.docx import toc
+    from briefgen import office as toc
 
     soffice = _soffice()
     monkeypatch.setenv("BRIEFGEN_TOC_PAGES", "1")  # the suite turns layouts off
