@@ -14,8 +14,14 @@ import os
 
 import pytest
 
-from tests.update_output_hashes import (COMMAND, HASHES, build, environment, lays_out_contents,
-                                        office_available)
+from tests.update_output_hashes import (
+    COMMAND,
+    HASHES,
+    build,
+    environment,
+    lays_out_contents,
+    office_available,
+)
 
 RECORD = json.loads(HASHES.read_text("utf-8"))
 

@@ -67,9 +67,9 @@ def build(out: Path) -> dict[str, str]:
     env.update(XDG_CACHE_HOME=str(out / "cache"),
                PYTHONPATH=str(ROOT) + os.pathsep + env.get("PYTHONPATH", ""))
     for brief in BRIEFS:
-        run = subprocess.run([sys.executable, "-m", "briefgen", "build", str(ROOT / "briefs" / brief),
-                              "-a", "all", "-f", "docx,pptx", "--no-cache", "-q",
-                              "-o", str(out / "files" / brief)],
+        run = subprocess.run([sys.executable, "-m", "briefgen", "build",
+                              str(ROOT / "briefs" / brief), "-a", "all", "-f", "docx,pptx",
+                              "--no-cache", "-q", "-o", str(out / "files" / brief)],
                              cwd=out, env=env, capture_output=True, text=True, timeout=600,
                              check=False)
         if run.returncode != 0:

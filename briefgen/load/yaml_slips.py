@@ -213,7 +213,8 @@ def _why_quote(value: str, at: str) -> str | None:
 
 
 def quoted(text: str) -> str:
-    """``text`` as a YAML scalar in double quotes, or single quotes when it holds ``"`` or ``\\``."""
+    """``text`` as a YAML scalar in double quotes, or single quotes when it holds ``"`` or
+    ``\\``."""
     if '"' not in text and "\\" not in text:
         return f'"{text}"'
     return "'" + text.replace("'", "''") + "'"
