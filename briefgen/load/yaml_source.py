@@ -45,12 +45,15 @@ from yaml.cyaml import CParser
 from yaml.resolver import Resolver
 
 from briefgen.errors import InputError
+from briefgen.load.yaml_paths import Loc, field_path
+from briefgen.load.yaml_slips import explain_syntax
 from briefgen.resources import note_read
+
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "Loc", "YamlSource", "field_path", "load_yaml",
+           "read_capped", "read_text"]
 
 MAX_BYTES = 2_000_000
 MAX_DEPTH = 20
-
-Loc = tuple[str | int, ...]
 
 #: Tags the safe constructor knows but a brief has no use for.
 _REFUSED_TAGS = ("binary", "set", "omap", "pairs")
@@ -110,14 +113,6 @@ class YamlSource:
         if node is None:
             return None
         return self.text[node.start_mark.index: node.end_mark.index]
-
-
-def field_path(loc: Loc) -> str:
-    """``("sections", 3, "title")`` -> ``sections[3].title``."""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def _key(node: yaml.MappingNode, part: str | int) -> yaml.Node | None:
@@ -303,8 +298,6 @@ def _parse_or_report(path: Path, text: str) -> tuple[yaml.Node | None, Any]:
     try:
         return _parse(_SafeLoader, text)
     except yaml.MarkedYAMLError as exc:
-        from briefgen.load.yaml_slips import explain_syntax  # here: yaml_slips imports this module
-
         slip = explain_syntax(path, text, exc)
         if slip is not None:
             raise InputError([slip]) from None
