@@ -40,14 +40,16 @@ SEED_CAPTIONS = [
 # Seed sentences that the brief corrects on purpose (cleaned seed sentence -> brief sentence).
 CORRECTED_SENTENCES = {
     # The extract has an ASCII apostrophe (after a stray space) instead of the closing ’.
-    "论坛的主题是“加强国际合作，共建‘一带一路'，实现共赢发展”。": "论坛的主题是“加强国际合作，共建‘一带一路’，实现共赢发展”。",
+    "论坛的主题是“加强国际合作，共建‘一带一路'，实现共赢发展”。":
+        "论坛的主题是“加强国际合作，共建‘一带一路’，实现共赢发展”。",
 }
 
 # Numbers in the seed that are not facts; each pattern is cut out before numbers are collected.
 NOT_FACTS = [
     # Calendar days: 5月14日至15日, 4月23日, 4月12日, 5月15日.
     r"\d{1,2}月\d{1,2}日(?:至\d{1,2}日)?",
-    # Years (and months) used as dates: 2011年以来, 2013年, 2016年9月, 2016年底, 2017年 (source lines).
+    # Years (and months) used as dates: 2011年以来, 2013年, 2016年9月, 2016年底, 2017年
+    # (source lines).
     r"(?:2011|2013|2016|2017)年(?:\d{1,2}月)?",
     # Name of the Maritime Silk Road: 21世纪海上丝绸之路.
     r"21世纪",

@@ -105,7 +105,7 @@ def squash(text: str) -> str:
     return "".join(text.split())
 
 
-case = pytest.mark.parametrize("lang,audience", CASES, ids=[f"{l}-{a}" for l, a in CASES])
+case = pytest.mark.parametrize("lang,audience", CASES, ids=[f"{lang}-{a}" for lang, a in CASES])
 
 
 # ---------------------------------------------------------------------------- styles and fonts

@@ -172,7 +172,8 @@ def test_figures_state_the_same_facts(zh: Brief, en: Brief) -> None:
 
 def test_english_scales_and_units(en: Brief) -> None:
     for f in en.figures:
-        assert f.scale is None or f.scale.value in ("thousand", "million", "billion", "trillion"), f.id
+        assert f.scale is None or f.scale.value in ("thousand", "million", "billion",
+                                                    "trillion"), f.id
         assert not CJK.search(f.unit), f.id
     units = {f.unit for f in en.figures}
     assert {"yuan", "US dollars", "%", "countries", "delegates", "trains", "routes"} <= units
@@ -223,10 +224,12 @@ def test_every_number_is_backed_by_a_figure(en: Brief) -> None:
 
 
 def _written(f: Figure, text: str) -> bool:
-    """``f`` appears in ``text`` with its qualifier and scale ("more than 3,700", "14.5 billion")."""
+    """``f`` appears in ``text`` with its qualifier and scale ("more than 3,700",
+    "14.5 billion")."""
     scale = rf" {f.scale.value}" if f.scale else r"(?! (?:thousand|million|billion|trillion))"
     for form in english_number(f.value, identifier=not f.unit):
-        for m in re.finditer(rf"(?<![\w.,]){re.escape(form)}(?:st|nd|rd|th)?(?!\w|[.,]\d){scale}", text):
+        pattern = rf"(?<![\w.,]){re.escape(form)}(?:st|nd|rd|th)?(?!\w|[.,]\d){scale}"
+        for m in re.finditer(pattern, text):
             before = text[: m.start()].rstrip().lower()
             has = [q for q, words in QUALIFIER_WORDS.items() if before.endswith(words)]
             if f.qualifier is None and not has:

@@ -36,8 +36,8 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 
 from briefgen.pipeline import build
 from briefgen.load.brief import load_brief
-from briefgen.load.schema import Brief
 from briefgen.load.profile import builtin_profiles
+from briefgen.load.schema import Brief
 from tests.test_docx_outputs import squash, w
 from tests.test_pptx_outputs import pdf_pages, title_text
 
@@ -115,7 +115,7 @@ class Builds:
     def __init__(self, out: Path) -> None:
         self.out = out
 
-    @cache
+    @cache  # noqa: B019 - one Builds per test session, kept for all of it
     def files(self, brief_id: str) -> dict[tuple[str, str], Path]:
         results = build(brief=CORPUS / brief_id, audiences=list(AUDIENCES),
                         formats=["docx", "pptx"], out=self.out / brief_id)
@@ -127,7 +127,7 @@ class Builds:
     def deck(self, brief_id: str, audience: str):
         return Presentation(str(self.files(brief_id)[(audience, "pptx")]))
 
-    @cache
+    @cache  # noqa: B019 - as above
     def memo_pages(self) -> dict[str, int]:
         """Pages of every executive memo, one soffice run for all of them."""
         if shutil.which("soffice") is None:

@@ -1,4 +1,5 @@
-"""Atomic writes: a failed, interrupted or concurrent build never leaves a broken or partial file."""
+"""Atomic writes: a failed, interrupted or concurrent build never leaves a broken or partial
+file."""
 
 from __future__ import annotations
 

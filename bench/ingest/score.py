@@ -10,7 +10,8 @@
   named in a row) are not written as numbers, so the main recall leaves them out; the raw
   recall over all reference figures is reported beside it.
 * Headings: a reference section title is *in the source* when it is a whole line of it
-  (whitespace and an outline number such as 三、 ignored); recall is over those, and over all titles.
+  (whitespace and an outline number such as 三、 ignored); recall is over those, and over all
+  titles.
 * CER: Levenshtein distance between the draft's section paragraphs and the reference's, joined
   (Chinese with nothing, English with a space, whitespace removed or collapsed), divided by the
   reference length. The raw text of the source, scored the same way, is the baseline.

@@ -104,7 +104,8 @@ def _tags(path: Path, vocabulary: Vocabulary) -> TagReport:
     from briefgen.load.yaml_source import load_yaml
 
     src = load_yaml(path)
-    return check_tags(src.data, vocabulary, lambda loc, what, hint: problem_at(src, loc, what, hint))
+    return check_tags(src.data, vocabulary,
+                      lambda loc, what, hint: problem_at(src, loc, what, hint))
 
 
 def _count(items: list[object], noun: str) -> str:

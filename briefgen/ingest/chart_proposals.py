@@ -1,9 +1,9 @@
 """Chart proposals: bars for figures that share a unit, a scale and a section, and a timeline.
 
-Only amounts are charted: ordinals, ranges, shares (%) and durations are left out, and so are bare counts
-whose nouns differ (73个口岸 and 4200个航班 share 个 but are not comparable). When one figure is
-the sum of the others within 3% (total 6.3 = exports 3.8 + imports 2.4), the parts are charted
-and the total is left to the text.
+Only amounts are charted: ordinals, ranges, shares (%) and durations are left out, and so are
+bare counts whose nouns differ (73个口岸 and 4200个航班 share 个 but are not comparable).
+When one figure is the sum of the others within 3% (total 6.3 = exports 3.8 + imports 2.4), the
+parts are charted and the total is left to the text.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""A figure as found in a sentence: the record that figures, comparisons, labels and charts share."""
+"""A figure as found in a sentence: the record that figures, comparisons, labels and charts
+share."""
 
 from __future__ import annotations
 

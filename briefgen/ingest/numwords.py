@@ -17,7 +17,8 @@ _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 #: A number in words, longest forms first; one word or ``tens-units`` (not ``one`` alone).
 NUMBER_WORDS = (rf"(?:(?:{_TENS})(?:-(?:{_UNITS}))?|{_TEENS}|"
-                rf"(?:{_UNITS}|a) hundred(?: (?:and )?(?:(?:{_TENS})(?:-(?:{_UNITS}))?|{_TEENS}|{_UNITS}))?|"
+                rf"(?:{_UNITS}|a) hundred"
+                rf"(?: (?:and )?(?:(?:{_TENS})(?:-(?:{_UNITS}))?|{_TEENS}|{_UNITS}))?|"
                 r"two|three|four|five|six|seven|eight|nine|dozen)")
 _WORD_RE = re.compile(rf"(?i:{NUMBER_WORDS})")
 

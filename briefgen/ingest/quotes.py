@@ -14,14 +14,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_ZH_SAID = re.compile(r"(?:表示|指出|强调|说|称|宣布|认为|写道)[：:，,]?\s*“(?P<q>[^“”]{8,}(?:“[^“”]*”[^“”]*)*)”")
+_ZH_SAID = re.compile(r"(?:表示|指出|强调|说|称|宣布|认为|写道)[：:，,]?\s*"
+                      r"“(?P<q>[^“”]{8,}(?:“[^“”]*”[^“”]*)*)”")
 _ZH_THEME = re.compile(r"(?P<s>[^，。；“”]{1,30}?)的?主题(?:是|为)“(?P<q>[^“”]{6,})”")
 _ZH_AS = re.compile(r"^(?:如同|正如)(?P<s>.+?)(?:指出|所说|强调|讲|说)的那样[，,](?P<q>.{8,})$")
 _EN_SAID = re.compile(r"(?P<s>[A-Z][\w.'’ -]{2,60}?)\s+(?:said|says|stated|noted|stressed|"
                       r"pointed out|told [\w ]+?)[,:]?\s+[“\"](?P<q>[^”\"]{12,})[”\"]")
 _EN_SAID_AFTER = re.compile(r"[“\"](?P<q>[^”\"]{12,})[,.]?[”\"],?\s+(?:said|says)\s+"
                             r"(?P<s>[A-Z][\w.'’ -]{2,60}?)[,.]")
-_EN_THEME = re.compile(r"[Tt]he theme of (?P<s>[\w' -]{2,60}?) (?:was|is) [“\"](?P<q>[^”\"]{12,})[”\"]")
+_EN_THEME = re.compile(r"[Tt]he theme of (?P<s>[\w' -]{2,60}?) (?:was|is) "
+                       r"[“\"](?P<q>[^”\"]{12,})[”\"]")
 _EN_AS = re.compile(r"^As (?P<s>.+?) (?:pointed out|said|noted|stressed)\b[^,]*, (?P<q>.{20,})$")
 
 
@@ -59,7 +61,8 @@ def find_quotes(sentence: str, lang: str) -> list[FoundQuote]:
 
 
 _VERB = r"(?:said|says|added|adds|stressed|noted|told [\w ]{2,30}?|declared|warned|explained)"
-_NAME = r"(?P<s>he|she|they|(?:[A-Z][\w.'’-]*|of|the|and|de|van|von)(?: (?:[A-Z][\w.'’-]*|of|the|and|de|van|von)){0,7})"
+_NAME = (r"(?P<s>he|she|they|(?:[A-Z][\w.'’-]*|of|the|and|de|van|von)"
+         r"(?: (?:[A-Z][\w.'’-]*|of|the|and|de|van|von)){0,7})")
 _Q = r"[“\"](?P<q>[^”\"]{12,})[”\"]"
 _EN_PARA = (
     re.compile(_Q + r"\s*,?\s+" + _VERB + r"\s+" + _NAME),  # "…," said X

@@ -1,4 +1,5 @@
-"""Source notes -> sources: ``（来源：新华社，科技日报，2017年5月15日）``, ``Source: Xinhua, 15 May 2017``."""
+"""Source notes -> sources: ``（来源：新华社，科技日报，2017年5月15日）``,
+``Source: Xinhua, 15 May 2017``."""
 
 from __future__ import annotations
 

@@ -60,13 +60,15 @@ class Outline:
         return "\n".join(p for s in self.sections for p in s.paragraphs)
 
 
-_HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
+_HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|"
+                             r"[（(][一二三四五六七八九十\d]{1,3}[）)]|"
                              r"第[一二三四五六七八九十\d]+[章节部分篇]\s*|(?:\d{1,2}\.){1,3}\s*(?!\d)|"
                              r"[IVX]{1,4}\.\s+)")
 
 
 def strip_number(title: str) -> str:
-    """A heading without its outline number (``三、背景`` -> ``背景``, ``2.1 Trade`` -> ``Trade``)."""
+    """A heading without its outline number (``三、背景`` -> ``背景``,
+    ``2.1 Trade`` -> ``Trade``)."""
     bare = _HEADING_NUMBER.sub("", title, count=1).strip()
     return bare or title
 

@@ -28,8 +28,8 @@ _CHINESE_SCALE = re.compile("^(万亿|亿|万)")
 _CHINESE_MEASURE = re.compile("^[个名家位项座所条]")
 _SAME_CURRENCY = {
     "USD": ("usd", "us$", "us dollar", "美元"),  # not "$" or "dollars": whose dollars?
-    "CNY": ("cny", "rmb", "yuan", "renminbi", "yuan renminbi", "rmb yuan", "元", "人民币", "元人民币",
-            "人民币元"),
+    "CNY": ("cny", "rmb", "yuan", "renminbi", "yuan renminbi", "rmb yuan", "元", "人民币",
+            "元人民币", "人民币元"),
     "EUR": ("eur", "€", "euro", "欧元"),
     "GBP": ("gbp", "£", "pound", "pound sterling", "英镑"),
     "JPY": ("jpy", "yen", "日元"),
@@ -90,8 +90,9 @@ def axis_problem(chart: Chart, used: Sequence[Figure], lang: str) -> tuple[str, 
         groups.setdefault(measure(figure.scale, figure.unit), []).append(figure)
     if len(groups) > 1:
         units = {m.unit for m in groups}
-        shown = "; ".join(f"{', '.join(f.id for f in figs)} in {written(figs[0], lang) or '(no unit)'}"
-                          for figs in groups.values())
+        shown = "; ".join(
+            f"{', '.join(f.id for f in figs)} in {written(figs[0], lang) or '(no unit)'}"
+            for figs in groups.values())
         if len(units) == 1:
             (first, *_), *others = groups.items()
             rescaled = ", ".join(

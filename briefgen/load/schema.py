@@ -68,7 +68,8 @@ class Strict(BaseModel):
 
 
 class Language(str, Enum):
-    """Language of the brief's text; decides segmentation, budgets (characters or words) and labels."""
+    """Language of the brief's text; decides segmentation, budgets (characters or words) and
+    labels."""
 
     zh = "zh"
     en = "en"

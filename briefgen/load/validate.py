@@ -88,7 +88,8 @@ def _model_fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
 
 
 def _inner_model(annotation: Any) -> Any:
-    """The BaseModel inside ``list[X]``, ``X | None``, ``dict[str, X]``, or the annotation itself."""
+    """The BaseModel inside ``list[X]``, ``X | None``, ``dict[str, X]``, or the annotation
+    itself."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in typing.get_args(annotation):

@@ -18,12 +18,16 @@ import re
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 from yaml.constructor import SafeConstructor
 
 from briefgen.errors import Problem
-from briefgen.load.yaml_source import Loc, YamlSource, field_path
+from briefgen.load.yaml_paths import Loc, field_path
+
+if TYPE_CHECKING:  # yaml_source imports this module to explain its parse errors
+    from briefgen.load.yaml_source import YamlSource
 
 #: Line breaks as PyYAML counts them, so line numbers agree with its marks.
 _LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
@@ -213,7 +217,8 @@ def _why_quote(value: str, at: str) -> str | None:
 
 
 def quoted(text: str) -> str:
-    """``text`` as a YAML scalar in double quotes, or single quotes when it holds ``"`` or ``\\``."""
+    """``text`` as a YAML scalar in double quotes, or single quotes when it holds ``"`` or
+    ``\\``."""
     if '"' not in text and "\\" not in text:
         return f'"{text}"'
     return "'" + text.replace("'", "''") + "'"

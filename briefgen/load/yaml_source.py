@@ -45,12 +45,15 @@ from yaml.cyaml import CParser
 from yaml.resolver import Resolver
 
 from briefgen.errors import InputError
+from briefgen.load.yaml_paths import Loc, field_path
+from briefgen.load.yaml_slips import explain_syntax
 from briefgen.resources import note_read
+
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "Loc", "YamlSource", "field_path", "load_yaml",
+           "read_capped", "read_text"]
 
 MAX_BYTES = 2_000_000
 MAX_DEPTH = 20
-
-Loc = tuple[str | int, ...]
 
 #: Tags the safe constructor knows but a brief has no use for.
 _REFUSED_TAGS = ("binary", "set", "omap", "pairs")
@@ -112,14 +115,6 @@ class YamlSource:
         return self.text[node.start_mark.index: node.end_mark.index]
 
 
-def field_path(loc: Loc) -> str:
-    """``("sections", 3, "title")`` -> ``sections[3].title``."""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
 def _key(node: yaml.MappingNode, part: str | int) -> yaml.Node | None:
     for key, _ in node.value:
         if isinstance(key, yaml.ScalarNode) and key.value == str(part):
@@ -132,7 +127,8 @@ def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
         for key, value in node.value:
             if isinstance(key, yaml.ScalarNode) and key.value == str(part):
                 return value
-    if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+    if (isinstance(node, yaml.SequenceNode) and isinstance(part, int)
+            and 0 <= part < len(node.value)):
         return node.value[part]
     return None
 
@@ -302,8 +298,6 @@ def _parse_or_report(path: Path, text: str) -> tuple[yaml.Node | None, Any]:
     try:
         return _parse(_SafeLoader, text)
     except yaml.MarkedYAMLError as exc:
-        from briefgen.load.yaml_slips import explain_syntax  # here: yaml_slips imports this module
-
         slip = explain_syntax(path, text, exc)
         if slip is not None:
             raise InputError([slip]) from None

@@ -1,4 +1,5 @@
-"""Speaker notes, read back from the written deck: what the speaker will see, not what was planned."""
+"""Speaker notes, read back from the written deck: what the speaker will see, not what was
+planned."""
 
 from __future__ import annotations
 

@@ -206,7 +206,7 @@ def chart(draw: st.DrawFn, cid: str, lang: str, figures: list[dict[str, Any]],
     out["categories"] = draw(st.lists(line(lang, 40), min_size=n, max_size=n))
     n_series = 1 if kind == "pie" else draw(st.integers(1, 3))
     series = []
-    for k in range(n_series):
+    for _ in range(n_series):
         values = draw(st.lists(value(), min_size=n, max_size=n))
         if kind == "pie":
             values = [abs(v) for v in values]

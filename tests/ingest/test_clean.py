@@ -16,7 +16,8 @@ def _texts(blocks: list[Block], kind: str | None = None) -> list[str]:
 
 def test_spaces_between_cjk_and_digits_are_removed() -> None:
     assert normalize("于 5 月 14 日至 15 日在北京举行") == "于5月14日至15日在北京举行"
-    assert normalize("随 着“ 一 带 一 路” 建 设 提 速， 雅 万 高 铁") == "随着“一带一路”建设提速，雅万高铁"
+    assert (normalize("随 着“ 一 带 一 路” 建 设 提 速， 雅 万 高 铁")
+            == "随着“一带一路”建设提速，雅万高铁")
     assert normalize("中国 - 蒙古生物高分子") == "中国-蒙古生物高分子"
     assert normalize("第７１届") == "第71届"
 
@@ -28,8 +29,10 @@ def test_spaces_between_latin_words_stay() -> None:
 def test_lines_broken_mid_sentence_are_joined() -> None:
     # as in the seed: a blank line after every line, so one blank line is only a line break
     blocks = blocks_from_lines(_lines(
-        "“一带一路”国际合作高峰论坛于 5 月 14 日至 15 日在北京举行，中国国家主席习近平出席论坛开", "",
-        "幕式并主持领导人圆桌峰会。应习近平主席邀请，共有 29 个国家元首和政府首脑出席论坛。出席论坛的", "",
+        "“一带一路”国际合作高峰论坛于 5 月 14 日至 15 日在北京举行，"
+        "中国国家主席习近平出席论坛开", "",
+        "幕式并主持领导人圆桌峰会。应习近平主席邀请，"
+        "共有 29 个国家元首和政府首脑出席论坛。出席论坛的", "",
         "有来自 130 多个国家的官员。", "",
         "论坛的主题是“加强国际合作，共建‘一带一路 '，实现共赢发展”。", ""))
     first = ("“一带一路”国际合作高峰论坛于5月14日至15日在北京举行，中国国家主席习近平出席论坛开幕式"
@@ -82,8 +85,8 @@ def test_an_inline_list_after_a_colon_stays_in_its_paragraph() -> None:
 def test_items_out_of_order_are_sorted_and_the_lead_in_goes_first() -> None:
     paras = [Block(t) for t in ("一是甲。", "二是乙。", "三是丙。", "五是戊。", "四是丁。",
                                 "重点为以下五个方面：")]
-    assert _texts(reorder_items(paras)) == ["重点为以下五个方面：", "一是甲。", "二是乙。", "三是丙。",
-                                            "四是丁。", "五是戊。"]
+    assert _texts(reorder_items(paras)) == ["重点为以下五个方面：", "一是甲。", "二是乙。",
+                                            "三是丙。", "四是丁。", "五是戊。"]
 
 
 def test_captions_and_source_notes_are_told_apart() -> None:

@@ -74,7 +74,8 @@ def test_doing_what_the_messages_say_gives_a_brief_that_loads(case: Path, tmp_pa
 
 @pytest.mark.parametrize(("written", "figure", "hint"), [
     ("97.2 billion", {"unit": "US dollars"}, "write value: 97.2 with scale: billion"),
-    ("97.2 billion U.S. dollars", {}, "write value: 97.2 with scale: billion and unit: U.S. dollars"),
+    ("97.2 billion U.S. dollars", {},
+     "write value: 97.2 with scale: billion and unit: U.S. dollars"),
     ("about 20 %", {}, "write value: 20 with unit: % and qualifier: about"),
     ("1.2万亿元", {"unit": "元"}, "write value: 1.2 with scale: 万亿"),
     ("130多个国家", {}, "write value: 130 with unit: 个国家 and qualifier: more_than"),

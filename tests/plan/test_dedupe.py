@@ -40,8 +40,10 @@ def test_without_a_new_line_the_first_slide_keeps_one_and_a_continuation_goes():
 
 
 def test_distinct_lines_that_share_words_both_stay():
-    zh = (Slide("bullets", "要点", bullets=("“一带一路”国际合作高峰论坛于5月14日至15日在北京举行",)),
-          Slide("bullets", "圆桌峰会", bullets=("“一带一路”国际合作高峰论坛5月15日在北京举行圆桌峰会",)))
+    zh = (Slide("bullets", "要点",
+                bullets=("“一带一路”国际合作高峰论坛于5月14日至15日在北京举行",)),
+          Slide("bullets", "圆桌峰会",
+                bullets=("“一带一路”国际合作高峰论坛5月15日在北京举行圆桌峰会",)))
     assert dedupe_bullets(zh, "zh") == zh
     other = (Slide("kpi", "Numbers"), Slide("bullets", "A", bullets=("Exports grew",)),
              Slide("sources", "Sources", bullets=("Exports grew",)))

@@ -46,7 +46,10 @@ def test_click_enlarges_and_arrows_step(preview_out: Path, page) -> None:
     zoom.wait_for(state="visible", timeout=5_000)
     big = zoom.locator("img")
     expect = playwright_api().expect
-    url = lambda img: img.evaluate("img => img.src")
+
+    def url(img):
+        return img.evaluate("img => img.src")
+
     expect(big).to_have_attribute("src", url(slides.first))
     page.wait_for_function("(i => i.complete && i.naturalWidth > 0)"
                            "(document.querySelector('#zoom img'))")

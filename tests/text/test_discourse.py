@@ -17,7 +17,8 @@ PRIORITIES = [
     "二是设施联通，这是“一带一路”建设的优先领域。",
     "三是贸易畅通，这是“一带一路”建设的重点内容。",
 ]
-BACKGROUND = "中国与不少国家发展理念相通，发展目标相近，发展路径相合。因此，“一带一路”倡议提出后得到了100多个国家和国际组织的积极响应和支持。"
+BACKGROUND = ("中国与不少国家发展理念相通，发展目标相近，发展路径相合。"
+              "因此，“一带一路”倡议提出后得到了100多个国家和国际组织的积极响应和支持。")
 
 
 def _groups(paragraphs, lang):
@@ -42,7 +43,8 @@ def test_list_items_never_leave_their_lead_in():
     texts = _texts(grp)
     assert (
         texts[0]
-        == "论坛重点打造了四方面成果：一是凝聚更多共识；二是明确合作方向；三是推动项目落地；四是完善支撑体系。"
+        == "论坛重点打造了四方面成果：一是凝聚更多共识；二是明确合作方向；"
+        "三是推动项目落地；四是完善支撑体系。"
     )
     assert (
         "论坛重点打造了四方面成果：一是凝聚更多共识；二是明确合作方向。" in texts
@@ -67,7 +69,8 @@ def test_items_in_their_own_paragraphs_and_their_heads():
 def test_english_items_and_heads():
     paras = [
         "Cooperation focuses on the following three areas:",
-        "First, policy coordination, which is an important guarantee for building the Belt and Road.",
+        "First, policy coordination, which is an important guarantee for building the Belt and "
+        "Road.",
         "Second, facilities connectivity, which is a priority area for building the Belt and Road.",
         "Third, unimpeded trade, which is a key focus of building the Belt and Road.",
     ]
@@ -92,7 +95,8 @@ def test_a_sentence_that_points_back_comes_with_its_predecessor_or_loses_the_con
 
 
 def test_pointers_cannot_be_dropped():
-    trade = "2016年中国与沿线国家的进出口总额为6.3万亿元人民币，增长0.6%。其中出口3.8万亿元，增长0.7%；进口2.4万亿元，增长0.5%。"
+    trade = ("2016年中国与沿线国家的进出口总额为6.3万亿元人民币，增长0.6%。"
+             "其中出口3.8万亿元，增长0.7%；进口2.4万亿元，增长0.5%。")
     _, grps = _groups([trade], "zh")
     texts = [t for g in grps for t in _texts(g)]
     assert not any(t.startswith("其中") for t in texts)
@@ -120,7 +124,8 @@ def test_pointers_cannot_be_dropped():
             "The initiative has received support from more than 100 countries.",
         ),
         (
-            "It was against this background that President Xi Jinping put forward the initiative in 2013.",
+            "It was against this background that President Xi Jinping put forward the initiative "
+            "in 2013.",
             "en",
             "President Xi Jinping put forward the initiative in 2013.",
         ),

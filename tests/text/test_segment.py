@@ -148,7 +148,8 @@ def test_seed_sentences_are_sensible():
     ("text", "expected"),
     [
         (
-            "Dr. Smith met Mr. Jones at the U.N. headquarters on Monday. They discussed item No. 5, e.g. trade and aid.",
+            "Dr. Smith met Mr. Jones at the U.N. headquarters on Monday. They discussed item No. "
+            "5, e.g. trade and aid.",
             [
                 "Dr. Smith met Mr. Jones at the U.N. headquarters on Monday.",
                 "They discussed item No. 5, e.g. trade and aid.",
@@ -163,7 +164,8 @@ def test_seed_sentences_are_sensible():
             ['"We are ready," he said.', '"The work starts now."', "Officials agreed."],
         ),
         (
-            "He works for the U.N. The meeting ended at 5 p.m. yesterday. Then U.S. officials left.",
+            "He works for the U.N. The meeting ended at 5 p.m. yesterday. Then U.S. officials "
+            "left.",
             [
                 "He works for the U.N.",
                 "The meeting ended at 5 p.m. yesterday.",
@@ -175,7 +177,8 @@ def test_seed_sentences_are_sensible():
             ["The U.N. Security Council met.", "John F. Kennedy spoke at 3 p.m. on Jan. 5."],
         ),
         (
-            "The plan (see Fig. 2) was approved. Attendance was approx. 1,500 people! Why? Costs, i.e. fees, rose.",
+            "The plan (see Fig. 2) was approved. Attendance was approx. 1,500 people! Why? Costs, "
+            "i.e. fees, rose.",
             [
                 "The plan (see Fig. 2) was approved.",
                 "Attendance was approx. 1,500 people!",
@@ -198,7 +201,8 @@ def test_english_sentences(text, expected):
 
 
 def test_english_clauses():
-    s = "Trade rose 0.6% to 6.3 trillion yuan in 2016, while exports grew by 1,500 units; imports fell."
+    s = ("Trade rose 0.6% to 6.3 trillion yuan in 2016, while exports grew by 1,500 units; "
+         "imports fell.")
     assert clauses(s, "en") == [
         "Trade rose 0.6% to 6.3 trillion yuan in 2016, ",
         "while exports grew by 1,500 units; ",
