@@ -1,8 +1,9 @@
 """The layers of briefgen hold: import-linter's contracts (pyproject.toml), no import cycle, no
 module over 600 lines. docs/dev/modules.md explains the layers.
 
-Known breaks that issue 17 is fixing are marked ``xfail(strict=True)``: once the fix lands the
-test passes, strict turns that into a failure, and the mark must go.
+A broken contract names the import that breaks it (lint-imports' own report); a cycle names its
+modules; a long module its length. Fix the code, not the contract: docs/dev/modules.md says
+where each job belongs.
 """
 
 from __future__ import annotations
@@ -19,29 +20,6 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "briefgen"
 MAX_LINES = 600
 
-_PDF = ("build.py, preview/make.py and preview/snapshots.py import commands/pdf.py "
-        "(issue 17: LibreOffice moves to one office module)")
-_GLYPHS = ("load/references.py imports charts/glyphs.py, which imports matplotlib "
-           "(issue 17: validation should not draw)")
-#: Contract id -> why it is broken today.
-BROKEN_CONTRACTS = {
-    "layers": f"{_PDF}; {_GLYPHS}",
-    "no-drawing-below-render": _GLYPHS,
-    "cli-on-top": _PDF,
-}
-#: Import cycles (module sets) known today -> why.
-KNOWN_CYCLES = {
-    frozenset({"briefgen.build", "briefgen.commands.pdf"}):
-        "build.py imports commands/pdf.py, which imports build back (issue 17)",
-}
-#: Modules over MAX_LINES today (path under briefgen/) -> why.
-LONG_MODULES = {
-    "render/docx/oxml.py": "render/docx/oxml.py is being split (issue 17)",
-    "plan/audience.py": "plan/audience.py is being split (issue 17)",
-    "text/compress.py": "text/compress.py loses its word lists to text/lexicon (issue 17)",
-}
-
-
 def _contract_ids() -> list[str]:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
     return [c["id"] for c in config["tool"]["importlinter"]["contracts"]]
@@ -56,13 +34,9 @@ def _lint_imports() -> Path:
 
 def test_the_layers_are_written_down_as_at_least_four_contracts() -> None:
     assert len(_contract_ids()) >= 4
-    assert set(BROKEN_CONTRACTS) <= set(_contract_ids())
 
 
-@pytest.mark.parametrize("contract", [
-    pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=BROKEN_CONTRACTS[c]))
-    if c in BROKEN_CONTRACTS else c
-    for c in _contract_ids()])
+@pytest.mark.parametrize("contract", _contract_ids())
 def test_import_contract_is_kept(contract: str) -> None:
     run = subprocess.run([str(_lint_imports()), "--no-cache", "--no-logo", "--contract", contract],
                          cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
@@ -127,20 +101,13 @@ def test_strongly_connected_finds_a_cycle_through_three_modules() -> None:
     assert sorted(map(sorted, _strongly_connected(edges))) == [["a", "b", "c"], ["d"]]
 
 
-def test_no_new_import_cycle() -> None:
-    new = [sorted(c) for c in _import_cycles() if c not in KNOWN_CYCLES]
-    assert new == [], "modules that import each other (see grimp's find_shortest_chain)"
-
-
-@pytest.mark.xfail(strict=True, reason="; ".join(KNOWN_CYCLES.values()))
 def test_no_import_cycle() -> None:
-    assert [sorted(c) for c in _import_cycles()] == []
+    cycles = [sorted(c) for c in _import_cycles()]
+    assert cycles == [], "modules that import each other (see grimp's find_shortest_chain)"
 
 
-@pytest.mark.parametrize("module", [
-    pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=LONG_MODULES[name]))
-    if name in LONG_MODULES else name
-    for name in sorted(p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py"))])
+@pytest.mark.parametrize("module", sorted(p.relative_to(PACKAGE).as_posix()
+                                          for p in PACKAGE.rglob("*.py")))
 def test_module_is_at_most_600_lines(module: str) -> None:
     lines = len((PACKAGE / module).read_text("utf-8").splitlines())
     assert lines <= MAX_LINES, f"briefgen/{module} has {lines} lines: split it by job"
