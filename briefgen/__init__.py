@@ -58,11 +58,11 @@ __all__ = [
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from briefgen.pipeline import Output, build
     from briefgen.errors import BriefgenError, InputError, Problem
     from briefgen.load.brief import LoadedBrief
     from briefgen.load.profile import Profile, builtin_profiles
     from briefgen.load.schema import Brief
+    from briefgen.pipeline import Output, build
     from briefgen.plan.audience import plan_for
     from briefgen.plan.model import DocPlan
 

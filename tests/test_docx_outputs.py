@@ -15,9 +15,9 @@ import pytest
 from docx import Document
 from lxml import etree
 
-from briefgen.pipeline import build
 from briefgen.load.brief import load_brief
 from briefgen.load.profile import load_profile
+from briefgen.pipeline import build
 from briefgen.plan.audience import plan_for
 from briefgen.plan.model import ChartBlock, ChartSpec, DocPlan, Heading
 

@@ -34,10 +34,10 @@ from docx.text.paragraph import Paragraph
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 
-from briefgen.pipeline import build
 from briefgen.load.brief import load_brief
 from briefgen.load.profile import builtin_profiles
 from briefgen.load.schema import Brief
+from briefgen.pipeline import build
 from tests.test_docx_outputs import squash, w
 from tests.test_pptx_outputs import pdf_pages, title_text
 

@@ -11,8 +11,8 @@ from docx import Document
 from docx.oxml.ns import qn
 from pptx import Presentation
 
-from briefgen.pipeline import build
 from briefgen.load.brief import load_brief
+from briefgen.pipeline import build
 from briefgen.plan.formatting import figure_view
 from briefgen.plan.labels import base_labels
 from briefgen.resources import default_brief

@@ -24,10 +24,10 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 
-from briefgen.pipeline import build
 from briefgen.fonts import CJK_FAMILY
 from briefgen.load.brief import load_brief
 from briefgen.load.schema import Brief
+from briefgen.pipeline import build
 from briefgen.plan.labels import resolve_labels
 from briefgen.render.pptx import oxml
 from briefgen.render.pptx.renderer import LayoutFallbackWarning, TextFitWarning

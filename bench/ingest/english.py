@@ -15,8 +15,8 @@ from typing import Any
 import yaml
 
 from bench.ingest.score import FigureScore, QuoteScore, is_noun_phrase, score_figures, score_quotes
-from briefgen.pipeline import build
 from briefgen.ingest.draft import ingest, write_draft
+from briefgen.pipeline import build
 
 HERE = Path(__file__).resolve().parent / "en"
 NOTE = ("Texts written for this benchmark (fictional events), each with the facts a careful "

@@ -25,11 +25,11 @@ import yaml
 from bench.ingest import english
 from bench.ingest.score import cer, joined, score_figures, score_headings
 from bench.readme_block import write_block
-from briefgen.pipeline import build
 from briefgen.ingest.clean import blocks_from_lines
 from briefgen.ingest.draft import ingest, write_draft
 from briefgen.ingest.read import read_source
 from briefgen.load.brief import load_brief
+from briefgen.pipeline import build
 
 SEED = Path("/work/shared/seed/belt-and-road-forum-2017.txt")
 ZH = ROOT / "briefs" / "belt-and-road-forum-2017" / "brief.yaml"

@@ -19,9 +19,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from briefgen.load.audiences import BUILTIN_AUDIENCES
-from briefgen.pipeline import chart_cache_dir
 from briefgen.load.brief import load_brief
 from briefgen.load.profile import load_profile
+from briefgen.pipeline import chart_cache_dir
 from briefgen.plan import model as m
 from briefgen.plan.audience import plan_for
 

@@ -47,9 +47,9 @@ ROOT = HERE.parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+import briefgen
 from bench.speed.export_md import export
 from bench.speed.scale import write_scaled
-import briefgen
 from briefgen.resources import default_brief
 
 FORMATS = ("docx", "pptx")

@@ -161,7 +161,7 @@ def wrap(text: str, max_em: float, max_lines: int | None = None, balance: bool =
     the text is cut with an ellipsis. Existing line breaks are kept.
     """
     lines = _wrap_lines(text, max_em)
-    if balance and 1 < len(lines) and (max_lines is None or len(lines) <= max_lines):
+    if balance and len(lines) > 1 and (max_lines is None or len(lines) <= max_lines):
         width = max_em
         while width > 1.0 and len(_wrap_lines(text, width - 0.5)) == len(lines):
             width -= 0.5

@@ -95,8 +95,8 @@ def configure(p: argparse.ArgumentParser, positional: bool = True) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Build, print each path as it is written, then the result table."""
-    from briefgen.pipeline import build
     from briefgen.commands.report import Reporter
+    from briefgen.pipeline import build
 
     positional = getattr(args, "brief_path", None)
     if positional is not None and args.brief is not None:

@@ -152,8 +152,8 @@ def describe_build(options: Options, outputs: Sequence[Output], shots: Mapping[P
     """What the page shows: each audience's facts (from its plan) and files (copied into the
     preview folder, with their pictures and notes), and the warnings the build ``raised``."""
     from briefgen.load.audiences import resolve_profiles
-    from briefgen.pipeline import plan_brief
     from briefgen.load.brief import load_brief
+    from briefgen.pipeline import plan_brief
 
     plans = plan_brief(options.brief_path, list(options.audiences), list(options.profile_files),
                        cache=options.cache)  # the build's plans, from the plan cache

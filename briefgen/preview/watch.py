@@ -23,8 +23,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefgen.office import resident as resident_office
 from briefgen.errors import InputError, first_line
+from briefgen.office import resident as resident_office
 from briefgen.preview.make import Options, find_soffice, make_preview
 from briefgen.preview.page import version_of
 from briefgen.resources import data_dir

@@ -14,10 +14,10 @@ import yaml
 from docx import Document
 from pptx import Presentation
 
-from briefgen.pipeline import build
 from briefgen.cli import main
 from briefgen.load.profile import builtin_profiles, load_profile
 from briefgen.load.tags import KINDS, Vocabulary, builtin_vocabulary
+from briefgen.pipeline import build
 
 ROOT = Path(__file__).resolve().parents[2]
 CLIMATE = ROOT / "tests" / "data" / "briefs" / "climate-conference-en"  # tags: [..., conectivity]

@@ -9,9 +9,9 @@ import docx
 import pytest
 import yaml
 
-from briefgen.pipeline import build
 from briefgen.ingest.command import main
 from briefgen.load.brief import load_brief
+from briefgen.pipeline import build
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = Path("/work/shared/seed/belt-and-road-forum-2017.txt")

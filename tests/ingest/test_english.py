@@ -13,7 +13,6 @@ import yaml
 
 from bench.ingest.english import HERE, expected_cases, score_text
 from bench.ingest.score import is_noun_phrase
-from briefgen.pipeline import build
 from briefgen.ids import slug
 from briefgen.ingest.clean import blocks_from_lines
 from briefgen.ingest.dateline import find_dateline
@@ -26,6 +25,7 @@ from briefgen.ingest.read import PAGE_BREAK, Block
 from briefgen.ingest.tags import LEXICON, profile_roles
 from briefgen.ingest.titles import title_case
 from briefgen.load.brief import load_brief
+from briefgen.pipeline import build
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.pipeline import build
 from briefgen.load.brief import load_brief
 from briefgen.load.profile import load_profile
+from briefgen.pipeline import build
 from briefgen.plan.audience import plan_for
 from briefgen.plan.model import ChartBlock, FigureTable, Heading
 from briefgen.plan.pages import pages

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from briefgen.pipeline import plan_brief
 from briefgen.cli import main
 from briefgen.load.brief import load_brief
 from briefgen.load.profile import load_profile
+from briefgen.pipeline import plan_brief
 from briefgen.plan.model import Choice, DocPlan
 from briefgen.preview.facts import AudienceFacts, SectionFact, describe, rule_for
 from briefgen.preview.make import AudienceView, FileView, Options, Preview

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from briefgen.preview import snapshots
 from briefgen.contents import laid_out
+from briefgen.preview import snapshots
 
 
 def _docx(path: Path, when: tuple[int, ...], text: str = "hello") -> bytes:

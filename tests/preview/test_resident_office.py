@@ -56,8 +56,8 @@ def test_contents_layouts_go_to_it_and_give_the_same_document(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The academic briefing (contents page numbers from a layout) is byte for byte the same
     whether the layout ran in a LibreOffice of its own or in the resident one."""
-    from briefgen.cli import main
     from briefgen import office as toc
+    from briefgen.cli import main
 
     soffice = _soffice()
     monkeypatch.setenv("BRIEFGEN_TOC_PAGES", "1")  # the suite turns layouts off

@@ -58,9 +58,9 @@ def test_month_names_and_abbreviations_are_one_list() -> None:
 
 def test_month_and_weekday_names_are_cldr_english() -> None:
     wide, short = get_month_names("wide", locale="en"), get_month_names("abbreviated", locale="en")
-    assert EN_MONTH_NAMES == tuple(wide[m] for m in range(1, 13))
+    assert tuple(wide[m] for m in range(1, 13)) == EN_MONTH_NAMES
     assert set(EN_MONTH_ABBREVIATIONS) == {short[m] for m in range(1, 13) if m != 5} | {"Sept"}
-    assert EN_WEEKDAY_NAMES == tuple(get_day_names("wide", locale="en")[d] for d in range(7))
+    assert tuple(get_day_names("wide", locale="en")[d] for d in range(7)) == EN_WEEKDAY_NAMES
 
 
 def test_list_marker_takes_its_spaces() -> None:
