@@ -11,6 +11,7 @@ page numbers (:mod:`briefgen.contents.page_cache`) and the chart pictures
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from pathlib import Path
@@ -48,10 +49,8 @@ class Store:
 
     def used(self, key: str) -> None:
         """Mark an entry as recently used, so it is pruned last."""
-        try:
+        with contextlib.suppress(OSError):
             os.utime(self.path(key))
-        except OSError:
-            pass
 
     def write(self, key: str, data: bytes) -> bool:
         """Store an entry atomically, then prune; False when it could not be written (only a
@@ -59,10 +58,8 @@ class Store:
         if not store(self.path(key), data):
             return False
         if self.keep is not None:
-            try:
+            with contextlib.suppress(OSError):
                 self.prune(self.keep)
-            except OSError:
-                pass
         return True
 
     def prune(self, keep: int) -> None:

@@ -132,14 +132,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     rest = _split_ingest(argv)
     if rest is not None:  # ingest parses its own options, --help included
         command, debug = "ingest", "--debug" in argv[: len(argv) - len(rest)]
-        call = lambda: ingest.forward(rest)
+
+        def call() -> int:
+            return ingest.forward(rest)
     else:
         p = parser()
         _enable_completion(p)
         args = p.parse_args(argv)
         command, debug = args.command or "build", args.debug
         _setup_logging(args.verbose, args.quiet)
-        call = lambda: COMMANDS[command].run(args)
+
+        def call() -> int:
+            return COMMANDS[command].run(args)
     try:
         return call()
     except InputError as exc:

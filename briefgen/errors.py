@@ -1,4 +1,5 @@
-"""One family of errors, so the CLI can tell the user's mistakes (exit 2) from our faults (exit 1)."""
+"""One family of errors, so the CLI can tell the user's mistakes (exit 2) from our faults
+(exit 1)."""
 
 from __future__ import annotations
 

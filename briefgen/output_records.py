@@ -13,6 +13,7 @@ output path; a record that cannot be read is a miss, and deleting the folder is 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -57,17 +58,13 @@ class OutputRecords:
         """Record that ``path`` was just written from ``recipe`` (None: forget the file)."""
         digest = file_sha256(path)
         if recipe is None or digest is None:
-            try:
+            with contextlib.suppress(OSError):
                 self._record(path).unlink(missing_ok=True)
-            except OSError:
-                pass
             return
         record = {"path": os.path.abspath(path), "recipe": recipe, "sha256": digest}
         if store(self._record(path), json.dumps(record).encode("utf-8", "surrogateescape")):
-            try:
+            with contextlib.suppress(OSError):  # only a later build is slower
                 self._prune()
-            except OSError:
-                pass  # only a later build is slower
 
     def _prune(self) -> None:
         entries = list(self.folder.glob("*.json"))

@@ -50,7 +50,8 @@ def test_repack_without_a_time_keeps_each_entrys_own() -> None:
 
 
 def test_repack_replaces_bytes_in_the_named_entry_only() -> None:
-    blob = repacked(_zip({"a.xml": b"old old", "b.xml": b"old"}), replace={"a.xml": {b"old": b"new"}})
+    blob = repacked(_zip({"a.xml": b"old old", "b.xml": b"old"}),
+                    replace={"a.xml": {b"old": b"new"}})
     with zipfile.ZipFile(io.BytesIO(blob)) as package:
         assert (package.read("a.xml"), package.read("b.xml")) == (b"new new", b"old")
 

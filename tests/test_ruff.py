@@ -11,8 +11,6 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.mark.xfail(strict=False, reason="issue 17: the tree is not clean yet; once "
-                   "`ruff check --fix` and the hand fixes are merged, this mark goes")
 def test_ruff_finds_nothing() -> None:
     ruff = Path(sys.executable).with_name("ruff")
     if not ruff.exists():

@@ -2,8 +2,9 @@
 
 Pictures are cached in a folder by a content hash (:mod:`briefgen.cache`: the installation,
 so a change to the drawing code needs no version bump, the matplotlib and font versions, the
-spec), so a second build with the same charts draws nothing and does not even import matplotlib. The drawing itself lives in
-:mod:`briefgen.charts.draw`, which is imported only when a picture is actually drawn.
+spec), so a second build with the same charts draws nothing and does not even import matplotlib.
+The drawing itself lives in :mod:`briefgen.charts.draw`, which is imported only when a picture
+is actually drawn.
 
 The same spec always gives the same bytes (no software/time metadata in the PNG), and every file
 is stored atomically, so a concurrent build never reads half a picture.
@@ -62,8 +63,8 @@ def render_charts(
     """Draw each chart once to a PNG (chart id -> path).
 
     Pictures are cached in ``cache_dir`` by :func:`cache_key`, so a second build draws
-    nothing (a build without caches passes a folder of its own). Specs with the same id are drawn once;
-    two different specs under one id are an error. Charts of kind ``timeline`` draw the
+    nothing (a build without caches passes a folder of its own). Specs with the same id are drawn
+    once; two different specs under one id are an error. Charts of kind ``timeline`` draw the
     ``timeline`` items given.
 
     :raises ValueError: for a spec that cannot be drawn (see :mod:`briefgen.charts.draw`) or two

@@ -25,7 +25,8 @@ examples:
   briefgen build my-event -p desk.yaml
                                      also the custom profile in desk.yaml"""
 
-BUILTIN_AUDIENCES = ("executive", "press", "academic")  # as briefgen.load.audiences; not imported (speed)
+# As briefgen.load.audiences; not imported (speed).
+BUILTIN_AUDIENCES = ("executive", "press", "academic")
 FORMAT_CHOICES = ("docx", "pptx", "pdf")
 
 

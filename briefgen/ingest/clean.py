@@ -67,8 +67,8 @@ ITEM = re.compile(
 _BULLET = re.compile(r"^[•·▪●◦\-–*]\s*")
 
 
-_PAGE_WORD = re.compile(r"\s*(?:[-–—|]\s*)?(?:page|p\.|第)?\s*\d+(?:\s*(?:of|/|页)\s*\d+)?\s*页?\s*$",
-                        re.IGNORECASE)
+_PAGE_WORD = re.compile(r"\s*(?:[-–—|]\s*)?(?:page|p\.|第)?\s*\d+"
+                        r"(?:\s*(?:of|/|页)\s*\d+)?\s*页?\s*$", re.IGNORECASE)
 _PRESS_MARKS = re.compile(r"^(?:for immediate release|(?:news|press|media) release|"
                           r"embargoed\b.*|#{3}|-+\s*ends?\s*-+|ends|"
                           r"(?:media|press) (?:contacts?|enquiries|inquiries)\b.*|"
@@ -92,7 +92,8 @@ def normalize(text: str) -> str:
 
 
 def fix_quotes(text: str) -> str:
-    """Close a ‘ or “ that the PDF closed with an ASCII ' or " (``‘一带一路 '`` -> ``‘一带一路’``)."""
+    """Close a ‘ or “ that the PDF closed with an ASCII ' or " (``‘一带一路 '`` ->
+    ``‘一带一路’``)."""
     text = re.sub(r"(‘[^‘’'\n]{1,40}?)\s*'", r"\1’", text)
     return re.sub(r"(“[^“”\"\n]{1,200}?)\s*\"", r"\1”", text)
 

@@ -45,7 +45,12 @@ EN_SCALES = {"thousand": "thousand", "million": "million", "billion": "billion",
              "trillion": "trillion", "bn": "billion", "mn": "million", "tn": "trillion"}
 
 #: Measure words and units written after a Chinese number, longest first in the pattern.
-ZH_UNITS = ["个月", "人次", "平方公里", "平方米", "公里", "千米", "千瓦", "兆瓦", "公顷", "小时", "分钟", "百分点", "个", "位", "名", "人", "家", "所", "项", "条", "趟", "列", "次", "期", "届", "号", "岁", "年", "天", "周", "吨", "米", "辆", "架", "艘", "座", "件", "台", "套", "份", "部", "本", "种", "批", "场", "篇", "册", "宗", "处", "支", "枚", "只", "头", "株", "棵", "亩", "倍", "间", "栋", "户", "例", "股", "对", "轮", "门", "首", "幅", "款", "片", "块", "段", "层", "级", "类", "方面", "大"]
+ZH_UNITS = ["个月", "人次", "平方公里", "平方米", "公里", "千米", "千瓦", "兆瓦", "公顷", "小时",
+            "分钟", "百分点", "个", "位", "名", "人", "家", "所", "项", "条", "趟", "列", "次",
+            "期", "届", "号", "岁", "年", "天", "周", "吨", "米", "辆", "架", "艘", "座", "件",
+            "台", "套", "份", "部", "本", "种", "批", "场", "篇", "册", "宗", "处", "支", "枚",
+            "只", "头", "株", "棵", "亩", "倍", "间", "栋", "户", "例", "股", "对", "轮", "门",
+            "首", "幅", "款", "片", "块", "段", "层", "级", "类", "方面", "大"]
 ZH_CURRENCIES = ("元人民币", "美元", "欧元", "日元", "英镑", "港元", "港币", "卢布", "元")
 #: Nouns that belong in the unit: kinds of counted things, not the things themselves.
 ZH_UNIT_NOUNS = ("国家和国际组织", "国家和地区", "国际组织", "国家", "地区", "城市", "省份", "省",
@@ -81,7 +86,17 @@ _EN_PRE = {"more than": "more_than", "over": "over", "in excess of": "over", "at
            "nearly": "nearly", "almost": "nearly", "close to": "nearly", "up to": "nearly",
            "about": "about", "around": "about", "approximately": "about", "roughly": "about",
            "some": "about"}
-_EN_STOP = frozenset(["the", "a", "an", "in", "on", "at", "to", "from", "with", "for", "by", "was", "were", "is", "are", "be", "been", "being", "have", "has", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "that", "which", "who", "whom", "whose", "this", "these", "those", "as", "than", "over", "under", "since", "across", "through", "per", "each", "into", "onto", "up", "down", "out", "its", "their", "his", "her", "our", "it", "they", "he", "she", "we", "you", "during", "while", "when", "where", "after", "before", "between", "among", "against", "about", "around", "not", "no", "or", "but", "so", "also", "including", "include", "includes", "included", "like", "such", "via", "toward", "towards", "worth", "along", "within", "outside", "inside", "near", "beyond", "among", "amid", "throughout"])
+_EN_STOP = frozenset(["the", "a", "an", "in", "on", "at", "to", "from", "with", "for", "by", "was",
+                      "were", "is", "are", "be", "been", "being", "have", "has", "had", "will",
+                      "would", "shall", "should", "can", "could", "may", "might", "that", "which",
+                      "who", "whom", "whose", "this", "these", "those", "as", "than", "over",
+                      "under", "since", "across", "through", "per", "each", "into", "onto", "up",
+                      "down", "out", "its", "their", "his", "her", "our", "it", "they", "he", "she",
+                      "we", "you", "during", "while", "when", "where", "after", "before", "between",
+                      "among", "against", "about", "around", "not", "no", "or", "but", "so", "also",
+                      "including", "include", "includes", "included", "like", "such", "via",
+                      "toward", "towards", "worth", "along", "within", "outside", "inside", "near",
+                      "beyond", "among", "amid", "throughout"])
 _TIME_WORDS = frozenset("days weeks months years decades hours".split())
 #: Units of measure: ``120 gigawatts of solar capacity`` counts gigawatts, not capacity.
 _MEASURES = frozenset("days weeks months years hours minutes gigawatts megawatts kilowatts "
@@ -94,11 +109,14 @@ PRESENT_VERBS = frozenset("share shares depend depends live lives work works cov
                               "meets hold holds sign signs agree agrees want plan plans expect "
                               "expects come go remain remains account accounts run runs "
                               "features feature brings draws attracts hosts welcomes".split())
-_EN_CURRENCIES = frozenset(["yuan", "renminbi", "rmb", "dollars", "dollar", "euros", "euro", "pounds", "yen", "rupees", "roubles", "rubles", "francs"])
+_EN_CURRENCIES = frozenset(["yuan", "renminbi", "rmb", "dollars", "dollar", "euros", "euro",
+                            "pounds", "yen", "rupees", "roubles", "rubles", "francs"])
 _EN_CHANGE = re.compile(r"\b(?:up|down|rose|fell|grew|increased|decreased|dropped|declined|"
                         r"an? (?:increase|rise|growth|decrease|drop|fall|decline) of|"
-                        r"(?:increase|growth|rise|decline|drop|fall) of)\s*(?:by\s*)?$", re.IGNORECASE)
-_EN_DOWN = re.compile(r"down|fell|decreased|dropped|declined|decrease|drop|fall|decline", re.IGNORECASE)
+                        r"(?:increase|growth|rise|decline|drop|fall) of)\s*(?:by\s*)?$",
+                        re.IGNORECASE)
+_EN_DOWN = re.compile(r"down|fell|decreased|dropped|declined|decrease|drop|fall|decline",
+                      re.IGNORECASE)
 _EN_IDENT = re.compile(r"\b(?:No\.|Resolution|Article|Session|Number)\s+(\d+)\b")
 _EN_DATEISH = re.compile(rf"^\s*(?:{EN_MONTH})\b", re.IGNORECASE)
 _EN_MONTH_BEFORE = re.compile(rf"\b(?:{EN_MONTH})\.?\s*$", re.IGNORECASE)
@@ -327,9 +345,9 @@ def _en_unit(sentence: str, at: int) -> tuple[str, int]:
     """
     if m := re.match(r"\s*(?:U\.\s?S\.|US)\s+dollars?\b", sentence[at:]):
         return "US dollars", at + m.end()
-    if m := re.match(r"\s+of (?:the|these|those|its|their) ([a-z][a-z-]+)\b", sentence[at:]):
-        if m.group(1) not in _EN_STOP:
-            return m.group(1), at + m.end()
+    m = re.match(r"\s+of (?:the|these|those|its|their) ([a-z][a-z-]+)\b", sentence[at:])
+    if m and m.group(1) not in _EN_STOP:
+        return m.group(1), at + m.end()
     words: list[str] = []
     end = at
     for m in re.finditer(r"\s*([A-Za-z][A-Za-z'’\-]*)", sentence[at:]):

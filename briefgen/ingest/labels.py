@@ -36,10 +36,7 @@ def label_for(f: Found, lang: str) -> str:
                     default=len(s))
     left = s[left_start:f.start]
     right = s[f.end:right_end]
-    if lang == "zh":
-        label = _zh_label(left, right, f)
-    else:
-        label = _en_label(left, right, f)
+    label = _zh_label(left, right, f) if lang == "zh" else _en_label(left, right, f)
     label = _balance(label.strip(" ，,、：:；;"))
     if len(label) < 2 and left_start > 0:
         # 共200多期: the clause says too little; the one before names the thing

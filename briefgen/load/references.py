@@ -1,4 +1,5 @@
-"""Checks a schema cannot express: ids unique, references resolved, chart data consistent, text legal.
+"""Checks a schema cannot express: ids unique, references resolved, chart data consistent,
+text legal.
 
 Each check yields a located Problem, so ``briefgen validate`` can list them all at once.
 

@@ -27,7 +27,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 #: Seconds a conversion waits for the resident LibreOffice to come up before it converts alone.
@@ -98,10 +98,8 @@ class ResidentOffice:
 
 
 def _signal_group(group: int, signum: int) -> None:
-    try:
+    with suppress(ProcessLookupError):  # all of it has ended
         os.killpg(group, signum)
-    except ProcessLookupError:
-        pass  # all of it has ended
 
 
 @contextmanager

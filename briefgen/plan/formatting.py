@@ -129,13 +129,15 @@ def format_source(source: Source, labels: Mapping[str, str]) -> str:
     return source.name + labels["source_separator"] + format_date_text(source.date, labels)
 
 
-def figure_view(fig: Figure, sources: Mapping[str, Source], labels: Mapping[str, str]) -> FigureView:
+def figure_view(fig: Figure, sources: Mapping[str, Source],
+                labels: Mapping[str, str]) -> FigureView:
     """A figure as a reader sees it, in full ("130多个国家") and as a big number ("130多").
 
     The big number keeps only a percent sign; the unit goes into the caption (see kpi_caption).
     """
     scaled = _scaled(fig, labels)
-    qualified = fill(labels, "qualifier_" + fig.qualifier.value, n=scaled) if fig.qualifier else scaled
+    qualified = (fill(labels, "qualifier_" + fig.qualifier.value, n=scaled) if fig.qualifier
+                 else scaled)
     short = fill(labels, "kpi_" + fig.qualifier.value, n=scaled) if fig.qualifier else scaled
     percent = fig.unit.startswith("%")
     return FigureView(

@@ -32,6 +32,7 @@ from briefgen.text.segment import sentences
 from briefgen.text.tokens import tokens
 
 _DIGIT = re.compile(r"\d")
+_DEFAULT_PRIORS = Priors()  # Priors is frozen, so one shared default is safe
 
 HAN_RUN = re.compile(f"[{HAN}]+")
 #: A body sentence repeats a lead sentence when this share of the shorter one's content words
@@ -99,7 +100,7 @@ def topic_first(
     paragraphs: Sequence[str],
     lang: str,
     budget: int,
-    priors: Priors = Priors(),
+    priors: Priors = _DEFAULT_PRIORS,
     wanted_terms: Sequence[str] | FigureTerms = (),
 ) -> tuple[str, ...]:
     """A summary that opens with the text's first (topic) sentence, whole or in its longest

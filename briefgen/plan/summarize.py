@@ -227,7 +227,8 @@ class _Graph:
         return cls(links, tuple(map(tuple, postings)), weight)
 
     def spread(self, x: Sequence[float]) -> list[float]:
-        """``y[j] = sum(x[i] * cos(i, j) for i != j)``: what flows to each sentence from the rest."""
+        """``y[j] = sum(x[i] * cos(i, j) for i != j)``: what flows to each sentence from the
+        rest."""
         xw = [a * w for a, w in zip(x, self.weight)]
         through = [sum(map(xw.__getitem__, p)) for p in self.postings]
         # each of j's tokens carries j's own share too: take it back out

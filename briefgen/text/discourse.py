@@ -283,9 +283,9 @@ def _atoms(sents: Sequence[str], paras: Sequence[int], lang: str) -> list[_Atom]
                 j += 1
             lead = None
             prev = atoms[-1] if atoms else None
-            if prev is not None and prev.first == prev.last == i - 1 and prev.usable:
-                if paras[i - 1] == paras[i] or _announces(sents[i - 1]):
-                    lead = i - 1
+            if (prev is not None and prev.first == prev.last == i - 1 and prev.usable
+                    and (paras[i - 1] == paras[i] or _announces(sents[i - 1]))):
+                lead = i - 1
             if j > i or lead is not None:
                 if lead is not None:
                     atoms.pop()

@@ -282,9 +282,7 @@ def _en_period_ends(text: str, lo: int, i: int, n: int, hi: int) -> bool:
         if tok[:1].islower() and _INITIALISM.match(tok):  # a.m., p.m.
             return bool(nxt_word[:1].isupper())
         return nxt_word_clean in _EN_STARTERS
-    if len(word) == 1 and word.isupper():  # middle initial: John F. Kennedy
-        return False
-    return True
+    return not (len(word) == 1 and word.isupper())  # False for a middle initial: John F. Kennedy
 
 
 # ----------------------------------------------------------------------------- clauses

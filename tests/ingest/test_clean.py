@@ -97,5 +97,6 @@ def test_captions_and_source_notes_are_told_apart() -> None:
 
 
 def test_a_line_ending_in_chinese_punctuation_joins_a_latin_word_without_a_space() -> None:
-    blocks = blocks_from_lines(_lines("各方同意在多边机制内加强协调，", "APEC成员将继续推动贸易自由化。"))
+    blocks = blocks_from_lines(_lines("各方同意在多边机制内加强协调，",
+                                      "APEC成员将继续推动贸易自由化。"))
     assert _texts(blocks) == ["各方同意在多边机制内加强协调，APEC成员将继续推动贸易自由化。"]

@@ -21,7 +21,8 @@ from briefgen.resources import data_dir, default_brief
 
 
 def test_without_libreoffice_one_line_exit_2_nothing_written(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     out = tmp_path / "out"
     assert main(["preview", "-o", str(out)]) == 2

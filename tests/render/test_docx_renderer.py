@@ -71,7 +71,7 @@ def texts(paragraphs, style: str) -> list[str]:
     return [p.text for p in paragraphs if p.style.name == style]
 
 
-@pytest.fixture(scope="module", params=CASES, ids=[f"{l}-{f}" for l, f in CASES])
+@pytest.fixture(scope="module", params=CASES, ids=[f"{lang}-{form}" for lang, form in CASES])
 def output(request, tmp_path_factory):
     lang, form = request.param
     plan = sample_plan(lang, form)

@@ -19,7 +19,8 @@ from tests.fixtures.plans import labels, sample_plan
 
 ROOT = Path(__file__).resolve().parents[2]
 EVENTS = {
-    "zh": [("2011年", "科技部开始为发展中国家举办技术培训班"), ("2013年", "习近平主席提出“一带一路”倡议"),
+    "zh": [("2011年", "科技部开始为发展中国家举办技术培训班"),
+           ("2013年", "习近平主席提出“一带一路”倡议"),
            ("2016年6月", "技术转移协作网络倡议"), ("2016年9月", "四部门出台专项规划"),
            ("2016年底", "倡议首次写入联合国大会决议"), ("2017年初", "安理会第2344号决议"),
            ("2017年5月14日", "高峰论坛在北京开幕")],
@@ -37,7 +38,8 @@ def timeline_plan(lang: str):
     chart = make_chart_spec(id="events", kind="timeline",
                             title="大事记" if lang == "zh" else "Events",
                             categories=(), series=(), unit="", value_labels=(), source="",
-                            caption=(caption := "图9 大事记" if lang == "zh" else "Figure 9 Events"),
+                            caption=(caption := "图9 大事记" if lang == "zh"
+                                     else "Figure 9 Events"),
                             caption_number=caption_number(caption, labels(lang), "figure_caption"),
                             alt_text="Events 2011-2017", language=lang)
     return dataclasses.replace(plan, blocks=plan.blocks + (ChartBlock(chart),),

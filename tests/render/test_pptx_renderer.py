@@ -468,7 +468,8 @@ def long_events(lang: str, count: int) -> tuple[TimelineItem, ...]:
                     "jointly issued the Special Plan on Advancing Science and Technology "
                     "Innovation Cooperation in Building the Belt and Road.",
               "zh": "科技部、国家发展改革委、外交部、商务部联合出台《推进“一带一路”建设科技创新合作"
-                    "专项规划》，提出科技人文交流、共建联合实验室、科技园区合作、技术转移4项行动。" * 2}
+                    "专项规划》，提出科技人文交流、共建联合实验室、"
+                    "科技园区合作、技术转移4项行动。" * 2}
     label = {"en": "Four departments issue the special plan on sci-tech innovation cooperation",
              "zh": "四部门联合出台科技创新合作专项规划"}
     return tuple(timeline_item(f"Sept {2010 + i}" if lang == "en" else f"{2010 + i}年9月",

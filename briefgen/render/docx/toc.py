@@ -69,7 +69,8 @@ _DIGITS_ZH = "零一二三四五六七八九"
 
 
 def chinese_counting(n: int) -> str:
-    """一, 二 ... 十, 十一 ... 二十 ... 一百零五, 一千零五十, 一万零一十: Word's ``chineseCounting``."""
+    """一, 二 ... 十, 十一 ... 二十 ... 一百零五, 一千零五十, 一万零一十: Word's
+    ``chineseCounting``."""
     if n < 10:
         return _DIGITS_ZH[n]
     if n < 100:

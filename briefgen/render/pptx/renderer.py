@@ -67,10 +67,8 @@ class TextFitWarning(UserWarning):
 def open_template(template: Path | None) -> Presentation:
     """The template as a presentation with no slides; .potx files are read as .pptx."""
     path = Path(template or theme.default_template())
-    if template is None and not path.exists():  # a checkout where it was not built yet
-        blob = theme.build()
-    else:
-        blob = path.read_bytes()
+    # theme.build(): a checkout where the default template was not built yet
+    blob = theme.build() if template is None and not path.exists() else path.read_bytes()
     prs = Presentation(io.BytesIO(opc.as_document(blob)))
     oxml.remove_slides(prs.part)
     return prs
