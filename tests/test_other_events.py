@@ -38,6 +38,7 @@ from briefgen.load.brief import load_brief
 from briefgen.load.profile import builtin_profiles
 from briefgen.load.schema import Brief
 from briefgen.pipeline import build
+from tests.done_when import CONTENT_SLIDES, EXECUTIVE_BODY, MEMO_PAGES, PRESS_BODY, numbers_in
 from tests.test_docx_outputs import squash, w
 from tests.test_pptx_outputs import pdf_pages, title_text
 
@@ -45,12 +46,6 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "data" / "briefs"
 BRIEF_IDS = sorted(p.parent.name for p in CORPUS.glob("*/brief.yaml"))
 AUDIENCES = ("executive", "press", "academic")
-
-#: The "Done when" sizes: (Chinese characters, English words).
-EXECUTIVE_BODY = {"zh": 120, "en": 50}
-PRESS_BODY = {"zh": 250, "en": 100}
-CONTENT_SLIDES = {"executive": 4, "press": 5}
-MEMO_PAGES = 2
 
 #: The numbers a reader of each brief expects in a press lead (who, how many, how much): the
 #: figures its news paragraph opens with. The seminar has no figures.
@@ -81,8 +76,6 @@ OPENING_LAYOUTS = {"Title"}
 
 HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 WORD = re.compile(r"[A-Za-z0-9]+(?:['’.,-][A-Za-z0-9]+)*")
-#: A number in digits, with or without thousands separators: 3.1, 1,240, 5120 (of 5120亿).
-NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d)")
 
 # ---------------------------------------------------------------------------- what fails today
 
@@ -159,11 +152,6 @@ def amount(text: str, lang: str) -> int:
 
 def unit(lang: str) -> str:
     return "Chinese characters" if lang == "zh" else "English words"
-
-
-def numbers_in(text: str) -> set[float]:
-    """Numbers written in digits, in Chinese or English text (3.1, 1,240, 5120亿 -> 5120)."""
-    return {float(m.group().replace(",", "")) for m in NUMBER.finditer(text)}
 
 
 def heading_level(paragraph: Paragraph) -> int | None:

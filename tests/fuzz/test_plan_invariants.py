@@ -1,5 +1,8 @@
 """Property: for any valid brief with two or more sections, no built-in audience gets an empty
-part (see briefgen.plan.invariants), whatever tags the brief carries or lacks."""
+part (see briefgen.plan.invariants), whatever tags the brief carries or lacks, and every
+audience's plan keeps issue 14's "Done when" (tests/fuzz/plan_checks.py): a bottom line, a lead
+with its topic sentence's numbers, body text, quotes, slides with content, every section in the
+academic briefing and a memo of at most two pages."""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from briefgen.plan.audience import plan_for
 from briefgen.plan.invariants import empty_parts
 from briefgen.plan.model import Heading, Paragraph, Slide
 from briefgen.resources import default_brief
+from tests.fuzz.plan_checks import problems
 from tests.fuzz.profiles import share
 from tests.fuzz.strategies import briefs
 from tests.fuzz.test_fuzz_build import write_brief
@@ -33,6 +37,7 @@ def test_no_audience_gets_an_empty_part(brief):
         chosen = [c for c in plan.choices if c.kind == "section"]
         assert chosen, name  # every audience gets sections, tagged or not
         assert {c.id for c in chosen} <= {s["id"] for s in brief["sections"]}
+        assert problems(name, plan, loaded.brief, profile) == []
 
 
 def test_the_check_finds_what_it_is_for():
