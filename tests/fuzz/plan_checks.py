@@ -4,9 +4,10 @@ Each check returns what a reader would find wrong, or None. Sizes are measured i
 unit (briefgen.text.measure: characters in Chinese, words in English), not in Han characters as
 the corpus tests count built files: a generated Chinese brief mixes in Latin, Arabic and emoji
 words, so its Han count says little about how much text it has. A size is promised only when the
-brief's own text is long enough to give it (:func:`brief_text`): the plan summarises by
-choosing sentences, so it cannot give text the brief lacks, nor a sentence longer than a summary
-(generated sentences hold words of up to 300 letters, which no compression can shorten).
+brief's own text surely gives it (:func:`brief_text`): the plan summarises by choosing
+sentences by score, so it cannot give text the brief lacks, nor a sentence longer than a summary
+(generated sentences hold words of up to 300 letters, which no compression can shorten), nor
+fill a budget exactly.
 """
 
 from __future__ import annotations
@@ -30,17 +31,17 @@ from tests.done_when import CONTENT_SLIDES, EXECUTIVE_BODY, MEMO_PAGES, PRESS_BO
 
 
 def brief_text(brief: Brief, profile: Profile, plan: DocPlan) -> int:
-    """How much text the sections the plan kept hold (their paragraphs) in sentences no longer
-    than the profile's section summary, at most one summary's length per section, in the
-    profile's unit. (A memo's page budget may leave
-    sections to the deck: :func:`memo_problem` checks that budget.)"""
+    """How much text the plan can surely give of the sections it kept: per section, its longest
+    sentence no longer than the profile's section summary, in the profile's unit. (A memo's
+    page budget may leave sections to the deck: :func:`memo_problem` checks that budget.)"""
     lang = brief.meta.language.value
     most = profile.summary.for_lang(lang)
     kept = {c.id for c in plan.choices if c.kind == "section"}
     told = 0
     for section in (s for s in brief.sections if s.id in kept):
         lengths = [measure(t, lang) for p in section.paragraphs for t in sentences(p, lang)]
-        told += min(most, sum(n for n in lengths if n <= most))  # a summary's length at most
+        # a summary picks sentences by score, not to fill its budget: it is sure to hold one
+        told += max((n for n in lengths if n <= most), default=0)
     return told
 
 
