@@ -12,7 +12,6 @@ asked with its profile is handed to it through LibreOffice's own single-instance
 from __future__ import annotations
 
 import atexit
-import glob
 import os
 import re
 import secrets
@@ -20,12 +19,12 @@ import shutil
 import subprocess
 import tempfile
 import threading
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from briefgen.fingerprint import file_stat
 from briefgen.office import resident
+from briefgen.office.pipe import wait_for_pipe
 
 MISSING = ("pdf needs LibreOffice, and soffice is not on PATH "
            "(install LibreOffice, or build docx and convert it yourself)")
@@ -165,13 +164,8 @@ class Office:
     def wait_until_up(self, timeout: float = LAYOUT_TIMEOUT) -> bool:
         """True once it listens; False when it quit, or did not come up in ``timeout``
         (then it is stopped, so it never races a conversion for its profile)."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if any(glob.glob(f"{place}/OSL_PIPE_*_{self.pipe}") for place in _PIPE_PLACES):
-                return True
-            if self.process.poll() is not None:
-                return False
-            time.sleep(0.02)
+        if wait_for_pipe(self.process, self.pipe, timeout):
+            return True
         self.close()
         return False
 
@@ -189,8 +183,6 @@ class Office:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-#: Where LibreOffice (osl) makes its pipes' socket files.
-_PIPE_PLACES = ("/tmp", "/var/tmp")
 #: Started LibreOffices not yet asked to convert, by ``soffice`` command.
 _WAITING: dict[str, list[Office]] = {}
 _LOCK = threading.Lock()

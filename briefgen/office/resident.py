@@ -17,7 +17,6 @@ starts a new one for the next rebuild.
 
 from __future__ import annotations
 
-import glob
 import os
 import secrets
 import shutil
@@ -25,15 +24,14 @@ import signal
 import subprocess
 import tempfile
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from briefgen.office.pipe import wait_for_pipe
+
 #: Seconds a conversion waits for the resident LibreOffice to come up before it converts alone.
 START_TIMEOUT = 60
-#: Where LibreOffice (osl) makes its pipes' socket files.
-_PIPE_PLACES = ("/tmp", "/var/tmp")
 #: The resident LibreOffice of this process, by ``soffice`` command.
 _RESIDENT: dict[str, ResidentOffice] = {}
 _LOCK = threading.Lock()
@@ -68,14 +66,10 @@ class ResidentOffice:
     def wait_until_up(self, timeout: float = START_TIMEOUT) -> bool:
         """True once it listens; False when it quit or did not come up in ``timeout`` (then it
         is stopped, so it never races a conversion for its profile)."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process is None or self.process.poll() is not None:
-                return False
-            if any(glob.glob(f"{place}/OSL_PIPE_*_{self.pipe}") for place in _PIPE_PLACES):
-                return True
-            time.sleep(0.02)
-        self._stop()
+        if self.process is not None and wait_for_pipe(self.process, self.pipe, timeout):
+            return True
+        if self.process is not None and self.process.poll() is None:
+            self._stop()  # did not come up in time
         return False
 
     def close(self) -> None:
