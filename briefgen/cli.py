@@ -118,12 +118,30 @@ def _enable_completion(p: argparse.ArgumentParser) -> None:
     argcomplete.autocomplete(p)
 
 
+_GLOBAL_FLAGS = ("-q", "--quiet", "-v", "-vv", "--verbose", "--debug")
+
+
+def _first_word(argv: list[str]) -> int:
+    """Index of the first argument after the options every command takes."""
+    i = 0
+    while i < len(argv) and argv[i] in _GLOBAL_FLAGS:
+        i += 1
+    return i
+
+
 def _split_ingest(argv: list[str]) -> list[str] | None:
     """Arguments after ``ingest`` when it is the command: they belong to the ingest helper."""
-    i = 0
-    while i < len(argv) and argv[i] in ("-q", "--quiet", "-v", "--verbose", "--debug"):
-        i += 1
+    i = _first_word(argv)
     return argv[i + 1:] if i < len(argv) and argv[i] == "ingest" else None
+
+
+def _with_command(argv: list[str]) -> list[str]:
+    """``briefgen BRIEF ...`` is ``briefgen build BRIEF ...`` (build is the default command):
+    a first word that is no command and no option names the brief."""
+    i = _first_word(argv)
+    if i < len(argv) and not argv[i].startswith("-") and argv[i] not in COMMANDS:
+        return [*argv[:i], "build", *argv[i:]]
+    return argv
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -138,7 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         p = parser()
         _enable_completion(p)
-        args = p.parse_args(argv)
+        args = p.parse_args(_with_command(argv))
         command, debug = args.command or "build", args.debug
         _setup_logging(args.verbose, args.quiet)
 

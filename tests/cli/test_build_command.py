@@ -63,6 +63,22 @@ def test_explicit_build_with_positional_brief_equals_the_default_form(tmp_path, 
         assert path.read_bytes() == (folder / path.name).read_bytes()
 
 
+def test_a_brief_without_the_word_build_is_built(tmp_path, all_build):
+    """``briefgen BRIEF`` as docs/cli.md writes it (``briefgen [build] [BRIEF]``): the brief
+    given first, with and without the options every command takes before it."""
+    folder = all_build[0]
+    brief = str(Path(__file__).parents[2] / "briefs" / NAME)
+    status, out, err = run([brief, "-a", "executive", "-o", str(tmp_path / "a")])
+    assert status == 0 and err == ""
+    paths = [Path(p) for p in out.split()]
+    assert [p.name for p in paths] == [f"{NAME}-executive.docx", f"{NAME}-executive.pptx"]
+    for path in paths:
+        assert path.read_bytes() == (folder / path.name).read_bytes()
+    status, out, err = run(["-q", brief, "-a", "press", "-f", "docx", "-o", str(tmp_path / "b")])
+    assert (status, out, err) == (0, "", "")
+    assert [p.name for p in (tmp_path / "b").iterdir()] == [f"{NAME}-press.docx"]
+
+
 def test_options_before_the_command_are_kept(tmp_path):
     status, out, err = run(["-q", "build", "-a", "press", "-f", "docx", "-o", str(tmp_path)])
     assert (status, out, err) == (0, "", "")
