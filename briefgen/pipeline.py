@@ -368,23 +368,36 @@ def _render_here(tasks: list[_Task], charts: Mapping[str, Path],
     """Render in this process; a file that waits on LibreOffice's layout renders in a thread.
 
     LibreOffice lays out the contents pages in its own process (seconds), while the thread that
-    waits for it holds no lock: the other files are rendered meanwhile. Each file still takes
-    its place in order, so a failure leaves the files after it untouched, as in a serial build.
+    waits for it holds no lock: the files after it are rendered (staged) meanwhile, so the last
+    one is ready the moment the layout is. Each file still takes its place in order, so a
+    failure leaves the files after it untouched, as in a serial build.
     """
     waiting = [i for i, task in enumerate(tasks)
                if not task.unchanged and _cost(task)[0] == _LAYOUT]
     with ThreadPoolExecutor(max_workers=1) as background:
         pending = {i: background.submit(_timed_stage, tasks[i], charts) for i in waiting}
-        try:
-            results: list[Output] = []
-            for i, task in enumerate(tasks):
-                if task.unchanged:
-                    results.append(_left_alone(task))
-                else:
-                    staged = (pending.pop(i).result() if i in pending
-                              else _timed_stage(task, charts))
-                    results.append(_place(task, staged))
+        staged: dict[int, tuple[Path, float]] = {}
+        results: list[Output] = []
+
+        def place_through(end: int, wait: bool) -> None:
+            """Put the files before ``end`` in place, in order; without ``wait``, stop at
+            one whose layout is still running."""
+            while len(results) < end:
+                i = len(results)
+                if i in pending and not wait and not pending[i].done():
+                    return
+                task = tasks[i]
+                results.append(_left_alone(task) if task.unchanged else
+                               _place(task, pending.pop(i).result() if i in pending
+                                      else staged.pop(i)))
                 on_file(results[-1], task)
+
+        try:
+            for i, task in enumerate(tasks):
+                if not task.unchanged and i not in pending:
+                    staged[i] = _timed_stage(task, charts)
+                place_through(i + 1, wait=False)
+            place_through(len(tasks), wait=True)
             return results
         finally:
             for future in pending.values():

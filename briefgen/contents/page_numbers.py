@@ -38,6 +38,9 @@ class PageNumbers:
             return None
         source = (made_from.document_source(plan, charts, self.template, self.native_charts)
                   if self.cache else "")
-        name = "\n".join([plan.meta.brief_id,
-                          *(b.text for b in plan.blocks if isinstance(b, m.Heading))])
+        # The hint's name: what stays the same while a brief is edited (not its headings: an
+        # edited heading seldom moves a page, and then one layout of the document as written
+        # confirms the last numbers, and that PDF is the one a preview draws).
+        name = "\n".join([plan.meta.brief_id, plan.meta.audience,
+                          str(self.template or ""), str(entries)])
         return settle(lay_out, soffice, self.cache, name=name, source=source, entries=entries)

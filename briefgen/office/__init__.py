@@ -20,6 +20,7 @@ import subprocess
 import tempfile
 import threading
 from collections.abc import Sequence
+from contextlib import nullcontext
 from pathlib import Path
 
 from briefgen.fingerprint import file_stat
@@ -69,15 +70,15 @@ def to_pdfs(soffice: str, files: Sequence[Path], staging: Path) -> list[Path]:
     :raises RuntimeError: when LibreOffice fails or produces no PDF for a file.
     """
     pdf_dir = staging / "pdf"
-    profile = resident.profile_for(soffice, (staging / "profile").resolve().as_uri())
-    cmd = [soffice, f"-env:UserInstallation={profile}",
-           "--headless", "--norestore", "--nologo", "--convert-to", "pdf",
-           "--outdir", str(pdf_dir), *(str(f) for f in files)]
-    try:
-        run = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT, check=False,
-                             stdin=subprocess.DEVNULL)
-    except subprocess.TimeoutExpired as exc:
-        raise RuntimeError(f"LibreOffice took over {TIMEOUT} s converting to PDF") from exc
+    with resident.borrowed(soffice, (staging / "profile").resolve().as_uri()) as profile:
+        cmd = [soffice, f"-env:UserInstallation={profile}",
+               "--headless", "--norestore", "--nologo", "--convert-to", "pdf",
+               "--outdir", str(pdf_dir), *(str(f) for f in files)]
+        try:
+            run = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT,
+                                 check=False, stdin=subprocess.DEVNULL)
+        except subprocess.TimeoutExpired as exc:
+            raise RuntimeError(f"LibreOffice took over {TIMEOUT} s converting to PDF") from exc
     made = [pdf_dir / f"{f.stem}.pdf" for f in files]
     for source, pdf_file in zip(files, made):
         if not pdf_file.is_file() or pdf_file.stat().st_size == 0:
@@ -109,13 +110,14 @@ def lay_out(soffice: str, sources: Sequence[Path], folder: Path) -> list[Path]:
     for source in sources:
         source.with_suffix(".pdf").unlink(missing_ok=True)
     office = take_office(soffice)
-    profile = (office.profile if office and office.wait_until_up()
-               else resident.profile_for(soffice, (folder / "profile").as_uri()))
+    own = (folder / "profile").as_uri()
     try:
-        subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless",
-                        "--convert-to", f"pdf:writer_pdf_Export:{_BOOKMARKS}",
-                        "--outdir", str(folder), *map(str, sources)],
-                       check=True, capture_output=True, timeout=LAYOUT_TIMEOUT)
+        with (nullcontext(office.profile) if office and office.wait_until_up()
+              else resident.borrowed(soffice, own)) as profile:
+            subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless",
+                            "--convert-to", f"pdf:writer_pdf_Export:{_BOOKMARKS}",
+                            "--outdir", str(folder), *map(str, sources)],
+                           check=True, capture_output=True, timeout=LAYOUT_TIMEOUT)
     finally:
         if office:
             office.close()
@@ -206,7 +208,7 @@ def start_once() -> None:
     """Start a LibreOffice for a layout, unless one started ahead still waits (or none is
     installed)."""
     soffice = find_soffice()
-    if soffice and not office_waiting(soffice) and not resident.running(soffice):
+    if soffice and not office_waiting(soffice) and not resident.count(soffice):
         start_office(soffice)
 
 

@@ -1,23 +1,29 @@
-"""One LibreOffice kept running while ``briefgen preview --watch`` runs, so that each rebuild's
+"""LibreOffices kept running while ``briefgen preview --watch`` runs, so that each rebuild's
 conversions (the contents layout, the pictures' PDFs) skip LibreOffice's start-up.
 
 LibreOffice hands a conversion asked with the profile (``-env:UserInstallation``) of a running
 LibreOffice to that one, through its single-instance pipe; the asking ``soffice`` waits for the
-PDFs and exits. A LibreOffice quits once a conversion leaves it with no document open, so the
+PDFs and exits. A LibreOffice quits once a conversion leaves it with no document open, so each
 resident one opens a small text file of its own at start and keeps it open: it serves every
 conversion of the session. Measured with the bundled brief's executive DOCX and PPTX on a busy
 two-CPU machine: 0.5-0.6 s of LibreOffice CPU and 2.1 s wall per conversion, where a run that
 starts LibreOffice takes 2.1-2.5 s of CPU and 8-17 s wall.
 
-Conversions find it through :func:`profile_for` (the profile to ask with, or the caller's own
-throw-away one when no resident LibreOffice runs). Should it quit or fail to start, conversions
-start LibreOffice as before (slower, same PDFs), and :meth:`ResidentOffice.ensure_running`
-starts a new one for the next rebuild.
+One LibreOffice does one conversion at a time, so one runs per CPU (two here): the contents
+layout of the academic briefing and the pictures of the files written before it are converted
+side by side. Measured on the bundled brief after a one-word edit: one resident LibreOffice took
+3.3-3.6 s from the end of the build to the last picture, as both conversions queued for it.
+
+Conversions borrow one through :func:`borrowed` (the profile to ask with, or the caller's own
+throw-away one when none runs). Should one quit or fail to start, conversions start LibreOffice
+as before (slower, same PDFs), and :meth:`ResidentOffices.ensure_running` starts a new one for
+the next rebuild.
 """
 
 from __future__ import annotations
 
 import os
+import queue
 import secrets
 import shutil
 import signal
@@ -32,8 +38,10 @@ from briefgen.office.pipe import wait_for_pipe
 
 #: Seconds a conversion waits for the resident LibreOffice to come up before it converts alone.
 START_TIMEOUT = 60
-#: The resident LibreOffice of this process, by ``soffice`` command.
-_RESIDENT: dict[str, ResidentOffice] = {}
+#: LibreOffices kept running at once (one conversion each at a time): one per CPU, at most.
+MOST = 2
+#: The resident LibreOffices of this process, by ``soffice`` command.
+_RESIDENT: dict[str, ResidentOffices] = {}
 _LOCK = threading.Lock()
 
 
@@ -96,32 +104,79 @@ def _signal_group(group: int, signum: int) -> None:
         os.killpg(group, signum)
 
 
+class ResidentOffices:
+    """The resident LibreOffices of one ``soffice``, lent to one conversion at a time each."""
+
+    def __init__(self, soffice: str, count: int) -> None:
+        self.offices: list[ResidentOffice] = []
+        self.free: queue.SimpleQueue[ResidentOffice] = queue.SimpleQueue()
+        try:
+            for _ in range(count):
+                self.offices.append(ResidentOffice(soffice))
+                self.free.put(self.offices[-1])
+        except BaseException:
+            self.close()
+            raise
+
+    def ensure_running(self) -> None:
+        """Start again each one that has quit or crashed."""
+        for office in self.offices:
+            office.ensure_running()
+
+    def close(self) -> None:
+        for office in self.offices:
+            office.close()
+
+    @contextmanager
+    def lent(self) -> Iterator[ResidentOffice]:
+        """One of them for a conversion, once one is free."""
+        office = self.free.get()
+        try:
+            yield office
+        finally:
+            self.free.put(office)
+
+
+def how_many() -> int:
+    """Resident LibreOffices worth keeping: one per CPU this process may use, at most
+    :data:`MOST` (each holds about 200 MB)."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(MOST, cpus or 1))
+
+
 @contextmanager
-def kept_running(soffice: str) -> Iterator[ResidentOffice]:
-    """Keep a LibreOffice running for ``soffice`` conversions until the block ends."""
-    office = ResidentOffice(soffice)
+def kept_running(soffice: str, number: int | None = None) -> Iterator[ResidentOffices]:
+    """Keep ``number`` LibreOffices (default :func:`how_many`) running for ``soffice``
+    conversions until the block ends."""
+    offices = ResidentOffices(soffice, number or how_many())
     with _LOCK:
-        _RESIDENT[soffice] = office
+        _RESIDENT[soffice] = offices
     try:
-        yield office
+        yield offices
     finally:
         with _LOCK:
             _RESIDENT.pop(soffice, None)
-        office.close()
+        offices.close()
 
 
-def running(soffice: str) -> bool:
-    """Whether a resident LibreOffice serves ``soffice`` conversions (it may still be starting):
-    then no other LibreOffice needs starting ahead."""
+def count(soffice: str) -> int:
+    """How many resident LibreOffices serve ``soffice`` conversions (they may still be
+    starting; with any, no other LibreOffice needs starting ahead)."""
     with _LOCK:
-        return soffice in _RESIDENT
+        offices = _RESIDENT.get(soffice)
+    return len(offices.offices) if offices else 0
 
 
-def profile_for(soffice: str, own: str) -> str:
-    """The profile URI a conversion with ``soffice`` asks with: the resident LibreOffice's once
-    it is up, else ``own`` (the caller's throw-away profile: LibreOffice starts for it)."""
+@contextmanager
+def borrowed(soffice: str, own: str) -> Iterator[str]:
+    """The profile URI a conversion with ``soffice`` asks with while the block runs: a free
+    resident LibreOffice's once it is up (no other conversion gets it meanwhile), else ``own``
+    (the caller's throw-away profile: LibreOffice starts for it)."""
     with _LOCK:
-        office = _RESIDENT.get(soffice)
-    if office is None or not office.wait_until_up():
-        return own
-    return office.profile
+        offices = _RESIDENT.get(soffice)
+    if offices is None:
+        yield own
+        return
+    with offices.lent() as office:
+        yield office.profile if office.wait_until_up() else own
+

@@ -34,6 +34,7 @@ from typing import Self
 
 from briefgen import office
 from briefgen.contents import laid_out
+from briefgen.office import resident
 from briefgen.write import store
 
 log = logging.getLogger("briefgen")
@@ -47,7 +48,8 @@ PNG_LEVEL = 1
 #: the bundled brief, so two runs trade CPU for wall-clock time. (The wall-clock gain is not
 #: measured: on the shared machine, load 6-8 on 2 CPUs, one run and two took the same 16-21 s.)
 LIBREOFFICE_RUNS = 2
-#: Seconds the picture taker waits for the next file of a burst before converting what it has.
+#: Seconds the picture taker waits for the next file of a burst before converting what it has
+#: (a LibreOffice start is paid once for the burst; not when LibreOffice is kept running).
 GATHER = 1.0
 #: PDFium may be used by one thread at a time.
 _PDFIUM = threading.Lock()
@@ -82,10 +84,13 @@ def snapshot_all(soffice: str, files: Sequence[Path], folder: Path) -> list[Snap
 class Snapshotter:
     """Takes pictures of files while the build is still writing the others.
 
-    The build hands over each file as soon as it is in place (``on_file``); a worker thread
-    gathers what has arrived (until nothing new comes for :data:`GATHER` seconds) and converts
-    it. While LibreOffice lays out the academic contents for the build, the files written
-    before it are converted meanwhile, on the other CPU.
+    The build hands over each file as soon as it is in place (``on_file``). Without LibreOffice
+    kept running, a worker thread gathers what has arrived (until nothing new comes for
+    :data:`GATHER` seconds) and converts it in one LibreOffice run: while LibreOffice lays out
+    the academic contents for the build, the files written before it are converted meanwhile,
+    on the other CPU. With LibreOffices kept running (``--watch``: no start to pay), one worker
+    per LibreOffice converts one file at a time, the largest waiting first, so the last file
+    never queues behind others in one LibreOffice while another is idle.
     """
 
     def __init__(self, soffice: str, folder: Path) -> None:
@@ -96,8 +101,12 @@ class Snapshotter:
         self.closed = False
         self.failure: BaseException | None = None
         self.changed = threading.Condition()
-        self.worker = threading.Thread(target=self._work, name="preview-snapshots", daemon=True)
-        self.worker.start()
+        lanes = resident.count(soffice)
+        self.one_by_one = lanes > 0
+        self.workers = [threading.Thread(target=self._work, name=f"preview-snapshots-{n}",
+                                         daemon=True) for n in range(max(1, lanes))]
+        for worker in self.workers:
+            worker.start()
 
     def __enter__(self) -> Self:
         return self
@@ -115,11 +124,12 @@ class Snapshotter:
                 self.changed.notify()
 
     def close(self) -> None:
-        """No more files: convert what is waiting, then let the worker end."""
+        """No more files: convert what is waiting, then let the workers end."""
         with self.changed:
             self.closed = True
-            self.changed.notify()
-        self.worker.join()
+            self.changed.notify_all()
+        for worker in self.workers:
+            worker.join()
 
     def finish(self) -> list[Snapshot]:
         """The pictures of every file added, in the order added, once all are taken.
@@ -133,10 +143,16 @@ class Snapshotter:
                          f"pages/{key}.pdf") for path, key in self.keys.items()]
 
     def _next_batch(self) -> dict[str, Path]:
-        """Files that arrived together (empty when closed and nothing waits)."""
+        """Files that arrived together, or one by one the largest waiting file (empty when
+        closed and nothing waits)."""
         with self.changed:
             while not self.waiting and not self.closed:
                 self.changed.wait()
+            if self.one_by_one:
+                if not self.waiting:
+                    return {}
+                key = max(self.waiting, key=lambda k: self.waiting[k].stat().st_size)
+                return {key: self.waiting.pop(key)}
             while not self.closed:  # more may be on their way: the build writes in bursts
                 count = len(self.waiting)
                 self.changed.wait(GATHER)
@@ -151,7 +167,7 @@ class Snapshotter:
                 continue  # drain: the failure is reported once, by finish
             # While the build goes on it has the other CPU (LibreOffice laying out contents):
             # one run; once it is done, the last files are split between two.
-            runs = LIBREOFFICE_RUNS if self.closed else 1
+            runs = LIBREOFFICE_RUNS if self.closed and not self.one_by_one else 1
             try:
                 convert_new(self.soffice, batch, self.pages_dir, runs)
             except BaseException as exc:  # noqa: BLE001 - handed to the caller by finish

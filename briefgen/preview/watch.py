@@ -133,8 +133,9 @@ def rebuild(options: Options, state: State, say: Callable[[str], None]) -> None:
 def serve(options: Options, port: int = 0, quiet: bool = False,
           stop: threading.Event | None = None) -> int:
     """Build, serve on 127.0.0.1:``port`` (0: a free one), print the address, and rebuild on
-    every save until interrupted (or ``stop`` is set); exit status 0. One LibreOffice runs
-    meanwhile (:mod:`briefgen.resident_office`): a rebuild's conversions skip its start-up.
+    every save until interrupted (or ``stop`` is set); exit status 0. LibreOffice runs
+    meanwhile, one per CPU (:mod:`briefgen.office.resident`): a rebuild's conversions skip its
+    start-up.
 
     :raises InputError: no LibreOffice, or the first build fails with no earlier page to show.
     """
@@ -154,7 +155,7 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def _serve(options: Options, office: resident_office.ResidentOffice, port: int, quiet: bool,
+def _serve(options: Options, office: resident_office.ResidentOffices, port: int, quiet: bool,
            stop: threading.Event | None) -> int:
     state = State()
     say = (lambda text: None) if quiet else (lambda text: print(text, file=sys.stderr,

@@ -1,5 +1,6 @@
-"""The LibreOffice kept running for ``preview --watch``: conversions are handed to it (no
-LibreOffice of their own), it outlives them, restarts when it has quit, and stops at the end."""
+"""The LibreOffices kept running for ``preview --watch``: conversions are handed to them (no
+LibreOffice of their own), one at a time each, they outlive them, restart when one has quit,
+and stop at the end."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -30,9 +34,10 @@ def test_conversions_are_handed_to_the_resident_libreoffice(tmp_path: Path) -> N
     soffice = _soffice()
     source = tmp_path / "notes.txt"
     source.write_text("一带一路\n", encoding="utf-8")
-    assert not resident_office.running(soffice)
-    with resident_office.kept_running(soffice) as office:
-        assert resident_office.running(soffice)
+    assert resident_office.count(soffice) == 0
+    with resident_office.kept_running(soffice, 1) as offices:
+        assert resident_office.count(soffice) == 1
+        [office] = offices.offices
         process = office.process
         for n in (1, 2):  # it serves one conversion after another
             staging = tmp_path / f"run{n}"
@@ -42,14 +47,39 @@ def test_conversions_are_handed_to_the_resident_libreoffice(tmp_path: Path) -> N
             assert office.process is process and process is not None and process.poll() is None
         os.killpg(process.pid, signal.SIGKILL)  # crashed: the next rebuild starts another
         process.wait()
-        office.ensure_running()
+        offices.ensure_running()
         assert office.process is not process and office.wait_until_up()
         folder = office.folder
-    assert not resident_office.running(soffice)
+    assert resident_office.count(soffice) == 0
     assert office.process is None and not folder.exists()
     # Without it, a conversion starts LibreOffice with its own throw-away profile, as before.
     assert pdf.to_pdfs(soffice, [source], tmp_path / "alone")[0].is_file()
     assert (tmp_path / "alone" / "profile").is_dir()
+
+
+def test_each_resident_libreoffice_serves_one_conversion_at_a_time(tmp_path: Path) -> None:
+    """Two conversions at once go to two LibreOffices; a third waits for one of them."""
+    soffice = _soffice()
+    with resident_office.kept_running(soffice, 2) as offices:
+        held: list[str] = []
+        with resident_office.borrowed(soffice, "own") as first, \
+                resident_office.borrowed(soffice, "own") as second:
+            held += [first, second]
+            waiter: list[str] = []
+            third = threading.Thread(target=lambda: _borrow_once(soffice, waiter))
+            third.start()
+            third.join(0.5)
+            assert third.is_alive() and not waiter  # both are lent: it waits
+        third.join(30)
+        assert sorted(held) == sorted(o.profile for o in offices.offices)
+        assert waiter and waiter[0] in held
+    with resident_office.borrowed(soffice, "own") as alone:
+        assert alone == "own"  # none kept running: the caller's own profile
+
+
+def _borrow_once(soffice: str, into: list[str]) -> None:
+    with resident_office.borrowed(soffice, "own") as profile:
+        into.append(profile)
 
 
 def test_contents_layouts_go_to_it_and_give_the_same_document(
@@ -65,12 +95,19 @@ def test_contents_layouts_go_to_it_and_give_the_same_document(
     shutil.copytree(default_brief().parent, brief)
     args = ["build", str(brief), "-a", "academic", "-f", "docx", "--no-cache", "-q", "-o"]
     asked: list[str] = []
-    profile_for = resident_office.profile_for
-    monkeypatch.setattr(resident_office, "profile_for",
-                        lambda *a: asked.append(profile_for(*a)) or asked[-1])
+    borrowed = resident_office.borrowed
+
+    @contextmanager
+    def noted(*args: str) -> Iterator[str]:
+        with borrowed(*args) as profile:
+            asked.append(profile)
+            yield profile
+
+    monkeypatch.setattr(resident_office, "borrowed", noted)
     monkeypatch.setattr(toc, "start_office", lambda soffice: pytest.fail("started another"))
-    with resident_office.kept_running(soffice) as office:
+    with resident_office.kept_running(soffice, 1) as offices:
         assert main([*args, str(tmp_path / "resident")]) == 0
+        [office] = offices.offices
         assert office.process is not None and office.process.poll() is None
         assert asked == [office.profile]
     # Another process: this one remembers the layout of the same document.

@@ -271,6 +271,28 @@ def test_an_edited_document_tries_its_last_numbers_first_and_lays_out_once(monke
     assert FakeLayout.calls == []  # this very document was laid out before: no layout
 
 
+def test_an_edited_heading_keeps_the_hint_of_the_last_numbers(monkeypatch, tmp_path) -> None:
+    """The hint is named by what stays the same while a brief is edited, not by its headings:
+    after a heading's one-word edit the last numbers are tried (one layout, of the document as
+    written, which is also the PDF a preview draws)."""
+    import dataclasses
+
+    names = []
+    monkeypatch.setattr(office, "find_soffice", lambda: "soffice")
+    monkeypatch.setattr(page_numbers, "settle", lambda *a, name, **k: names.append(name))
+    plan = plan_without_charts("zh")
+    first = next(i for i, b in enumerate(plan.blocks) if isinstance(b, Heading))
+    edited = dataclasses.replace(plan, blocks=tuple(
+        dataclasses.replace(b, text=b.text + "（修订）") if i == first else b
+        for i, b in enumerate(plan.blocks)))
+    numbers = page_numbers.PageNumbers(cache=PageCache(tmp_path))
+    for version in (plan, edited):
+        numbers(version, {}, lambda pages: (b"", []), entries=5)
+    numbers(plan, {}, lambda pages: (b"", []), entries=6)
+    assert names[0] == names[1] and plan.meta.audience in names[0]
+    assert names[2] != names[0]  # another number of entries: another document
+
+
 def test_a_known_source_is_a_hit_without_building_the_document(monkeypatch, tmp_path) -> None:
     FakeLayout.calls = []
     monkeypatch.setattr(cl, "Layout", FakeLayout)
