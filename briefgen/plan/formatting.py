@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from functools import cache
 
@@ -153,8 +154,26 @@ def figure_view(fig: Figure, sources: Mapping[str, Source],
 
 
 def kpi_caption(fig: Figure, view: FigureView, labels: Mapping[str, str]) -> str:
-    """Caption under a big number: the label, with the unit where the number has a scale
-    ("6.3万亿" -> "进出口总额（元人民币）"), since "6.3万亿" alone does not say of what."""
-    if fig.scale is None or not fig.unit:
+    """Caption under a big number: the label, with the unit the big number leaves out ("6.3万亿"
+    -> "进出口总额（元人民币）", "~12" -> "Average transit time (days)"), since the number alone
+    does not say of what; not when the label already says it ("Member states present")."""
+    if not fig.unit or fig.unit.startswith("%") or names_unit(view.label, fig.unit):
         return view.label
     return fill(labels, "kpi_caption", label=view.label, unit=fig.unit)
+
+
+#: Chinese measure words that may open a unit ("个国家"): the noun after one says what is counted.
+_MEASURE_WORDS = "个名家位项座所条"
+
+
+def names_unit(label: str, unit: str) -> bool:
+    """Whether ``label`` already says what ``unit`` counts: the unit's noun in a Chinese label
+    ("参会国家", "个国家"), or each word of an English unit, plural or singular ("Member states
+    present", "member states"; "Country delegations", "countries")."""
+    text, unit = label.casefold(), unit.strip().casefold()
+    if unit[:1] in _MEASURE_WORDS and len(unit) > 1:
+        unit = unit[1:]
+    words = [w for w in re.findall(r"\w+", unit) if len(w) > 2]
+    if not words or not unit.isascii():
+        return bool(unit) and unit in text
+    return all(re.search(r"\b" + re.escape(w[:max(3, len(w) - 3)]), text) for w in words)

@@ -189,3 +189,27 @@ def test_a_pie_picture_gets_its_shares_from_the_plan(lang, shares) -> None:
     assert present.share_labels("pie", series, lang) == shares
     assert present.share_labels("bar", series, lang) == ()
     assert present.share_labels("pie", (ChartSeries("s", (0.0, 0.0)),), lang) == ()
+
+
+@pytest.mark.parametrize("lang,label,value,scale,unit,caption", [
+    ("en", "Average transit time", 12, None, "days", "Average transit time (days)"),
+    ("en", "Member states present", 27, None, "member states", "Member states present"),
+    ("en", "Investment", 450, "million", "US dollars", "Investment (US dollars)"),
+    ("en", "Trade volume (US dollars)", 9.7, "billion", "US dollars",
+     "Trade volume (US dollars)"),  # said once, not twice
+    ("en", "Emissions cut", 40, None, "%", "Emissions cut"),  # the big number keeps "%"
+    ("zh", "对外直接投资", 1386, None, "亿元", "对外直接投资（亿元）"),
+    ("zh", "参会国家", 130, None, "个国家", "参会国家"),
+    ("zh", "进出口总额", 6.3, "万亿", "元人民币", "进出口总额（元人民币）"),
+])
+def test_a_big_numbers_caption_says_the_unit_the_number_leaves_out(
+        lang, label, value, scale, unit, caption) -> None:
+    """The big number on a KPI slide is the number alone (and its scale): the caption carries
+    the unit, with or without a scale, unless the label already names it."""
+    from briefgen.load.schema import Figure
+    from briefgen.plan import formatting
+
+    fig = Figure(id="f", label=label, value=value, scale=scale, unit=unit, source="s")
+    view = formatting.figure_view(fig, {}, labels(lang))
+    assert unit not in view.number or unit == "%"
+    assert formatting.kpi_caption(fig, view, labels(lang)) == caption
