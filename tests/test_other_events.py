@@ -422,6 +422,26 @@ def test_academic_briefing_has_every_section_under_its_heading(builds, brief_id)
 # ---------------------------------------------------------------------------- every DOCX
 
 
+@pytest.mark.parametrize("brief_id", BRIEF_IDS)
+def test_key_figures_have_a_change_column_only_when_a_figure_changed(builds, brief_id) -> None:
+    """A column of dashes says nothing: the academic table shows "change" only when one of its
+    figures has one, and each row then fills every column."""
+    doc = builds.docx(brief_id, "academic")
+    tables = [t for t in doc.tables if t.rows[0].cells[0].text in ("Item", "项目")]
+    brief = brief_of(brief_id)
+    if not brief.figures:
+        assert not tables  # a brief without figures gets no empty table
+        return
+    assert tables, "no key-figures table"
+    header = [c.text for c in tables[0].rows[0].cells]
+    labels = {f.label for f in brief.figures}
+    shown = [r.cells[0].text for r in tables[0].rows[1:]]
+    changed = any(f.change_pct is not None for f in brief.figures if f.label in shown)
+    assert set(shown) <= labels
+    assert len(header) == (4 if changed else 3), header
+    assert all(c.text for r in tables[0].rows for c in r.cells)
+
+
 @pytest.mark.parametrize("brief_id,audience", cases("empty_headings", PAIRS))
 def test_no_heading_has_nothing_under_it(builds, brief_id, audience) -> None:
     problem = headings_problem(builds.docx(brief_id, audience))

@@ -102,13 +102,17 @@ class DocumentPlanner(Contents):
         return out
 
     def figure_table(self) -> FigureTable:
+        """The key figures: item, value, change (only when a figure has one: a column of
+        dashes says nothing), source."""
         lab = self.labels
         caption = fill(lab, "table_caption", n=1) + " " + lab["key_figures"]
+        rows = tuple(self.views[f.id] for f in self.shown_figures)
+        headers = {"label": lab["figure_item"], "display": lab["figure_value"],
+                   "change": lab["figure_change"], "source": lab["figure_source"]}
+        columns = tuple(c for c in headers if c != "change" or any(r.change for r in rows))
         return FigureTable(
             caption=caption, caption_number=present.caption_number(caption, lab, "table_caption"),
-            header=(lab["figure_item"], lab["figure_value"], lab["figure_change"],
-                    lab["figure_source"]),
-            rows=tuple(self.views[f.id] for f in self.shown_figures),
+            columns=columns, header=tuple(headers[c] for c in columns), rows=rows,
         )
 
     # ------------------------------------------------------------------ page budget

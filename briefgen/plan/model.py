@@ -155,7 +155,8 @@ class FigureTable:
 
     caption: str
     caption_number: tuple[int, int] | None  # where its number is, for Word's SEQ field
-    header: tuple[str, str, str, str]  # item, value, change, source
+    columns: tuple[str, ...]  # FigureView fields shown, in order: label, display, change, source
+    header: tuple[str, ...]  # one per column
     rows: tuple[FigureView, ...]
 
 

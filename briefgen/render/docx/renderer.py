@@ -41,8 +41,10 @@ ROLE_STYLES: Mapping[str, str] = {
     "body": "Body Text", "lead": "Lead", "bottom_line": "Bottom Line", "dateline": "Dateline",
     "note": "Note", "end_mark": "End Mark",
 }
-#: Widths of the key-figures columns (item, value, change, source), in percent of the text width.
-FIGURE_COLUMNS = (32, 22, 12, 34)
+#: Widths of the key-figures columns, as shares of the text width (the columns shown share it).
+FIGURE_COLUMNS = {"label": 32, "display": 22, "change": 12, "source": 34}
+#: Key-figures columns set as numbers.
+NUMBER_COLUMNS = frozenset({"display", "change"})
 TOC_FIELD = 'TOC \\o "1-3" \\h \\z \\u'
 #: A chart never takes more than this share of the text height (a square pie would fill a page).
 MAX_CHART_HEIGHT = 0.45
@@ -392,14 +394,15 @@ class _DocxWriter:
 
     def _render_figure_table(self, block: m.FigureTable) -> None:
         self._caption(block.caption, block.caption_number, "Table")
-        widths = [Emu(self._text_width * pct // 100).twips for pct in FIGURE_COLUMNS]
+        shares = [FIGURE_COLUMNS[c] for c in block.columns]
+        widths = [Emu(self._text_width * share // sum(shares)).twips for share in shares]
         table = ox.add_table(self.body, self._style_id("Key Figures", WD_STYLE_TYPE.TABLE),
                              widths)
         ox.set_table_layout(table, 100, block.caption)
-        styles = [self._style_id("Table Number" if col in (1, 2) else "Table Text")
-                  for col in range(len(FIGURE_COLUMNS))]
+        styles = [self._style_id("Table Number" if c in NUMBER_COLUMNS else "Table Text")
+                  for c in block.columns]
         values = [block.header]
-        values += [(f.label, f.display, f.change or "—", f.source) for f in block.rows]
+        values += [tuple(getattr(f, c) or "—" for c in block.columns) for f in block.rows]
         for n, texts in enumerate(values):
             row = ox.add_table_row(table, widths, styles, texts)
             if n == 0:
