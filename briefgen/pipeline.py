@@ -195,7 +195,7 @@ def _build(brief: str | Path | None, audiences: str | Sequence[str], fmts: list[
         renderers = {f: make_renderer(f, docx_t, pptx_t, cache)
                      for f in dict.fromkeys(t.format for t in tasks if not t.unchanged)}
         tasks = [dataclasses.replace(t, renderer=renderers.get(t.format)) for t in tasks]
-        workers = worker_count(jobs, sum(not t.unchanged for t in tasks))
+        workers = worker_count(jobs, sum(not t.unchanged for t in tasks), office.started())
 
         def done(output: Output, task: _Task) -> None:
             if records and not output.unchanged and task.path.parent == out:

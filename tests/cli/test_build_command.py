@@ -151,6 +151,10 @@ def test_default_workers_only_on_an_idle_single_threaded_linux_process(monkeypat
     monkeypatch.setattr(b, "_idle_cpus", lambda: 0.5)
     assert b.worker_count(None, 6) == 1  # busy machine
     monkeypatch.setattr(b, "_idle_cpus", lambda: 1.5)
+    assert b.worker_count(None, 6, busy=1) == 1  # the other CPU lays out the contents
+    monkeypatch.setattr(b, "_idle_cpus", lambda: 3.5)
+    assert b.worker_count(None, 6, busy=1) == 2
+    monkeypatch.setattr(b, "_idle_cpus", lambda: 1.5)
     monkeypatch.setattr(b.sys, "platform", "darwin")
     assert b.worker_count(None, 6) == 1 and b.worker_count(2, 6) == 2  # asked for: given
     monkeypatch.setattr(b.sys, "platform", "linux")
