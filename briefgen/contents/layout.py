@@ -1,10 +1,12 @@
 """Contents page numbers that survive a layout of the document that prints them.
 
-The numbers go into the contents, the document is laid out again, and the two layouts must
-agree: a filled contents page can itself move a heading (at most :data:`MAX_PASSES` layouts).
-The first layout lays out two versions of the document at once, with the widest and the
-narrowest numbers; when both put every heading on the same page, any real numbers will too
-(:func:`bracketed`), and one LibreOffice start has settled them.
+The numbers go into the contents, the document is laid out, and the layout must agree with
+them: a filled contents page could itself move a heading. The contents print every page number
+under 100 two digits wide (a single digit gets a figure space, as wide as a digit, before it:
+:func:`briefgen.render.docx.toc.printed_page`), so a document whose numbers are all under 100
+lays out the same whatever they are: one layout, of the document with the placeholder numbers
+or with the last build's, gives the pages for good. Only a document of 100 pages or more needs
+layouts until the numbers repeat (at most :data:`MAX_PASSES`).
 """
 
 from __future__ import annotations
@@ -46,31 +48,16 @@ class Layout:
 
     def pdf(self, docx: bytes) -> Path:
         """Convert ``docx`` to PDF, with bookmarks as named destinations; return the PDF."""
-        return self.pdfs([docx])[0]
-
-    def pdfs(self, documents: Sequence[bytes]) -> list[Path]:
-        """Convert the documents to PDFs in one LibreOffice run (one start for all)."""
-        sources = []
-        for number, docx in enumerate(documents, 1):
-            source = self.folder / f"layout-{number}.docx"
-            source.write_bytes(docx)
-            sources.append(source)
-        targets = office.lay_out(self.soffice, sources, self.folder)
-        for docx, target in zip(documents, targets):
-            laid_out.remember(docx, target)  # the last one is the document as written: a preview
-        return targets
+        source = self.folder / "layout.docx"
+        source.write_bytes(docx)
+        [target] = office.lay_out(self.soffice, [source], self.folder)
+        laid_out.remember(docx, target)  # when it is the document as written: a preview's PDF
+        return target
 
     def pages(self, docx: bytes, entries: Sequence[Entry]) -> list[int]:
         """The page each entry's heading starts on (1 = first page, the cover)."""
         need_poppler()
         return heading_pages(self.pdf(docx), entries)
-
-    def pages_together(self, documents: Sequence[tuple[bytes, Sequence[Entry]]]
-                       ) -> list[list[int]]:
-        """:meth:`pages` of several documents, laid out in one LibreOffice run."""
-        need_poppler()
-        pdfs = self.pdfs([docx for docx, _ in documents])
-        return [heading_pages(pdf, entries) for pdf, (_, entries) in zip(pdfs, documents)]
 
 
 def settle(build: LayOut, soffice: str, cache: PageCache | None = None, name: str = "",
@@ -108,32 +95,21 @@ def settle(build: LayOut, soffice: str, cache: PageCache | None = None, name: st
         layout = Layout(soffice, Path(tmp))
         for _ in range(MAX_PASSES):
             try:
-                if pages is None:
-                    found, narrow = layout.pages_together([first, build([1] * count)])
-                    if bracketed(found, narrow):
-                        return settled(found)
-                else:
-                    found = layout.pages(*build(pages))
+                found = layout.pages(*(first if pages is None else build(pages)))
             except (OSError, RuntimeError, LookupError, subprocess.SubprocessError) as exc:
                 note(f"contents page numbers not filled: {office.failure(exc)}")
                 return None
-            if found == pages:
-                return settled(pages)
+            if found == pages or fixed_width(found, pages):
+                return settled(found)
             pages = found
     note(f"contents page numbers changed in each of {MAX_PASSES} layouts; the last ones are "
          "used and may be off by a page")
     return pages
 
 
-def bracketed(wide: Sequence[int], narrow: Sequence[int]) -> bool:
-    """Whether the headings' pages hold for any page numbers of at most two digits, from two
-    layouts of the document: with every number two digits wide (the placeholder) and one.
-
-    The contents end with a page break, so the body is laid out the same whenever the contents
-    take the same number of pages. An entry's lines only grow with its number's width (digits
-    are all as wide as each other in a document's faces), so if the narrowest and the widest
-    numbers put every heading on the same page, so do the real ones, when none of them is wider
-    than two digits: the second layout that would confirm them is not needed. Both layouts run
-    in one LibreOffice start.
-    """
-    return list(wide) == list(narrow) and bool(wide) and max(wide) < 100 and min(wide) > 0
+def fixed_width(found: Sequence[int], shown: Sequence[int] | None) -> bool:
+    """Whether the layout that found ``found`` holds for the document printing them: the one
+    laid out printed ``shown`` (None: the placeholder, two digits), and both print every
+    number two digits wide, so their contents lines, and so the pages, are the same."""
+    return (bool(found) and min(found) > 0 and max(found) < 100
+            and (shown is None or max(shown, default=0) < 100))

@@ -212,6 +212,13 @@ def start_once() -> None:
         start_office(soffice)
 
 
+def started() -> int:
+    """How many LibreOffices were started ahead and wait for a conversion (each will keep a
+    CPU busy)."""
+    with _LOCK:
+        return sum(len(offices) for offices in _WAITING.values())
+
+
 def take_office(soffice: str) -> Office | None:
     """A started LibreOffice for a conversion now, if one waits."""
     with _LOCK:

@@ -151,11 +151,47 @@ def test_default_workers_only_on_an_idle_single_threaded_linux_process(monkeypat
     monkeypatch.setattr(b, "_idle_cpus", lambda: 0.5)
     assert b.worker_count(None, 6) == 1  # busy machine
     monkeypatch.setattr(b, "_idle_cpus", lambda: 1.5)
+    assert b.worker_count(None, 6, busy=1) == 1  # the other CPU lays out the contents
+    monkeypatch.setattr(b, "_idle_cpus", lambda: 3.5)
+    assert b.worker_count(None, 6, busy=1) == 2
+    monkeypatch.setattr(b, "_idle_cpus", lambda: 1.5)
     monkeypatch.setattr(b.sys, "platform", "darwin")
     assert b.worker_count(None, 6) == 1 and b.worker_count(2, 6) == 2  # asked for: given
     monkeypatch.setattr(b.sys, "platform", "linux")
     monkeypatch.setattr(b.threading, "active_count", lambda: 2)
     assert b.worker_count(None, 6) == 1  # the caller runs another thread
+
+
+def test_idle_cpus_are_those_no_other_task_runs_on_now(monkeypatch, tmp_path):
+    import briefgen.parallel as b
+
+    monkeypatch.setattr(b.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    loadavg = tmp_path / "loadavg"
+    monkeypatch.setattr(b, "LOADAVG", str(loadavg))
+    loadavg.write_text("1.20 1.10 1.00 1/91 4242\n")  # only this process: the last minute's
+    assert b._idle_cpus() == 2  # average still counts the build that just ended
+    loadavg.write_text("0.10 0.10 0.10 3/91 4242\n")
+    assert b._idle_cpus() == 0  # two others run now
+    loadavg.write_text("garbled")
+    monkeypatch.setattr(b.os, "getloadavg", lambda: (0.5, 0.5, 0.5))
+    assert b._idle_cpus() == 1.5  # elsewhere: the load average
+
+
+def test_beside_plans_in_a_forked_process_while_this_one_runs_meanwhile():
+    import os
+
+    from briefgen.errors import InputError, Problem
+    from briefgen.parallel import beside
+
+    here = []
+    assert beside(lambda: os.getpid(), lambda: here.append(os.getpid())) != os.getpid()
+    assert here == [os.getpid()]
+
+    def bad():
+        raise InputError([Problem("brief.yaml", 3, None, "meta.title", "missing")])
+
+    with pytest.raises(InputError, match="meta.title"):
+        beside(bad, lambda: None)
 
 
 def test_a_failing_worker_leaves_no_temporary_file(tmp_path, monkeypatch):

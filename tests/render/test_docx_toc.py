@@ -159,9 +159,6 @@ class FakeLayout:
         FakeLayout.calls.append(shown)
         return self.rule(shown)
 
-    def pages_together(self, documents) -> list[list[int]]:
-        return [self.pages(docx, entries) for docx, entries in documents]
-
     @staticmethod
     def rule(shown):
         return [3, 4]
@@ -172,56 +169,50 @@ def fake_build(pages):
     return (b"placeholder" if pages is None else ",".join(map(str, pages)).encode()), entries
 
 
-def test_settle_takes_one_layout_when_the_widest_and_narrowest_numbers_agree(monkeypatch
-                                                                             ) -> None:
+def test_settle_takes_one_layout_when_every_number_is_under_100(monkeypatch) -> None:
     FakeLayout.calls = []
     monkeypatch.setattr(cl, "Layout", FakeLayout)
     assert cl.settle(fake_build, "soffice") == [3, 4]
-    assert FakeLayout.calls == [None, [1, 1]]  # two documents, one LibreOffice run
+    assert FakeLayout.calls == [None]  # numbers of two digits print as wide as the placeholder
 
 
-def test_settle_confirms_with_a_second_layout_when_the_widths_disagree(monkeypatch) -> None:
-    class Narrowing(FakeLayout):
-        @staticmethod
-        def rule(shown):  # one-digit numbers pull the second heading a page back
-            return [3, 3] if shown == [1, 1] else [3, 4]
-
-    FakeLayout.calls = []
-    monkeypatch.setattr(cl, "Layout", Narrowing)
-    assert cl.settle(fake_build, "soffice") == [3, 4]
-    assert FakeLayout.calls == [None, [1, 1], [3, 4]]
+@pytest.mark.parametrize("found,shown,holds", [
+    ([3, 4], None, True), ([3, 99], [3, 4], True), ([3, 100], None, False),
+    ([3, 4], [3, 100], False), ([], None, False), ([0, 4], None, False)])
+def test_fixed_width_holds_for_numbers_under_100(found, shown, holds) -> None:
+    assert cl.fixed_width(found, shown) is holds
 
 
-@pytest.mark.parametrize("wide,narrow,holds", [([3, 4], [3, 4], True), ([3, 4], [3, 5], False),
-                                               ([3, 99], [3, 99], True),
-                                               ([3, 100], [3, 100], False), ([], [], False)])
-def test_bracketed_needs_equal_pages_of_at_most_two_digits(wide, narrow, holds) -> None:
-    assert cl.bracketed(wide, narrow) is holds
-
-
-def test_settle_follows_a_contents_that_moves_pages(monkeypatch) -> None:
+def test_settle_lays_out_again_while_numbers_of_100_or_more_move_pages(monkeypatch) -> None:
     class Moving(FakeLayout):
         @staticmethod
-        def rule(shown):  # printing the numbers pushes the second heading a page on, once
-            return [3, 4] if shown is None else [3, 5]
+        def rule(shown):  # printing three-digit numbers pushes the second heading a page on
+            return [98, 100] if shown is None else [98, 101]
 
     FakeLayout.calls = []
     monkeypatch.setattr(cl, "Layout", Moving)
-    assert cl.settle(fake_build, "soffice") == [3, 5]
-    assert FakeLayout.calls == [None, [1, 1], [3, 4], [3, 5]]
+    assert cl.settle(fake_build, "soffice") == [98, 101]
+    assert FakeLayout.calls == [None, [98, 100], [98, 101]]
 
 
 def test_settle_gives_up_after_three_layouts_with_a_note(monkeypatch) -> None:
     class Flapping(FakeLayout):
         @staticmethod
         def rule(shown):
-            return [3, 5] if shown in ([3, 4], [1, 1]) else [3, 4]
+            return [3, 105] if shown in (None, [3, 104]) else [3, 104]
 
     FakeLayout.calls = []
     monkeypatch.setattr(cl, "Layout", Flapping)
     with pytest.warns(cl.ContentsWarning, match="changed in each of 3 layouts"):
         cl.settle(fake_build, "soffice")
-    assert len(FakeLayout.calls) == cl.MAX_PASSES + 1  # the first layout lays out two
+    assert len(FakeLayout.calls) == cl.MAX_PASSES
+
+
+def test_contents_print_numbers_under_100_two_digits_wide() -> None:
+    assert toc.printed_page(7) == ("\u2007", "7")
+    assert toc.printed_page(12) == ("", "12")
+    assert toc.printed_page(123) == ("", "123")
+    assert len("".join(toc.printed_page(toc.PLACEHOLDER_PAGE))) == toc.PAGE_DIGITS
 
 
 def test_settle_notes_a_failing_libreoffice(monkeypatch) -> None:
@@ -239,10 +230,10 @@ def test_settled_numbers_are_cached_and_a_hit_lays_nothing_out(monkeypatch, tmp_
     monkeypatch.setattr(cl, "Layout", FakeLayout)
     cache = PageCache(tmp_path)
     assert cl.settle(fake_build, "soffice", cache, source="plan") == [3, 4]
-    assert FakeLayout.calls == [None, [1, 1]]
+    assert FakeLayout.calls == [None]
     assert [p.suffix for p in tmp_path.iterdir()] == [".json"]
     assert cl.settle(fake_build, "soffice", cache, source="plan") == [3, 4]
-    assert FakeLayout.calls == [None, [1, 1]]  # the second build ran no layout
+    assert FakeLayout.calls == [None]  # the second build ran no layout
 
 
 def test_an_edited_document_tries_its_last_numbers_first_and_lays_out_once(monkeypatch,
@@ -262,7 +253,7 @@ def test_an_edited_document_tries_its_last_numbers_first_and_lays_out_once(monke
     FakeLayout.calls = []
     assert cl.settle(fake_build, "soffice", cache, name="brief-academic",
                       source="plan v1") == [3, 4]
-    assert FakeLayout.calls == [None, [1, 1]]
+    assert FakeLayout.calls == [None]
     FakeLayout.calls = []
     assert cl.settle(edited, "soffice", cache, name="brief-academic", source="plan v2") == [3, 4]
     assert FakeLayout.calls == [[3, 4]]  # one layout confirms the last numbers
@@ -305,9 +296,9 @@ def test_a_known_source_is_a_hit_without_building_the_document(monkeypatch, tmp_
         return fake_build(pages)
 
     assert cl.settle(counting, "soffice", cache, source="plan v1") == [3, 4]
-    assert built == [] and FakeLayout.calls == [None, [1, 1]]
+    assert built == [] and FakeLayout.calls == [None]
     assert cl.settle(counting, "soffice", cache, source="plan v2") == [3, 4]
-    assert built and FakeLayout.calls == [None, [1, 1], None, [1, 1]]  # another source
+    assert built and FakeLayout.calls == [None, None]  # another source
 
 
 def test_another_document_or_libreoffice_misses_the_cache(tmp_path) -> None:
@@ -326,7 +317,7 @@ def test_an_unreadable_cache_entry_is_a_miss(monkeypatch, tmp_path, stored) -> N
     cache = PageCache(tmp_path)
     (tmp_path / f"{cache.key('plan', 'soffice')}.json").write_text(stored)
     assert cl.settle(fake_build, "soffice", cache, source="plan") == [3, 4]
-    assert FakeLayout.calls == [None, [1, 1]]
+    assert FakeLayout.calls == [None]
 
 
 # ---------------------------------------------------------------------------- the renderer
@@ -433,10 +424,12 @@ def test_a_libreoffice_started_ahead_does_the_conversion(tmp_path, small_docx) -
 
 
 @pytest.mark.skipif(not HAS_LAYOUT, reason="LibreOffice or poppler-utils is not installed")
-def test_one_libreoffice_run_settles_the_numbers_two_layouts_settle(tmp_path, monkeypatch
-                                                                    ) -> None:
-    """The bracketing first layout (one start) gives the numbers the confirming second one
-    (a second start) gives, for the Chinese sample briefing."""
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_one_layout_settles_the_numbers_a_layout_of_the_finished_document_confirms(
+        tmp_path, monkeypatch, lang) -> None:
+    """The layout with the placeholder numbers (one LibreOffice run) gives the numbers that a
+    second layout, of the document printing them, gives too: the figure space makes a single
+    digit as wide as two, in the faces of both sample briefings."""
     runs = []
     real_run = subprocess.run
 
@@ -445,10 +438,11 @@ def test_one_libreoffice_run_settles_the_numbers_two_layouts_settle(tmp_path, mo
         return real_run(argv, *args, **kwargs)
 
     monkeypatch.setattr(office.subprocess, "run", counted)
-    plan = plan_without_charts("zh")
+    plan = plan_without_charts(lang)
     one = toc_entries(render(tmp_path / "one", plan, fill_toc=True, page_cache=False))
     assert runs.count("soffice") == 1
-    monkeypatch.setattr(cl, "bracketed", lambda wide, narrow: False)
+    monkeypatch.setattr(cl, "fixed_width", lambda found, shown: False)
     two = toc_entries(render(tmp_path / "two", plan, fill_toc=True, page_cache=False))
-    assert runs.count("soffice") == 3
+    assert runs.count("soffice") == 3  # the placeholder's layout, then the finished document's
     assert one == two and all(page for *_, page in one)
+    assert any(int(page) < 10 for *_, page in one)  # a padded single digit was laid out

@@ -386,8 +386,9 @@ class _DocxWriter:
             link = ox.append_hyperlink(paragraph, item.bookmark)
             ox.append_text(link, item.printed)
             if pages is not None:
-                ox.append_text(link, "\t")
-                ox.append_field(link, f"PAGEREF {item.bookmark} \\h", str(pages[n]))
+                padding, number = toc.printed_page(pages[n])
+                ox.append_text(link, "\t" + padding)
+                ox.append_field(link, f"PAGEREF {item.bookmark} \\h", number)
             if n == len(self.toc_items) - 1:
                 ox.end_field(paragraph)
         self.break_before_next = True

@@ -20,9 +20,13 @@ from briefgen.plan import model as m
 if TYPE_CHECKING:  # oxml imports python-docx, which a build with nothing to render never needs
     from briefgen.render.docx.oxml import ListLevel
 
-#: Page number the first layout prints while the real ones are unknown: two digits, the width
-#: most numbers of a document long enough for contents take.
+#: Page number the first layout prints while the real ones are unknown: two digits, as wide as
+#: every number under 100 is printed (:func:`printed_page`).
 PLACEHOLDER_PAGE = 10
+#: Digits every page number under 100 is printed with in the contents.
+PAGE_DIGITS = 2
+#: U+2007 FIGURE SPACE: as wide as a digit, and no line break at it.
+FIGURE_SPACE = "\u2007"
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,15 @@ class ContentsPages(Protocol):
 
     def __call__(self, plan: m.DocPlan, charts: Mapping[str, Path], lay_out: LayOut,
                  entries: int) -> list[int] | None: ...
+
+
+def printed_page(page: int) -> tuple[str, str]:
+    """The padding and the number a contents entry prints for ``page``: under 100, always two
+    digits wide (a figure space before a single digit; right-aligned, it does not show), so the
+    contents lay out alike whatever their numbers, and one layout settles them
+    (:mod:`briefgen.contents.layout`)."""
+    number = str(page)
+    return FIGURE_SPACE * max(0, PAGE_DIGITS - len(number)), number
 
 
 def lists_contents(plan: m.DocPlan) -> bool:
