@@ -160,10 +160,14 @@ class Contents:
             return 1.0
         return min(MAX_SPREAD, max(1.0, room / len(self.sections)))
 
-    def _summarise(self, section: Section) -> SectionText:
-        paragraphs: Sequence[str] = section.paragraphs
-        if self.lead_section is not None and section.id == self.lead_section.id:
-            paragraphs = without_repeats(paragraphs, self.bottom_line, self.lang)
+    def _summarise(self, section: Section, paragraphs: Sequence[str] | None = None
+                   ) -> SectionText:
+        """The section's summary, of ``paragraphs`` when given (its own text, less what the
+        summary up front says, when it is a press release's lead section)."""
+        if paragraphs is None:
+            paragraphs = section.paragraphs
+            if self.lead_section is not None and section.id == self.lead_section.id:
+                paragraphs = without_repeats(paragraphs, self.bottom_line, self.lang)
         summary = gist(paragraphs, self.lang, self._budget(section), self.priors, self.wanted)
         title_len = self.profile.slides.title_length.for_lang(self.lang)
         return SectionText(section, summary, short_title(section.title, self.lang, title_len),

@@ -9,6 +9,7 @@ from dataclasses import replace
 from briefgen.plan import present
 from briefgen.plan.contents import Contents
 from briefgen.plan.labels import fill
+from briefgen.plan.lead import without_repeats
 from briefgen.plan.model import (
     Block,
     BulletList,
@@ -141,7 +142,35 @@ class DocumentPlanner(Contents):
             else:
                 break
             blocks = self.blocks()
-        return blocks
+        return self._without_repeats(blocks, budget)
+
+    def _without_repeats(self, blocks: tuple[Block, ...], budget: int | None
+                         ) -> tuple[Block, ...]:
+        """A summary up front is read first: a section summary that repeats one of its sentences
+        says something else the section has instead (summarised again without them), or, when
+        that would make the document longer than it was (a page budget is a promise), only
+        what it has besides; a section with nothing besides keeps its summary."""
+        if self.lead_section is not None or self.profile.document.section_text == "full":
+            return blocks
+        texts, changed = [], False
+        for text in self.texts:
+            rest = without_repeats(text.summary, self.bottom_line, self.lang)
+            others = without_repeats(text.section.paragraphs, self.bottom_line, self.lang)
+            if rest == list(text.summary) or not others:
+                texts.append(text)
+                continue
+            changed = True
+            texts.append(replace(self._summarise(text.section, others), title=text.title))
+        if not changed:
+            return blocks
+        kept, self.texts = self.texts, texts
+        again = self.blocks()
+        if budget is None or pages(again, self.lang) <= pages(blocks, self.lang):
+            return again
+        self.texts = [replace(t, summary=tuple(without_repeats(t.summary, self.bottom_line,
+                                                              self.lang) or t.summary))
+                      for t in kept]
+        return self.blocks()
 
     def _drop_least_section(self) -> None:
         rank = {p.item.id: k for k, p in enumerate(self.section_picks)}

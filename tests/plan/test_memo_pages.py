@@ -61,3 +61,26 @@ def test_page_budget_trims_charts_and_rows_before_sections(folder, tmp_path):
     assert memo.slides == full.slides
     shown = {c.id for c in memo.choices if c.kind == "chart"}
     assert shown == {b.chart.id for b in memo.blocks if isinstance(b, ChartBlock)}
+
+
+CORPUS = sorted(p.parent for p in (data_dir("briefs").glob("*/brief.yaml")))
+CORPUS += sorted(p.parent for p in (Path(__file__).parents[1] / "data" / "briefs").glob(
+    "*/brief.yaml"))
+
+
+@pytest.mark.parametrize("folder", CORPUS, ids=lambda p: p.name)
+def test_the_memo_body_does_not_repeat_its_bottom_line(folder):
+    """The bottom line is read first: a section's summary says something else the section has
+    (issue 14's memos repeated its sentences word for word), within the same page estimate."""
+    from briefgen.plan.model import Paragraph
+    from briefgen.text.segment import sentences
+
+    loaded = load_brief(folder)
+    memo = plan_for(loaded, load_profile("executive"))
+    lang = memo.meta.language
+    up_front = {s for b in memo.blocks if isinstance(b, Paragraph) and b.role == "bottom_line"
+                for s in sentences(b.text, lang)}
+    body = [s for b in memo.blocks if isinstance(b, Paragraph) and b.role == "body"
+            for s in sentences(b.text, lang)]
+    assert body and not up_front & set(body)
+    assert pages(memo.blocks, lang) <= 2
