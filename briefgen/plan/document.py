@@ -51,6 +51,9 @@ class DocumentPlanner(Contents):
                                                            "bottom_line")]
             if doc.figure_table and self.shown_figures:
                 out += [Heading(lab["key_figures"]), self.figure_table()]
+        chapter = bool(doc.timeline and self.brief.timeline)
+        if chapter:  # the timeline chapter lists the events a timeline chart would draw again
+            placed |= {cid for cid, spec in self.specs.items() if spec.kind == "timeline"}
         for text in self.texts:
             if doc.section_text != "full" and not text.summary:
                 continue  # the lead said all of it: no heading without text
@@ -72,7 +75,7 @@ class DocumentPlanner(Contents):
             out += [Heading(lab["charts"], self.top_level), *(ChartBlock(s) for s in rest)]
         if doc.form == "press_release" and doc.figure_table and self.shown_figures:
             out += [Heading(lab["key_figures"], 2), self.figure_table()]
-        if doc.timeline and self.brief.timeline:
+        if chapter:
             out += [Heading(lab["timeline"], self.top_level), TimelineBlock(self.timeline_items())]
         if doc.form == "press_release" and self.brief.meta.about:
             out += [Heading(lab["about"], 2), Paragraph(self.brief.meta.about)]

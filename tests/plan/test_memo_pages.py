@@ -84,3 +84,18 @@ def test_the_memo_body_does_not_repeat_its_bottom_line(folder):
             for s in sentences(b.text, lang)]
     assert body and not up_front & set(body)
     assert pages(memo.blocks, lang) <= 2
+
+
+@pytest.mark.parametrize("folder", CORPUS, ids=lambda p: p.name)
+def test_a_document_shows_its_timeline_once(folder):
+    """A briefing with a timeline chapter does not draw the same events as a timeline chart
+    too (the mombasa draft's academic briefing did); the deck keeps the chart."""
+    from briefgen.plan.model import TimelineBlock
+
+    loaded = load_brief(folder)
+    for name in ("executive", "press", "academic"):
+        plan = plan_for(loaded, load_profile(name))
+        drawn = [b for b in plan.blocks if isinstance(b, ChartBlock)
+                 and b.chart.kind == "timeline"]
+        listed = [b for b in plan.blocks if isinstance(b, TimelineBlock)]
+        assert len(drawn) + len(listed) <= 1, name
