@@ -8,7 +8,9 @@ says something new instead (``refill``), so a section keeps as many bullets as i
 
 A section whose text has nothing new left keeps its first line on its first slide (a section
 slide with its title alone is worse than a repeat), and the earlier slide that showed the line
-gives it up when it has others to show; emptied continuation slides go.
+gives it up when it has others to show, unless the line opens it: a bottom line's or an
+abstract's first line is its topic sentence (who did what, where, when), and the repeat is the
+lesser evil. Emptied continuation slides go.
 """
 
 from __future__ import annotations
@@ -116,7 +118,8 @@ def dedupe_bullets(slides: Sequence[Slide], lang: str,
 
 def _take_back(out: list[Slide], said: _Said, line: str) -> None:
     """Remove the earlier showing of ``line`` (a summary slide's, say) when its slide keeps
-    other bullets; otherwise the repeat stands, as the lesser evil to an empty slide."""
+    other bullets and the line does not open it; otherwise the repeat stands, as the lesser
+    evil to an empty slide or a summary without its topic sentence."""
     at = said.earlier(line)
     if at is None or len(out[at].bullets) < 2:
         return
@@ -124,6 +127,8 @@ def _take_back(out: list[Slide], said: _Said, line: str) -> None:
     words = tokens(line, said.lang)
     gone = next(b for b in earlier.bullets
                 if _key(b) == _key(line) or near_duplicate(tokens(b, said.lang), words))
+    if gone == earlier.bullets[0]:
+        return
     out[at] = replace(earlier, bullets=tuple(b for b in earlier.bullets if b != gone))
     said.forget(at, gone)
 

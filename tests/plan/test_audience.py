@@ -19,6 +19,7 @@ from briefgen.plan.model import (
     FigureTable,
     Heading,
     Paragraph,
+    TimelineBlock,
     TocBlock,
 )
 from briefgen.resources import data_dir, default_brief
@@ -81,8 +82,11 @@ def test_academic_has_contents_every_figure_and_every_section(plans, bundled):
 
 
 def test_academic_carries_every_data_chart(plans, bundled):
+    """Every chart but the timeline, whose events the timeline chapter lists."""
     shown = {b.chart.id for b in plans["academic"].blocks if isinstance(b, ChartBlock)}
-    assert shown == {c.id for c in bundled.brief.charts if c.kind.value != "kpi"}
+    assert shown == {c.id for c in bundled.brief.charts
+                     if c.kind.value not in ("kpi", "timeline")}
+    assert any(isinstance(b, TimelineBlock) for b in plans["academic"].blocks)
 
 
 def test_chart_captions_are_numbered_in_order(plans):
