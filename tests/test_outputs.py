@@ -16,6 +16,7 @@ from briefgen.pipeline import build
 from briefgen.plan.formatting import figure_view
 from briefgen.plan.labels import base_labels
 from briefgen.resources import default_brief
+from tests.fixtures.reading import slide_title as read_title
 
 AUDIENCES = ("executive", "press", "academic")
 A_NS = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -40,7 +41,7 @@ def docx_headings(path: Path) -> list[str]:
 
 
 def slide_titles(path: Path) -> list[str]:
-    return [s.shapes.title.text_frame.text for s in Presentation(str(path)).slides]
+    return [read_title(s) for s in Presentation(str(path)).slides]
 
 
 def test_six_files_written(outputs):

@@ -32,6 +32,7 @@ from briefgen.plan.labels import resolve_labels
 from briefgen.render.pptx import oxml
 from briefgen.render.pptx.renderer import LayoutFallbackWarning, TextFitWarning
 from briefgen.render.pptx.text import written_text_fits
+from tests.fixtures.reading import slide_title as read_title
 
 ROOT = Path(__file__).resolve().parents[1]
 BRIEFS = {"zh": ROOT / "briefs" / "belt-and-road-forum-2017",
@@ -82,7 +83,7 @@ def deck(request, decks) -> Deck:
 
 
 def title_text(slide) -> str:
-    return slide.shapes.title.text_frame.text if slide.shapes.title is not None else ""
+    return read_title(slide)
 
 
 def latin_face(prs) -> str:

@@ -30,6 +30,7 @@ from briefgen.render.pptx.renderer import (
 )
 from briefgen.render.pptx.text import written_text_fits
 from tests.fixtures.plans import sample_plan
+from tests.fixtures.reading import slide_title as read_title
 
 KINDS_WITH_CHARTS = {"chart"}
 A_NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
@@ -59,7 +60,7 @@ def body_paragraphs(slides) -> list[str]:
 
 
 def slide_title(slide) -> str:
-    return slide.shapes.title.text_frame.text if slide.shapes.title is not None else ""
+    return read_title(slide)
 
 
 def expected_slides(plan, prs) -> list[tuple[str, str]]:

@@ -36,6 +36,7 @@ from briefgen.plan import model as m
 from briefgen.render.docx import oxml as ox
 from briefgen.render.docx import reference as ref
 from briefgen.render.docx import timeline, toc
+from briefgen.render.docx.balance import balanced
 
 ROLE_STYLES: Mapping[str, str] = {
     "body": "Body Text", "lead": "Lead", "bottom_line": "Bottom Line", "dateline": "Dateline",
@@ -306,9 +307,7 @@ class _DocxWriter:
         meta = self.plan.meta
         if meta.marking:
             self._para("Cover Marking", meta.marking)
-        self._para("Title", meta.title)
-        if meta.subtitle:
-            self._para("Subtitle", meta.subtitle)
+        self._masthead()
         details = [t for t in (meta.date_text, meta.place, meta.organiser) if t]
         for i, text in enumerate(details):
             self._para("Cover Date" if i == 0 else "Cover Detail", text)
@@ -326,9 +325,12 @@ class _DocxWriter:
             self._para("Memo Detail", "  ·  ".join(details))
 
     def _masthead(self) -> None:
-        self._para("Title", self.plan.meta.title)
-        if self.plan.meta.subtitle:
-            self._para("Subtitle", self.plan.meta.subtitle)
+        """Title and subtitle, a Chinese one broken into lines of about equal length."""
+        for style, text in (("Title", self.plan.meta.title), ("Subtitle", self.plan.meta.subtitle)):
+            if text:
+                size = self.doc.styles[style].font.size
+                self._para(style, balanced(text, Emu(self._text_width).pt, size.pt) if size
+                           else text)
 
     def _caption(self, text: str, number: tuple[int, int] | None, seq: str) -> None:
         """A Caption paragraph numbered by a SEQ field: "表1 主要数据" is "表", SEQ 1, " 主要数据".

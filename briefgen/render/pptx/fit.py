@@ -182,6 +182,29 @@ def _wrap(text: str, width_pt: float, size_pt: float, latin_face: str,
     return tuple(lines)
 
 
+#: A wrapped title whose last line is shorter than this share of its longest is balanced.
+SHORT_LAST_LINE = 0.5
+
+
+def balanced(text: str, width_pt: float, size_pt: float, latin_face: str = CJK_FAMILY,
+             bold: bool = False) -> list[str]:
+    """:func:`wrap`'s lines, or, when its last line is short (one character of a Chinese title
+    alone on it: "…第二十六次会" / "议"), as many lines of about equal width: the narrowest
+    width that still breaks ``text`` into that many lines, found by halving."""
+    lines = wrap(text, width_pt, size_pt, latin_face, bold)
+    widths = [text_width(line, size_pt, latin_face, bold) for line in lines]
+    if len(lines) < 2 or widths[-1] >= SHORT_LAST_LINE * max(widths):
+        return lines
+    low, high = sum(widths) / len(lines) / WIDTH_SAFETY, width_pt
+    for _ in range(12):
+        middle = (low + high) / 2
+        if len(wrap(text, middle, size_pt, latin_face, bold)) > len(lines):
+            low = middle
+        else:
+            high = middle
+    return wrap(text, high, size_pt, latin_face, bold)
+
+
 def _pieces(atoms: list[str], limit: float, size_pt: float, latin_face: str,
             bold: bool) -> Iterator[str]:
     """Atoms, with any atom wider than a whole line cut into character runs that fit."""

@@ -184,14 +184,32 @@ def add_slide_number_field(p: Any, number: int) -> Any:
     return rPr
 
 
-_A_R, _A_FLD, _A_T = qn("a:r"), qn("a:fld"), qn("a:t")
+_A_R, _A_FLD, _A_T, _A_BR = qn("a:r"), qn("a:fld"), qn("a:t"), qn("a:br")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")  # what python-pptx's run.text escapes
 
 
 def set_paragraph_text(p: Any, text: str) -> None:
     """Set the a:t of the first a:r, else of the first a:fld, of an a:p; run text with control
-    characters goes through python-pptx's ``run.text``, which escapes them ("_x0007_")."""
+    characters goes through python-pptx's ``run.text``, which escapes them ("_x0007_"). A
+    vertical tab is a line break (a:br), as in python-pptx's ``TextFrame.text``."""
     run = p.find(_A_R)
+    for extra in p.findall(_A_BR) + p.findall(_A_R)[1:]:  # a copy of a broken paragraph's
+        p.remove(extra)
+    if run is not None and "\v" in text:
+        first, *rest = text.split("\v")
+        set_paragraph_text(p, first)
+        at = p.index(run)
+        for line in rest:
+            brk = OxmlElement("a:br")
+            properties = run.find(qn("a:rPr"))
+            if properties is not None:
+                brk.append(clone(properties))
+            copy = clone(run)
+            copy.find(_A_T).text = line
+            p.insert(at + 1, brk)
+            p.insert(at + 2, copy)
+            at += 2
+        return
     if run is not None and _CONTROL.search(text):
         run.text = text
     else:

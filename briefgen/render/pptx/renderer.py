@@ -223,8 +223,17 @@ class _Deck:
             warnings.warn(f"title {text!r} needs {size} pt on more lines; its box grew",
                           TextFitWarning, stacklevel=3)
         self._place(ph, region)
-        self._write(ph, [text], Style(size))
+        self._write(ph, [self._balanced(text, box.at(size))], Style(size))
         return region
+
+    @staticmethod
+    def _balanced(text: str, box: fit.Box) -> str:
+        """``text`` with line breaks where its lines come out about equally wide, when the
+        wrap would leave its last line short (see :func:`fit.balanced`)."""
+        lines = fit.balanced(text, box.line_width_pt, box.size_pt, box.latin_face, box.bold)
+        if lines == box.lines(text):
+            return text
+        return "\v".join(line.rstrip(" ") for line in lines)
 
     def _body(self, fallback: Region) -> tuple[object, Region]:
         """The layout's body placeholder and its box, or a new text box over ``fallback``."""
