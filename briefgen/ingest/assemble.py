@@ -90,7 +90,7 @@ def assemble(outline: Outline, path: Path) -> dict[str, Any]:
 
 
 _ZH_ORG = re.compile(r"由([^，。；“”]{2,30}?)(?:共同)?(?:主办|举办|承办|发起)")
-_EN_ORG = re.compile(r"\b(?:organi[sz]ed|hosted|convened) by ((?:the )?[A-Z][\w'’ -]{2,80}?)"
+_EN_ORG = re.compile(r"\b(?i:organi[sz]ed|hosted|convened) by ((?:the )?[A-Z][\w'’ -]{2,80}?)"
                      r"(?:[,.;]| and [a-z]| (?:in|on|at|since|every|with) )")
 
 

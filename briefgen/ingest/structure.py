@@ -180,8 +180,19 @@ def _route_special(out: Outline, kind: str, b: Block) -> None:
         out.source_lines.append(b.text)
 
 
+#: A source note closing a paragraph: "... in 2028. Source: Kenya Ports Authority, 5 November
+#: 2026." or "……。（来源：新华社）".
+_TRAILING_SOURCE = re.compile(
+    r"(?:(?<=[.!?])\s+|(?<=[。！？]))(?P<note>[（(]?\s*(?:资料)?(?:来源|出处|[Ss]ources?)\s*[:：].{2,160})$")
+
+
 def _add(section: SectionOutline, b: Block) -> None:
     if b.kind == "para":
+        trailing = _TRAILING_SOURCE.search(b.text)
+        if trailing and trailing.start() > 0:  # the note is a source, not text to summarise
+            section.paragraphs.append(b.text[: trailing.start()].rstrip())
+            section.source_notes.append(trailing.group("note"))
+            return
         section.paragraphs.append(b.text)
     elif b.kind == "item":
         section.items.append(b.text)

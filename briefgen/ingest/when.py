@@ -24,6 +24,8 @@ _EN_PLACE = re.compile(
     r"\b(?:held|took place|convened|opened|opens|closed|closes|met|meets|gathered|began|"
     r"ended|opened today|is being held|was held|were held|takes place)"
     r"(?: (?:today|yesterday|on [A-Z][a-z]+day))? in (?P<p>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)")
+#: A line that opens with the place and then the dates: "Mombasa, 4 to 5 November 2026."
+_PLACE_LINE = re.compile(r"^(?P<p>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3}),\s+")
 _FUTURE = re.compile(r"\b(?:will|next|plans?|planned|to be held)\b", re.IGNORECASE)
 
 
@@ -133,6 +135,10 @@ def event_place(outline: Outline, when: Timing) -> str | None:
     if outline.lang == "zh":
         m = _ZH_PLACE.search("\n".join(first))
         return m.group(1) if m else None
+    for text in [*outline.meta_lines, *first[:1]]:  # "Mombasa, 4 to 5 November 2026."
+        m = _PLACE_LINE.match(text)
+        if m and any(d.start == 0 for d in find_dates(text[m.end():], "en", when.year)):
+            return m.group("p")
     for text in [outline.subtitle or ""] + first[:3]:
         for sentence in re.split(r"(?<=[.!?])\s+", text):
             m = _EN_PLACE.search(sentence)

@@ -46,6 +46,27 @@ def test_a_wire_dateline_gives_place_day_and_agency() -> None:
     assert find_dateline("The forum, held in May 2024 - a success - closed.") is None
 
 
+def test_a_place_and_dates_line_an_organiser_and_a_closing_source_note(tmp_path) -> None:
+    """The mombasa draft: "Mombasa, 4 to 5 November 2026. Organised by the Kenya Ports
+    Authority." under the title gives place and organiser (both were "to be confirmed"), and
+    a paragraph's closing "Source: ..., date." becomes the brief's source (it was named after
+    the file, "source.md", and the note stayed in the text)."""
+    src = tmp_path / "notes.md"
+    src.write_text(
+        "# Mombasa Ports and Corridors Forum 2026\n\n"
+        "Mombasa, 4 to 5 November 2026. Organised by the Kenya Ports Authority.\n\n"
+        "## Forum ends with 14 agreements\n\n"
+        "The forum closed on Thursday with 14 agreements worth about 2.8 billion US dollars. "
+        "Source: Kenya Ports Authority, 5 November 2026.\n", encoding="utf-8")
+    data = yaml.safe_load(ingest(src).text)
+    assert data["meta"]["place"] == "Mombasa"
+    assert data["meta"]["organiser"] == "Kenya Ports Authority"
+    assert [(s["name"], str(s.get("date"))) for s in data["sources"]] == [
+        ("Kenya Ports Authority", "2026-11-05")]
+    text = " ".join(p for s in data["sections"] for p in s["paragraphs"])
+    assert "Source:" not in text and "2.8 billion US dollars." in text
+
+
 def test_weekdays_count_back_from_the_dateline() -> None:
     anchor = dt.date(2023, 10, 18)  # a Wednesday
     on = lambda s: [d.iso for d in find_dates(s, "en", 2023, anchor)]  # noqa: E731
