@@ -51,3 +51,13 @@ def test_the_writers_put_the_breaks_in(tmp_path) -> None:
     deck = Presentation(io.BytesIO(outputs["pptx"].read_bytes()))
     shown = deck.slides[0].shapes.title.text_frame.text
     assert shown.replace("\v", "") == TITLE and "\v" in shown
+
+
+def test_a_memo_detail_line_breaks_between_its_parts() -> None:
+    from briefgen.render.docx.balance import between_parts
+
+    parts = ["2026年7月14日–15日", "比什凯克", "上海合作组织秘书处、吉尔吉斯共和国政府"]
+    assert between_parts(parts, "  ·  ", 451, 12) == (
+        "2026年7月14日–15日  ·  比什凯克\n上海合作组织秘书处、吉尔吉斯共和国政府")
+    short = ["4–5 November 2026", "Mombasa", "Kenya Ports Authority"]
+    assert between_parts(short, "  ·  ", 451, 11) == "  ·  ".join(short)  # fits: one line

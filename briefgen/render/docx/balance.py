@@ -1,4 +1,5 @@
-"""Titles of wide (CJK) characters broken into lines of about equal length.
+"""Titles of wide (CJK) characters broken into lines of about equal length, and lines of parts
+("date · place · organiser") broken between parts.
 
 A word processor fills a line and puts the rest on the next, so a Chinese title one character
 longer than a line ends with that character alone ("…第二十六次会" / "议"). Every wide character
@@ -42,3 +43,24 @@ def balanced(text: str, width_pt: float, size_pt: float) -> str:
 def _breakable(text: str, at: int) -> bool:
     """Whether a line may end before ``text[at]``."""
     return text[at] not in NO_BREAK_BEFORE and text[at - 1] not in NO_BREAK_AFTER
+
+
+#: Width of a narrow character (Latin letters, digits, spaces) in ems, leaning wide.
+NARROW_EM = 0.6
+
+
+def between_parts(parts: list[str], separator: str, width_pt: float, size_pt: float) -> str:
+    """``parts`` joined by ``separator``, with a line break between two parts where the whole
+    would not fit on one line (estimated: a wide character one em, others :data:`NARROW_EM`),
+    so the word processor does not break inside the last part ("…吉尔吉斯共和国政" / "府")."""
+    joined = separator.join(parts)
+    if len(parts) < 2 or _ems(joined) * size_pt <= width_pt:
+        return joined
+    first = 1
+    while first < len(parts) - 1 and _ems(separator.join(parts[: first + 1])) * size_pt <= width_pt:
+        first += 1
+    return separator.join(parts[:first]) + "\n" + separator.join(parts[first:])
+
+
+def _ems(text: str) -> float:
+    return sum(1.0 if is_wide(ch) else NARROW_EM for ch in text)

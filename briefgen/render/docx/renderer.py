@@ -36,7 +36,7 @@ from briefgen.plan import model as m
 from briefgen.render.docx import oxml as ox
 from briefgen.render.docx import reference as ref
 from briefgen.render.docx import timeline, toc
-from briefgen.render.docx.balance import balanced
+from briefgen.render.docx.balance import balanced, between_parts
 
 ROLE_STYLES: Mapping[str, str] = {
     "body": "Body Text", "lead": "Lead", "bottom_line": "Bottom Line", "dateline": "Dateline",
@@ -322,7 +322,9 @@ class _DocxWriter:
         self._masthead()
         details = [t for t in (meta.date_text, meta.place, meta.organiser) if t]
         if details:
-            self._para("Memo Detail", "  ·  ".join(details))
+            size = self.doc.styles["Memo Detail"].font.size
+            self._para("Memo Detail", between_parts(details, "  ·  ", Emu(self._text_width).pt,
+                                                    size.pt if size else 12.0))
 
     def _masthead(self) -> None:
         """Title and subtitle, a Chinese one broken into lines of about equal length."""
