@@ -24,22 +24,26 @@ from briefgen.plan.model import (
     Paragraph,
     QuoteBlock,
 )
+from briefgen.plan.lead import without_repeats
 from briefgen.plan.pages import pages
 from briefgen.text.measure import measure
 from briefgen.text.segment import sentences
 from tests.done_when import CONTENT_SLIDES, EXECUTIVE_BODY, MEMO_PAGES, PRESS_BODY, numbers_in
 
 
-def brief_text(brief: Brief, profile: Profile, plan: DocPlan) -> int:
+def brief_text(brief: Brief, profile: Profile, plan: DocPlan, besides: str = "") -> int:
     """How much text the plan can surely give of the sections it kept: per section, its longest
-    sentence no longer than the profile's section summary, in the profile's unit. (A memo's
-    page budget may leave sections to the deck: :func:`memo_problem` checks that budget.)"""
+    sentence no longer than the profile's section summary (and not one that ``besides``, the
+    bottom line, says already), in the profile's unit. (A memo's page budget may leave sections
+    to the deck: :func:`memo_problem` checks that budget.)"""
     lang = brief.meta.language.value
     most = profile.summary.for_lang(lang)
     kept = {c.id for c in plan.choices if c.kind == "section"}
+    said = sentences(besides, lang) if besides else []
     told = 0
     for section in (s for s in brief.sections if s.id in kept):
-        lengths = [measure(t, lang) for p in section.paragraphs for t in sentences(p, lang)]
+        rest = without_repeats(section.paragraphs, said, lang) if said else section.paragraphs
+        lengths = [measure(t, lang) for p in rest for t in sentences(p, lang)]
         # a summary picks sentences by score, not to fill its budget: it is sure to hold one
         told += max((n for n in lengths if n <= most), default=0)
     return told
@@ -70,9 +74,11 @@ def executive_problem(plan: DocPlan, brief: Brief, profile: Profile) -> str | No
     lang = plan.meta.language
     if not up_front(plan, "bottom_line").strip():
         return "the bottom line is empty"
+    # the body does not repeat the bottom line: the brief must hold the body besides it
+    beyond = brief_text(brief, profile, plan, besides=up_front(plan, "bottom_line"))
     got, wanted = body(plan, brief), EXECUTIVE_BODY[lang]
-    if (told := brief_text(brief, profile, plan)) >= wanted and got < wanted:
-        return f"body text {got} < {wanted} though the brief has {told}"
+    if beyond >= wanted and got < wanted:
+        return f"body text {got} < {wanted} though the brief has {beyond} besides the bottom line"
     return None
 
 
