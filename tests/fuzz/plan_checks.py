@@ -15,6 +15,7 @@ from __future__ import annotations
 from briefgen.load.profile import Profile
 from briefgen.load.schema import Brief
 from briefgen.plan.document import MIN_SECTIONS, MIN_TABLE_ROWS
+from briefgen.plan.lead import without_repeats
 from briefgen.plan.model import (
     BulletList,
     ChartBlock,
@@ -24,7 +25,6 @@ from briefgen.plan.model import (
     Paragraph,
     QuoteBlock,
 )
-from briefgen.plan.lead import without_repeats
 from briefgen.plan.pages import pages
 from briefgen.text.measure import measure
 from briefgen.text.segment import sentences
