@@ -121,6 +121,7 @@ class TimelineItem:
     label: str
     detail: str | None
     below_year: str  # what a slide shows under the year: "4月12日", "2016年底" or ""
+    document_label: str = ""  # what a document's timeline chapter prints ("": the label)
 
 
 @dataclass(frozen=True)

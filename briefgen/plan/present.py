@@ -138,9 +138,31 @@ def date_below_year(date: str, year: str) -> str:
 
 
 def timeline_item(date: str, year: str, label: str, detail: str | None) -> TimelineItem:
-    """A timeline event with its date already cut for a slide (:func:`date_below_year`)."""
+    """A timeline event with its date already cut for a slide (:func:`date_below_year`).
+
+    A detail that only says the label in full (a drafted label is its sentence cut short: "…
+    but transit cargo…" over the whole sentence) is not printed under it: a slide shows the
+    label, a document's chapter the whole sentence, once."""
+    if detail and restates(label, detail):
+        return TimelineItem(date=date, year=year, label=label, detail=None,
+                            below_year=date_below_year(date, year), document_label=detail)
     return TimelineItem(date=date, year=year, label=label, detail=detail,
                         below_year=date_below_year(date, year))
+
+
+#: The end of a sentence.
+_END = ".。！？!?"
+
+
+def restates(label: str, detail: str) -> bool:
+    """Whether ``detail`` is ``label`` in full: the same text but for its final stop, or the
+    label cut short ("…") from it. A label the detail goes on from, uncut ("Summit" over
+    "Summit opens with 30 leaders"), is not: the detail adds to it."""
+    flat = "".join(label.split())
+    cut = flat.endswith(("…", "⋯", "..."))
+    core = flat.rstrip("…⋯.").rstrip(_END)
+    whole = "".join(detail.split()).rstrip(_END)
+    return bool(core) and (whole == core or (cut and whole.startswith(core)))
 
 
 def timeline_slides(items: Sequence[TimelineItem], labels: Mapping[str, str]) -> list[Slide]:

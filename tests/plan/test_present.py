@@ -213,3 +213,27 @@ def test_a_big_numbers_caption_says_the_unit_the_number_leaves_out(
     view = formatting.figure_view(fig, {}, labels(lang))
     assert unit not in view.number or unit == "%"
     assert formatting.kpi_caption(fig, view, labels(lang)) == caption
+
+
+def test_a_timeline_detail_that_only_says_the_label_in_full_is_printed_once(tmp_path) -> None:
+    """A drafted timeline label is its sentence cut short, and the detail is the sentence: the
+    slide shows the label alone, the document's chapter the sentence alone (both used to print
+    both). A detail that adds to its label stays under it."""
+    cut = present.timeline_item("2025", "2025", "The port handled 41.2 million tonnes…",
+                                "The port handled 41.2 million tonnes of cargo in 2025.")
+    assert cut.detail is None and cut.document_label.endswith("of cargo in 2025.")
+    same = present.timeline_item("2026", "2026", "Mombasa, 4 to 5 November 2026",
+                                 "Mombasa, 4 to 5 November 2026.")
+    assert same.detail is None
+    adds = present.timeline_item("2024", "2024", "Summit", "Summit opens with 30 leaders")
+    assert adds.detail == "Summit opens with 30 leaders" and adds.document_label == ""
+
+    plan = sample_plan("en")
+    block = next(b for b in plan.blocks if type(b).__name__ == "TimelineBlock")
+    plan = dataclasses.replace(plan, blocks=tuple(
+        dataclasses.replace(b, items=(cut, adds)) if b is block else b for b in plan.blocks))
+    DocxRenderer().render(plan, {}, tmp_path / "t.docx")
+    shown = [p.text for p in Document(str(tmp_path / "t.docx")).paragraphs
+             if p.style.name == "Timeline"]
+    assert shown[0].count("41.2 million tonnes") == 1 and shown[0].endswith("in 2025.")
+    assert "Summit\nSummit opens with 30 leaders" in shown[1]

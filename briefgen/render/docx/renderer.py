@@ -490,7 +490,7 @@ class _DocxWriter:
             paragraph = self._para("Timeline")
             date = ox.append_run(paragraph, item.date)
             ox.set_run_style(date, self._style_id("Timeline Date", WD_STYLE_TYPE.CHARACTER))
-            ox.append_run(paragraph, "\t" + item.label)
+            ox.append_run(paragraph, "\t" + (item.document_label or item.label))
             if item.detail:
                 ox.append_run(paragraph, "\n")  # a line break, in a run of its own
                 ox.append_run(paragraph, item.detail)
