@@ -300,17 +300,20 @@ def _options(
     grps: Sequence[Group], score: Sequence[float], sizes: Sequence[int], lang: str, budget: int
 ) -> list[list[_Option]]:
     out = []
+    said: set[str] = set()  # what earlier groups' forms say: a later repeat is no option
     for g, grp in enumerate(grps):
         best: dict[int, _Option] = {}
-        for f in grp.forms:
-            if f.size > budget:
+        plains = [tuple(_plain(p) for p in f.parts) for f in grp.forms]
+        for f, plain in zip(grp.forms, plains):
+            if f.size > budget or said.intersection(plain):
                 continue
             o = _Option(g, f, round(_worth(f, score, sizes), 12), tokens(" ".join(f.parts), lang),
-                        tuple(_plain(p) for p in f.parts))
+                        plain)
             cur = best.get(f.size)
             if cur is None or o.worth > cur.worth + 1e-12:
                 best[f.size] = o  # of forms of one size, the best is the only one worth trying
         out.append(sorted(best.values(), key=lambda o: -o.form.size))
+        said.update(p for plain in plains for p in plain)
     return out
 
 

@@ -186,17 +186,24 @@ def _same(a: str, b: str, lang: str) -> bool:
     return bool(a) and a == b
 
 
-def _source_index(out_sentence: str, source: list[str], lang: str, start: int) -> int:
-    """Where ``out_sentence`` comes from: the source sentence it equals, else the first whose
-    clauses it is a run of (an exact match first: in repetitive text such as 中国中国：中国，中国。
-    a clause of an earlier sentence can look like a whole later one)."""
-    if out_sentence in source[start:]:
-        return source.index(out_sentence, start)
-    for i in range(start, len(source)):
-        for form in _source_forms(source[i], lang):
-            if _same(out_sentence, form, lang):
-                return i
-    raise AssertionError(f"not a source sentence or a run of its clauses (in order): {out_sentence!r}")
+def _source_indices(out_sentence: str, source: list[str], lang: str, start: int) -> list[int]:
+    """Where ``out_sentence`` may come from, from ``start`` on: each source sentence it equals,
+    or whose clauses it is a run of."""
+    return [i for i in range(start, len(source))
+            if out_sentence == source[i]
+            or any(_same(out_sentence, form, lang) for form in _source_forms(source[i], lang))]
+
+
+def _in_order(flat: list[str], source: list[str], lang: str, start: int = 0) -> list[int] | None:
+    """An increasing source index for each output sentence (the earliest such assignment), or
+    None. A sentence said twice in the source may be taken from either place."""
+    if not flat:
+        return []
+    for i in _source_indices(flat[0], source, lang, start):
+        rest = _in_order(flat[1:], source, lang, i + 1)
+        if rest is not None:
+            return [i, *rest]
+    return None
 
 
 def _ends_properly(s: str, lang: str) -> bool:
@@ -216,11 +223,8 @@ def _check(out, paragraphs, lang, budget):
     source = [s for p in paragraphs for s in sentences(p, lang)]
     # an output sentence may join source sentences ("其中出口…；进口…。", a list with its lead-in)
     flat = [x for s in out for x in sentences(s, lang)]
-    pos = -1
-    where = []
-    for s in flat:
-        pos = _source_index(s, source, lang, pos + 1)  # strictly increasing: source order
-        where.append(pos)
+    where = _in_order(flat, source, lang)  # strictly increasing: source order
+    assert where is not None, f"not source sentences or runs of their clauses, in order: {flat}"
     for k, s in enumerate(flat):
         # a sentence ending in ；/： is kept only when the next source sentence follows it
         follows = k + 1 < len(flat) and where[k + 1] == where[k] + 1
@@ -233,10 +237,16 @@ def _check(out, paragraphs, lang, budget):
 
 
 def _best_fill(paragraphs, lang, budget) -> int:
-    """The fullest total <= budget any choice of the candidate forms can reach (subset sum)."""
-    reach = {0}
+    """The fullest total <= budget any choice of the candidate forms can reach (subset sum),
+    each sentence said once (a sentence that comes again, or again without its opening
+    connective, is not a second choice: a summary does not say it twice)."""
+    from briefgen.plan.summarize import _plain
+
+    reach, said = {0}, set()
     for forms in candidates(paragraphs, lang):
-        sizes = {measure(f, lang) for f in forms}
+        plains = {f: {_plain(x) for x in sentences(f, lang)} | {_plain(f)} for f in forms}
+        sizes = {measure(f, lang) for f in forms if not said & plains[f]}
+        said.update(p for plain in plains.values() for p in plain)
         reach |= {r + m for r in reach for m in sizes if r + m <= budget}
     return max(reach)
 
@@ -626,6 +636,15 @@ def _en_paragraph(draw):
         text += draw(st.sampled_from(_EN_PARTS["tail"])) + draw(st.sampled_from([".", ".", "!"]))
         sents.append(text)
     return " ".join(sents)
+
+
+def test_a_summary_never_says_a_sentence_twice():
+    """The fullest selection here repeated "China was held in Beijing." (once without its
+    "However,"): found by the English property below."""
+    paragraphs = ["China rose.", "China rose.", "However, China was held in Beijing. China rose. "
+                  "China rose. China rose. China rose. China was held in Beijing."]
+    out = summarize(paragraphs, "en", 10, PRESS)
+    assert len(set(out)) == len(out) and "China was held in Beijing." in out
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
