@@ -62,7 +62,11 @@ def run(args: argparse.Namespace) -> int:
         from briefgen.preview.watch import serve
 
         return serve(opts, args.port, quiet=args.quiet)
-    preview = make_preview(opts)
+    from briefgen.office import resident
+    from briefgen.preview.make import find_soffice
+
+    with resident.kept_running(find_soffice()):  # one start per CPU for all conversions
+        preview = make_preview(opts)
     if not args.quiet:
         print(preview.index)
     return 0
