@@ -4,6 +4,7 @@ slide, notes slide and partname must come out as python-pptx's own calls make th
 from __future__ import annotations
 
 import io
+import zipfile
 from dataclasses import dataclass, field
 
 import pytest
@@ -18,12 +19,20 @@ from briefgen.render.pptx.package import PartNames, SlideMaker
 from briefgen.render.pptx.renderer import open_template
 
 
-def _parts(prs: Presentation) -> dict[str, bytes]:
-    """Every part of a saved deck by name, in the order python-pptx writes them."""
+def _parts(prs: Presentation) -> dict[str, bytes | dict[str, bytes]]:
+    """Every part of a saved deck by name, in the order python-pptx writes them; an embedded
+    workbook as its members, less the times it was written at (python-pptx's xlsxwriter stamps
+    the clock: two decks built across a second boundary differ there and only there)."""
     raw = io.BytesIO()
     prs.save(raw)
     reopened = Presentation(io.BytesIO(raw.getvalue()))
-    return {str(p.partname): p.blob for p in reopened.part.package.iter_parts()}
+    return {str(p.partname): _untimed(p.blob) if str(p.partname).endswith(".xlsx") else p.blob
+            for p in reopened.part.package.iter_parts()}
+
+
+def _untimed(xlsx: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(xlsx)) as book:
+        return {name: book.read(name) for name in book.namelist() if name != "docProps/core.xml"}
 
 
 class _PythonPptx:
