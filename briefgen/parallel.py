@@ -15,11 +15,12 @@ import secrets
 import sys
 import threading
 import types
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.reduction import ForkingPickler
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from briefgen.errors import InputError, Problem
 
@@ -98,46 +99,50 @@ def in_order(work: Callable[[int], T], count: int, workers: int,
             if on_done:
                 on_done(results[-1])
         return results
-    _pickle_proxies()
-    token = secrets.token_hex(8)
-    _WORK[token] = work
-    pool = ProcessPoolExecutor(min(workers, count), mp_context=multiprocessing.get_context("fork"))
-    try:
+    with _forked(work, min(workers, count)) as submit:
         done: dict[int, T] = {}
         order = sorted(range(count), key=cost, reverse=True)
-        futures = [pool.submit(_call_work, token, i) for i in order]
-        for future in as_completed(futures):
-            index, result = future.result()
-            if isinstance(result, _Failed):
-                raise InputError(result.problems)
-            done[index] = result  # type: ignore[assignment]
+        for future in as_completed([submit(i) for i in order]):
+            index, result = _unwrapped(future)
+            done[index] = result
             while len(results) in done:
                 results.append(done.pop(len(results)))
                 if on_done:
                     on_done(results[-1])
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-        del _WORK[token]
     return results
 
 
 def beside(work: Callable[[], T], meanwhile: Callable[[], None]) -> T:
     """``work()`` in one forked process while this one runs ``meanwhile()`` (work that needs
     this process, such as importing what comes next); ``work``'s result, or its error."""
+    with _forked(lambda index: work(), 1) as submit:
+        future = submit(0)
+        meanwhile()
+        return _unwrapped(future)[1]
+
+
+@contextmanager
+def _forked(work: Callable[[int], T], workers: int) -> Iterator[Callable[[int], Future]]:
+    """A pool of ``workers`` forked processes, as a function that submits ``work(index)``.
+    When the block ends, by an error or Ctrl-C too, items not started are cancelled and the
+    running ones waited for."""
     _pickle_proxies()
     token = secrets.token_hex(8)
-    _WORK[token] = lambda index: work()
-    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+    _WORK[token] = work
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
     try:
-        future = pool.submit(_call_work, token, 0)
-        meanwhile()
-        _, result = future.result()
-        if isinstance(result, _Failed):
-            raise InputError(result.problems)
-        return result  # type: ignore[return-value]
+        yield lambda index: pool.submit(_call_work, token, index)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         del _WORK[token]
+
+
+def _unwrapped(future: Future) -> tuple[int, Any]:
+    """A worker's (index, result); an InputError it caught is raised here."""
+    index, result = future.result()
+    if isinstance(result, _Failed):
+        raise InputError(result.problems)
+    return index, result
 
 
 @dataclass(frozen=True)

@@ -155,24 +155,21 @@ class DocumentPlanner(Contents):
         what it has besides; a section with nothing besides keeps its summary."""
         if self.lead_section is not None or self.profile.document.section_text == "full":
             return blocks
-        texts, changed = [], False
+        again, trimmed = [], []  # summarised again; or only the repeats left out
         for text in self.texts:
             rest = without_repeats(text.summary, self.bottom_line, self.lang)
             others = without_repeats(text.section.paragraphs, self.bottom_line, self.lang)
-            if rest == list(text.summary) or not others:
-                texts.append(text)
-                continue
-            changed = True
-            texts.append(replace(self._summarise(text.section, others), title=text.title))
-        if not changed:
+            repeats = rest != list(text.summary) and bool(others)
+            again.append(replace(self._summarise(text.section, others), title=text.title)
+                         if repeats else text)
+            trimmed.append(replace(text, summary=tuple(rest or text.summary)))
+        if again == self.texts:
             return blocks
-        kept, self.texts = self.texts, texts
-        again = self.blocks()
-        if budget is None or pages(again, self.lang) <= pages(blocks, self.lang):
-            return again
-        self.texts = [replace(t, summary=tuple(without_repeats(t.summary, self.bottom_line,
-                                                              self.lang) or t.summary))
-                      for t in kept]
+        self.texts = again
+        fuller = self.blocks()
+        if budget is None or pages(fuller, self.lang) <= pages(blocks, self.lang):
+            return fuller
+        self.texts = trimmed
         return self.blocks()
 
     def _drop_least_section(self) -> None:
